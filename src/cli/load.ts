@@ -1,0 +1,205 @@
+import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { CellValue, columnIndex, findHeaderRow, mapHeaders, missingRequired } from "../domain";
+
+/** A goal table found in a file: its cells and where they sit on the sheet. */
+export interface LocatedTable {
+  file: string;
+  /** Sheet name (for a CSV, the file's name without extension, as Excel names it). */
+  sheet: string;
+  cells: CellValue[][];
+  /** Worksheet row of cells[0] and 0-based column of cells[r][0]. */
+  firstRow: number;
+  firstColumn: number;
+  /** Index in `cells` of the header row. */
+  headerRow: number;
+  /** True when every required column is there. */
+  complete: boolean;
+  /** The Excel table (ListObject) holding it, if any. */
+  tableName?: string;
+}
+
+/** A file the CLI cannot use: the reason goes to stderr and the exit status is 2. */
+export class InputError extends Error {
+  override name = "InputError";
+}
+
+export interface LoadedFile {
+  file: string;
+  table: LocatedTable;
+  /** The parsed workbook, for --out and calc (absent for CSV). */
+  workbook?: ExcelJS.Workbook;
+}
+
+/** Rows scanned for a plain range's header. */
+const HEADER_SCAN_ROWS = 20;
+
+/**
+ * Loads a file and locates its goal table: .xlsx (an Excel table, else a plain range whose header is in the first
+ * 20 rows; the first sheet holding one unless `sheet` is given) or .csv (UTF-8 with or without BOM, or GB18030).
+ */
+export async function loadGoalFile(file: string, sheet?: string): Promise<LoadedFile> {
+  const extension = extname(file).toLowerCase();
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new InputError(
+      `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`
+    );
+  }
+  if (extension === ".csv" || extension === ".txt" || extension === ".tsv") {
+    const name = basename(file, extname(file));
+    const table = locateInRows(file, name, parseDelimited(bytes), sheet);
+    if (!table)
+      throw new InputError(
+        `${file}: no goal table found (no row names the ID, Goal and Target columns)`
+      );
+    return { file, table };
+  }
+  if (extension !== ".xlsx" && extension !== ".xlsm") {
+    throw new InputError(
+      `${file}: unsupported file type “${extension || "(none)"}”; use .xlsx or .csv`
+    );
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new InputError(`${file}: not a readable .xlsx workbook (${(error as Error).message})`);
+  }
+  const table = locateInWorkbook(file, workbook, sheet);
+  return { file, table, workbook };
+}
+
+/**
+ * Decodes CSV bytes: UTF-8 (a BOM is dropped) unless they are not valid UTF-8, then GB18030, which Chinese Excel
+ * writes by default. The delimiter (comma, semicolon, tab) is detected.
+ */
+export function parseDelimited(bytes: Uint8Array): CellValue[][] {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    text = new TextDecoder("gb18030").decode(bytes);
+  }
+  const parsed = Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    delimitersToGuess: [",", ";", "\t"],
+  });
+  const rows = parsed.data;
+  // A final line break leaves one empty record behind.
+  while (rows.length > 0 && (rows[rows.length - 1] ?? []).every((cell) => cell === "")) rows.pop();
+  return rows.map((row) => row.map((cell) => (cell === "" ? null : cell)));
+}
+
+/** The header row of a 2-D array, its completeness, or null when nothing there looks like a goal table. */
+function locateInRows(
+  file: string,
+  sheet: string,
+  rows: CellValue[][],
+  only?: string
+): LocatedTable | null {
+  if (only !== undefined && only !== sheet) {
+    throw new InputError(
+      `${file}: no sheet named “${only}” (a CSV file has one sheet, “${sheet}”)`
+    );
+  }
+  const headerRow = findHeaderRow(rows, HEADER_SCAN_ROWS);
+  if (headerRow === null) return null;
+  const complete = missingRequired(mapHeaders(rows[headerRow] ?? [])).length === 0;
+  return { file, sheet, cells: rows, firstRow: 1, firstColumn: 0, headerRow, complete };
+}
+
+/**
+ * Finds the goal table of a workbook: Excel tables first, then plain ranges, sheet by sheet; a complete table wins
+ * over one with a missing column (which still yields its MISSING_COLUMN finding when it is all there is).
+ */
+function locateInWorkbook(file: string, workbook: ExcelJS.Workbook, only?: string): LocatedTable {
+  const sheets = workbook.worksheets.filter((ws) => only === undefined || ws.name === only);
+  if (only !== undefined && sheets.length === 0) {
+    const names = workbook.worksheets.map((ws) => `“${ws.name}”`).join(", ");
+    throw new InputError(`${file}: no sheet named “${only}” (sheets: ${names})`);
+  }
+  let partial: LocatedTable | null = null;
+  for (const worksheet of sheets) {
+    const rows = sheetValues(worksheet);
+    // ExcelJS's typings say [Table, void][]; at run time it is Table[].
+    for (const table of worksheet.getTables() as unknown as ExcelJS.Table[]) {
+      const located = locateExcelTable(file, worksheet.name, rows, table);
+      if (located?.complete) return located;
+      partial ??= located;
+    }
+    const plain = locateInRows(file, worksheet.name, rows);
+    if (plain?.complete) return plain;
+    partial ??= plain;
+  }
+  if (partial) return partial;
+  const where = only !== undefined ? `sheet “${only}”` : "any sheet";
+  throw new InputError(
+    `${file}: no goal table found in ${where} (no row in the first ${HEADER_SCAN_ROWS} names the ID, Goal and Target columns)`
+  );
+}
+
+function locateExcelTable(
+  file: string,
+  sheet: string,
+  rows: CellValue[][],
+  table: ExcelJS.Table
+): LocatedTable | null {
+  const model = (table as unknown as { table?: { tableRef?: string; ref?: string; name?: string } })
+    .table;
+  const ref = model?.tableRef ?? model?.ref;
+  const match = ref ? /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref) : null;
+  if (!match) return null;
+  const left = columnIndex(match[1] as string);
+  const top = Number(match[2]);
+  const right = match[3] ? columnIndex(match[3]) : left;
+  const bottom = match[4] ? Number(match[4]) : top;
+  const cells = rows.slice(top - 1, bottom).map((row) => row.slice(left, right + 1));
+  const header = cells[0] ?? [];
+  const map = mapHeaders(header);
+  if (Object.keys(map).length < 2) return null;
+  return {
+    file,
+    sheet,
+    cells,
+    firstRow: top,
+    firstColumn: left,
+    headerRow: 0,
+    complete: missingRequired(map).length === 0,
+    ...(model?.name ? { tableName: model.name } : {}),
+  };
+}
+
+/** Every cell value of a worksheet as a dense 2-D array from A1, formulas as their cached results. */
+export function sheetValues(worksheet: ExcelJS.Worksheet): CellValue[][] {
+  const rows: CellValue[][] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      values[columnNumber - 1] = cellValueOf(cell.value);
+    });
+    for (let c = 0; c < values.length; c++) if (values[c] === undefined) values[c] = null;
+    rows[rowNumber - 1] = values;
+  });
+  for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
+  return rows;
+}
+
+/** An ExcelJS cell value as a plain cell value: formulas give their results, rich text its text. */
+export function cellValueOf(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "object" || value instanceof Date) return value as CellValue;
+  if ("error" in value) return { error: String(value.error) };
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || result === null) return null;
+    return cellValueOf(result as ExcelJS.CellValue);
+  }
+  if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+  return null;
+}

@@ -1,0 +1,359 @@
+import { Finding, FindingCode, Severity } from "./findings";
+import { HEADERS } from "./headers";
+import { Field, Status } from "./model";
+import { Issue, IssueCode } from "./result";
+
+/** The two languages every word of the product exists in. */
+export type Lang = "en" | "zh";
+export const LANGS: readonly Lang[] = ["en", "zh"];
+
+type Bilingual = { en: string; zh: string };
+
+/**
+ * The language for a locale tag such as Office's display language ("zh-CN", "en-US") or $LANG.
+ * @example langOf("zh-CN") // "zh"
+ */
+export function langOf(locale: string | null | undefined): Lang {
+  return locale && /^zh\b|^zh[-_]/i.test(locale.trim()) ? "zh" : "en";
+}
+
+/** Short names of the finding codes, for summaries, legends and group headers. */
+export const CODE_TITLES: Record<FindingCode, Bilingual> = {
+  MISSING_COLUMN: { en: "Missing column", zh: "缺少列" },
+  BAD_VALUE: { en: "Unreadable value", zh: "无法读取的值" },
+  DUPLICATE_ID: { en: "Duplicate id", zh: "编号重复" },
+  ORPHAN: { en: "Orphan goal (cascade gap)", zh: "无上级目标（目标断层）" },
+  CYCLE: { en: "Parent loop", zh: "上级循环" },
+  NO_EXECUTOR: { en: "Nobody executes (cascade gap)", zh: "上级目标无人执行（目标断层）" },
+  UNDER_ALLOCATED: { en: "Children fall short (cascade gap)", zh: "下级目标不足（目标断层）" },
+  OVER_ALLOCATED: { en: "Children over-allocated", zh: "下级目标超额分解" },
+  CHILD_LESS_AMBITIOUS: { en: "Child less ambitious", zh: "下级目标低于上级" },
+  UNIT_MISMATCH: { en: "Unit mismatch", zh: "单位不一致" },
+  DUPLICATE_OF_PARENT: {
+    en: "Copies its parent (duplicated target)",
+    zh: "照搬上级目标（目标重复）",
+  },
+  DUPLICATE_SIBLING: {
+    en: "Identical siblings (duplicated target)",
+    zh: "同级目标完全相同（目标重复）",
+  },
+  DEADLINE_AFTER_PARENT: { en: "Deadline after parent's", zh: "期限晚于上级" },
+  SMART_S: { en: "Not specific (S)", zh: "不具体（S）" },
+  SMART_M: { en: "Not measurable (M)", zh: "不可衡量（M）" },
+  SMART_A: { en: "Not achievable (A)", zh: "不可实现（A）" },
+  SMART_R: { en: "Not aligned (R)", zh: "不相关（R）" },
+  SMART_T: { en: "No time limit (T)", zh: "无时限（T）" },
+  MISSING_OWNER: { en: "No owner", zh: "无责任人" },
+  WEIGHTS_NOT_100: { en: "Weights not 100%", zh: "权重合计不为 100%" },
+  OFF_TRACK: { en: "Off track", zh: "落后" },
+  AT_RISK: { en: "At risk", zh: "预警" },
+};
+
+export const SEVERITY_NAMES: Record<Severity, Bilingual> = {
+  fatal: { en: "fatal", zh: "致命" },
+  error: { en: "error", zh: "错误" },
+  warning: { en: "warning", zh: "警告" },
+  info: { en: "info", zh: "提示" },
+};
+
+export const STATUS_NAMES: Record<Status, Bilingual> = {
+  onTrack: { en: "On track", zh: "达标" },
+  atRisk: { en: "At risk", zh: "预警" },
+  offTrack: { en: "Off track", zh: "落后" },
+};
+
+/** What a BAD_VALUE cell was expected to hold. */
+export const EXPECTED_NAMES: Record<string, Bilingual> = {
+  number: { en: "a number", zh: "数字" },
+  date: { en: "a date", zh: "日期" },
+  period: { en: "a period (2026, 2026-Q1, 2026-03)", zh: "周期（如 2026、2026-Q1、2026-03）" },
+  level: {
+    en: "a level (Company, Team, Region, Customer, Position, Individual)",
+    zh: "层级（公司、团队、区域、客户、岗位、个人）",
+  },
+  direction: { en: "a direction (higher, lower)", zh: "方向（越高越好、越低越好）" },
+  rollup: {
+    en: "a roll-up (sum, average, weighted, min, max, none)",
+    zh: "汇总方式（求和、平均、加权、最小、最大、无）",
+  },
+  boolean: { en: "yes or no", zh: "是或否" },
+  text: { en: "text", zh: "文本" },
+};
+
+/** The name of a field's column in a language: its canonical header. */
+export function fieldName(field: Field, lang: Lang): string {
+  return HEADERS[field][lang][0] as string;
+}
+
+/** Message templates keyed by code, or code.variant where a code has several wordings. */
+const FINDING_MESSAGES: Record<string, Bilingual> = {
+  MISSING_COLUMN: {
+    en: "The goal table has no “{column}” column. Accepted headers: {accepted}.",
+    zh: "目标表缺少“{column}”列。可用的表头：{accepted}。",
+  },
+  BAD_VALUE: {
+    en: "Cell {cell} ({column}): “{value}” cannot be read as {expected}.",
+    zh: "单元格 {cell}（{column}）：“{value}”无法读取为{expected}。",
+  },
+  "BAD_VALUE.error": {
+    en: "Cell {cell} ({column}) holds the error {value}.",
+    zh: "单元格 {cell}（{column}）是错误值 {value}。",
+  },
+  "BAD_VALUE.noId": {
+    en: "Row {row} has values but no goal id in {cell}: every goal needs an id.",
+    zh: "第 {row} 行有内容但单元格 {cell} 没有目标编号：每个目标都需要编号。",
+  },
+  DUPLICATE_ID: {
+    en: "Goal id “{id}” is already used in row {firstRow}.",
+    zh: "目标编号“{id}”与第 {firstRow} 行重复。",
+  },
+  ORPHAN: {
+    en: "Parent “{parent}” does not exist: the goal hangs from nothing (cascade gap).",
+    zh: "上级目标“{parent}”不存在：目标悬空（目标断层）。",
+  },
+  CYCLE: {
+    en: "The parent chain loops back on itself: {chain}.",
+    zh: "上级目标链形成循环：{chain}。",
+  },
+  NO_EXECUTOR: {
+    en: "Nobody executes this goal: it sits above the lowest level ({lowest}) but has no child goal (cascade gap).",
+    zh: "上级目标无人执行：该目标高于最低层级（{lowest}），却没有任何下级目标（目标断层）。",
+  },
+  UNDER_ALLOCATED: {
+    en: "The children's targets ({method}: {children}) fall short of this goal's target {target} by {gap} (cascade gap).",
+    zh: "下级目标（{method}：{children}）比本目标的目标值 {target} 差 {gap}：下级目标值不应低于上级目标（目标断层）。",
+  },
+  OVER_ALLOCATED: {
+    en: "The children's targets add up to {children}, {excess} beyond this goal's {target}: more than the {limit} stretch.",
+    zh: "下级目标合计 {children}，超出本目标 {target} 达 {excess}，超过 {limit} 的加码上限。",
+  },
+  CHILD_LESS_AMBITIOUS: {
+    en: "Target {target} is less ambitious than the parent's {parentTarget} (goal {parent}).",
+    zh: "目标值 {target} 低于上级目标（{parent}）的 {parentTarget}。",
+  },
+  UNIT_MISMATCH: {
+    en: "Unit “{unit}” differs from the parent's “{parentUnit}” for the same KPI “{kpi}”.",
+    zh: "同一指标“{kpi}”的单位“{unit}”与上级目标的“{parentUnit}”不一致。",
+  },
+  "DUPLICATE_OF_PARENT.text": {
+    en: "The goal repeats its parent's (goal {parent}) word for word: say what this level contributes (duplicated target).",
+    zh: "目标描述与上级目标（{parent}）完全相同：应写出本层级的具体贡献（目标重复）。",
+  },
+  "DUPLICATE_OF_PARENT.target": {
+    en: "Target {target} copies the parent's (goal {parent}) unchanged although siblings share it (duplicated target).",
+    zh: "目标值 {target} 原样照搬上级目标（{parent}），而同级还有其他目标分担（目标重复）。",
+  },
+  DUPLICATE_SIBLING: {
+    en: "Identical to sibling goal {other} (row {otherRow}): same goal, KPI, period and target (duplicated target).",
+    zh: "与同级目标 {other}（第 {otherRow} 行）的描述、指标、周期和目标值完全相同（目标重复）。",
+  },
+  DEADLINE_AFTER_PARENT: {
+    en: "Deadline {deadline} is after the parent's {parentDeadline} (goal {parent}).",
+    zh: "截止日期 {deadline} 晚于上级目标（{parent}）的 {parentDeadline}。",
+  },
+  "SMART_S.empty": {
+    en: "The goal has no description: say what is to be achieved.",
+    zh: "目标没有描述：请写明要达成什么。",
+  },
+  "SMART_S.short": {
+    en: "“{text}” is too short to be specific.",
+    zh: "“{text}”过于简短，不够具体。",
+  },
+  "SMART_S.vague": {
+    en: "“{text}” is only vague words (improve, better, 提升 …): name what is to change.",
+    zh: "“{text}”只有空泛的词语（提升、加强、努力……）：请写明改变的对象。",
+  },
+  "SMART_M.noTarget": {
+    en: "No numeric target: the goal cannot be measured.",
+    zh: "没有数值目标：目标无法衡量。",
+  },
+  "SMART_M.noMetric": {
+    en: "Neither a KPI nor a unit: say how the goal is measured.",
+    zh: "既没有指标也没有单位：请说明如何衡量。",
+  },
+  "SMART_A.tooLow": {
+    en: "Target {target} is no better than the baseline {baseline}: it sets no challenge.",
+    zh: "目标值 {target} 不优于基线 {baseline}：目标设定过低，缺乏挑战。",
+  },
+  "SMART_A.tooHigh": {
+    en: "Target {target} is {stretch} better than the baseline {baseline}, beyond the {limit} stretch limit.",
+    zh: "目标值 {target} 比基线 {baseline} 提高 {stretch}，超过 {limit} 的上限：目标设定过高。",
+  },
+  SMART_R: {
+    en: "The goal is below the top level but names no parent: it is not aligned with any goal above.",
+    zh: "该目标不在最高层级，却没有上级目标：与上级目标不相关。",
+  },
+  "SMART_T.noDeadline": {
+    en: "No deadline or period: say by when.",
+    zh: "没有截止日期或周期：请写明期限。",
+  },
+  "SMART_T.beforeStart": {
+    en: "Deadline {deadline} is before the start {start}.",
+    zh: "截止日期 {deadline} 早于开始日期 {start}。",
+  },
+  MISSING_OWNER: {
+    en: "No owner: every goal needs a named person responsible.",
+    zh: "没有责任人：每个目标都必须落实到责任人。",
+  },
+  WEIGHTS_NOT_100: {
+    en: "{owner}'s weights for {period} add up to {total}, not 100%.",
+    zh: "{owner} 在 {period} 的权重合计为 {total}，不是 100%。",
+  },
+  OFF_TRACK: {
+    en: "Off track: actual {actual} against target {target} ({attainment} attained).",
+    zh: "落后：实际值 {actual}，目标值 {target}（达成率 {attainment}）。",
+  },
+  "OFF_TRACK.pace": {
+    en: "Off track: actual {actual} against {expected} expected by {asOf} ({attainment} of pace).",
+    zh: "落后：实际值 {actual}，截至 {asOf} 应达 {expected}（进度达成 {attainment}）。",
+  },
+  AT_RISK: {
+    en: "At risk: actual {actual} against target {target} ({attainment} attained).",
+    zh: "预警：实际值 {actual}，目标值 {target}（达成率 {attainment}）。",
+  },
+  "AT_RISK.pace": {
+    en: "At risk: actual {actual} against {expected} expected by {asOf} ({attainment} of pace).",
+    zh: "预警：实际值 {actual}，截至 {asOf} 应达 {expected}（进度达成 {attainment}）。",
+  },
+};
+
+const ISSUE_MESSAGES: Record<IssueCode, Bilingual> = {
+  TARGET_ZERO: {
+    en: "The target is 0: percent variance and attainment are undefined.",
+    zh: "目标值为 0：无法计算偏差率和达成率。",
+  },
+  NOT_A_NUMBER: {
+    en: "{argument}: “{value}” is not a number.",
+    zh: "{argument}：“{value}”不是数字。",
+  },
+  BAD_DIRECTION: {
+    en: "{argument}: “{value}” is not a direction (higher, lower, ↑, ↓, 越高越好, 越低越好).",
+    zh: "{argument}：“{value}”不是方向（higher、lower、↑、↓、越高越好、越低越好）。",
+  },
+  BAD_METHOD: {
+    en: "{argument}: “{value}” is not a roll-up method (sum, average, weighted, min, max, none).",
+    zh: "{argument}：“{value}”不是汇总方式（求和、平均、加权、最小、最大、无）。",
+  },
+  BAD_DATE: { en: "{argument}: “{value}” is not a date.", zh: "{argument}：“{value}”不是日期。" },
+  BAD_PROFILE: {
+    en: "{argument}: the profile needs non-negative weights with a positive total.",
+    zh: "{argument}：季节性分布必须是非负数且合计大于 0。",
+  },
+  DEADLINE_BEFORE_START: {
+    en: "The deadline {deadline} is before the start {start}.",
+    zh: "截止日期 {deadline} 早于开始日期 {start}。",
+  },
+  NEGATIVE_WEIGHT: {
+    en: "{argument}: weight {value} is negative; weights must be 0 or more.",
+    zh: "{argument}：权重 {value} 为负数，权重必须大于或等于 0。",
+  },
+  BAD_DECIMALS: {
+    en: "{argument}: decimals must be a whole number from 0 to 10, not {value}.",
+    zh: "{argument}：小数位数必须是 0 到 10 的整数，而不是 {value}。",
+  },
+  TOTAL_PRECISION: {
+    en: "The total {value} has more than {decimals} decimals: the parts could not add up exactly. Allow more decimals.",
+    zh: "总数 {value} 的小数位多于 {decimals} 位：各部分无法精确相加。请增加小数位数。",
+  },
+  LOCKED_EXCEED: {
+    en: "The locked parts ({locked}) leave nothing to spread, or there is nobody to spread {rest} over.",
+    zh: "锁定的部分（{locked}）之外没有可分配的对象，剩余的 {rest} 无法分配。",
+  },
+  NOTHING_TO_SCORE: {
+    en: "No goal to score: every goal is exempt, has no attainment or has zero weight.",
+    zh: "没有可评分的目标：所有目标都免于考核、没有达成率或权重为 0。",
+  },
+  SHAPE_MISMATCH: {
+    en: "{argument} has {actual} cells but {expected} are needed to match {other}.",
+    zh: "{argument} 有 {actual} 个单元格，需要 {expected} 个才能与 {other} 对应。",
+  },
+  UNKNOWN_ID: { en: "Unknown goal id “{value}”.", zh: "未知的目标编号“{value}”。" },
+  BAD_OPTION: { en: "Option {argument}: {value}.", zh: "选项 {argument}：{value}。" },
+  BAD_LABELS: {
+    en: "{argument}: give three labels separated by commas, such as “On track,At risk,Off track”.",
+    zh: "{argument}：请给出以逗号分隔的三个标签，例如“达标,预警,落后”。",
+  },
+};
+
+/**
+ * Fills `{name}` placeholders.
+ * @example interpolate("Row {row}", { row: 5 }) // "Row 5"
+ */
+export function interpolate(
+  template: string,
+  params: Record<string, string | number> | undefined
+): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params && params[name] !== undefined ? String(params[name]) : whole
+  );
+}
+
+/**
+ * The sentence for a finding in a language.
+ * @example findingMessage({ code: "MISSING_OWNER", ... }, "zh") // "没有责任人：…"
+ */
+export function findingMessage(
+  finding: Pick<Finding, "code" | "variant" | "params">,
+  lang: Lang
+): string {
+  const template =
+    (finding.variant && FINDING_MESSAGES[`${finding.code}.${finding.variant}`]) ||
+    FINDING_MESSAGES[finding.code] ||
+    CODE_TITLES[finding.code];
+  return interpolate(template[lang], localizeParams(finding.params, lang));
+}
+
+/** The sentence for a failed computation. */
+export function issueMessage(issue: Issue, lang: Lang): string {
+  return interpolate(ISSUE_MESSAGES[issue.code][lang], localizeParams(issue.params, lang));
+}
+
+/** Params may carry `{en, zh}` words encoded as "en|zh" under keys ending in "$": pick the language's half. */
+function localizeParams(
+  params: Record<string, string | number> | undefined,
+  lang: Lang
+): Record<string, string | number> | undefined {
+  if (!params) return params;
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (key.endsWith("$") && typeof value === "string") {
+      const [en, zh] = value.split("\u0001");
+      out[key.slice(0, -1)] = (lang === "zh" ? zh : en) ?? value;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * Encodes a word in both languages as one param value (see `findingMessage`); its key must end in "$".
+ * @example bilingual({ en: "sum", zh: "求和" })
+ */
+export function bilingual(word: Bilingual): string {
+  return `${word.en}\u0001${word.zh}`;
+}
+
+/**
+ * A number for a message: at most four decimals, percentages for rates.
+ * @example formatNumber(0.955, "%") // "95.5%"
+ */
+export function formatNumber(value: number, unit?: string | null): string {
+  if (unit === "%" && Math.abs(value) <= 1.5) return `${trimNumber(value * 100)}%`;
+  return (
+    trimNumber(value) +
+    (unit && unit !== "%" && unit.length <= 6 ? ` ${unit}` : unit === "%" ? "%" : "")
+  );
+}
+
+/**
+ * A share as a percentage.
+ * @example formatPercent(0.875) // "87.5%"
+ */
+export function formatPercent(value: number): string {
+  return `${trimNumber(value * 100)}%`;
+}
+
+function trimNumber(value: number): string {
+  return Number(value.toFixed(4)).toLocaleString("en-US", { maximumFractionDigits: 4 });
+}

@@ -1,0 +1,81 @@
+/** The fields of a goal table (DESIGN §2). */
+export const FIELDS = [
+  "id",
+  "parent",
+  "level",
+  "owner",
+  "goal",
+  "kpi",
+  "unit",
+  "direction",
+  "rollup",
+  "period",
+  "start",
+  "deadline",
+  "baseline",
+  "target",
+  "actual",
+  "weight",
+  "exempt",
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+export const REQUIRED_FIELDS: readonly Field[] = ["id", "goal", "target"];
+
+export type Direction = "higher" | "lower";
+export type RollupMethod = "sum" | "average" | "weighted" | "min" | "max" | "none";
+export type Status = "onTrack" | "atRisk" | "offTrack";
+
+/** Cascade levels, top to bottom. */
+export const LEVELS = ["company", "team", "region", "customer", "position", "individual"] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** A planning period: a year, a half, a quarter or a month, with its first and last day. */
+export interface Period {
+  kind: "year" | "half" | "quarter" | "month";
+  year: number;
+  /** 1-based index within the year (1 for a year). */
+  index: number;
+  /** Days since 1970-01-01 (UTC) of the first and last day, inclusive. */
+  startDay: number;
+  endDay: number;
+  /** Canonical text: 2026, 2026-H1, 2026-Q1, 2026-03. */
+  key: string;
+}
+
+/** A value as it comes out of a cell: Excel, a file or a preview grid. */
+export type CellValue = string | number | boolean | Date | null | undefined | CellError;
+/** An error cell (#N/A, #VALUE! …), told apart from text by whoever reads the workbook. */
+export interface CellError {
+  error: string;
+}
+
+/** One goal: one row of the goal table, its values read. Dates are days since 1970-01-01. */
+export interface Goal {
+  /** Worksheet row number as Excel shows it. */
+  row: number;
+  /** Which table (file/sheet) the goal came from, when several form one cascade. */
+  source: number;
+  /** The id as written, and the key it is matched by. */
+  id: string | null;
+  key: string | null;
+  parent: string | null;
+  parentKey: string | null;
+  level: number | null;
+  owner: string | null;
+  goal: string | null;
+  kpi: string | null;
+  unit: string | null;
+  direction: Direction;
+  rollup: RollupMethod;
+  period: Period | null;
+  start: number | null;
+  deadline: number | null;
+  baseline: number | null;
+  target: number | null;
+  actual: number | null;
+  weight: number | null;
+  exempt: boolean;
+  /** Fields whose cell held something that could not be read (already reported as BAD_VALUE). */
+  unreadable: Field[] | null;
+}

@@ -1,0 +1,105 @@
+import { normalizeText } from "./text";
+
+/** Words that say "do more" without saying of what (Chinese). Longest first, so 进一步 goes before 进. */
+const VAGUE_ZH = [
+  "进一步",
+  "大幅度",
+  "尽可能",
+  "有效地",
+  "有效",
+  "全面",
+  "持续",
+  "不断",
+  "积极",
+  "努力",
+  "争取",
+  "尽量",
+  "力争",
+  "大力",
+  "切实",
+  "提升",
+  "提高",
+  "加强",
+  "增强",
+  "改善",
+  "改进",
+  "优化",
+  "做好",
+  "做到",
+  "搞好",
+  "推进",
+  "推动",
+  "落实",
+  "强化",
+  "完善",
+  "更好",
+  "更加",
+  "更多",
+  "更",
+  "好",
+  "较",
+  "地",
+  "的",
+  "了",
+  "和",
+  "与",
+  "及",
+  "把",
+  "将",
+  "要",
+  "工作",
+  "水平",
+  "能力",
+  "质量",
+  "效率",
+  "业绩",
+  "绩效",
+  "成绩",
+  "表现",
+  "整体",
+  "各项",
+  "相关",
+  "我们",
+  "团队",
+].sort((a, b) => b.length - a.length);
+
+/** The same in English; matched as whole words. */
+const VAGUE_EN = new Set(
+  (
+    "improve improved improving improvement enhance enhanced boost increase increased strengthen better best " +
+    "more much greater great good well do doing make making try trying strive work working hard harder " +
+    "effort efforts continue continuously keep further overall general quality performance efficiency " +
+    "results result things stuff level levels our the a an to be and of in on for with as all it its " +
+    "we team everything significantly greatly constantly actively effectively really very"
+  ).split(" ")
+);
+
+const PUNCTUATION = /[\p{P}\p{S}\s\d]+/gu;
+
+/**
+ * Why a goal's text is not specific (SMART S): "empty", "short" (under `minLength` characters once spaces and
+ * punctuation are gone), "vague" (only words like 提升/加强/improve, no object), or null when it is specific.
+ * @example specificityProblem("努力提升") // "vague"
+ */
+export function specificityProblem(
+  text: string | null,
+  minLength = 4
+): "empty" | "short" | "vague" | null {
+  if (text === null) return "empty";
+  const normal = normalizeText(text);
+  const letters = normal.replace(PUNCTUATION, "");
+  if (letters.length === 0) return "empty";
+  if (letters.length < minLength) return "short";
+  // Latin words first, then what Chinese text is left once every vague word is taken out.
+  const words = normal.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const latinObjects = words.filter((word) => /^[a-z]+$/.test(word) && !VAGUE_EN.has(word));
+  const hasDigits = /\d/.test(normal);
+  let chinese = normal.replace(/[^\p{Script=Han}]/gu, "");
+  for (const word of VAGUE_ZH) chinese = chinese.split(word).join("");
+  const otherLetters = words.some(
+    (word) => !/^[a-z]+$/.test(word) && !/^\p{Script=Han}+$/u.test(word) && !/^\d+$/.test(word)
+  );
+  if (latinObjects.length === 0 && chinese.length === 0 && !hasDigits && !otherLetters)
+    return "vague";
+  return null;
+}

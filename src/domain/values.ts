@@ -1,0 +1,365 @@
+import { dayFromDate, dayFromParts, dayFromSerial, makePeriod } from "./dates";
+import { CellError, CellValue, Direction, Level, LEVELS, Period, RollupMethod } from "./model";
+import { normalizeText } from "./text";
+
+/** What a reader returns for a cell that holds something it cannot read. */
+export const UNREADABLE: unique symbol = Symbol("unreadable");
+export type Read<T> = T | null | typeof UNREADABLE;
+
+const ERROR_LITERALS = new Set([
+  "#N/A",
+  "#VALUE!",
+  "#REF!",
+  "#DIV/0!",
+  "#NUM!",
+  "#NAME?",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BUSY!",
+  "#CONNECT!",
+  "#BLOCKED!",
+  "#UNKNOWN!",
+  "#GETTING_DATA",
+]);
+
+/**
+ * The error a cell holds (#N/A …), or null when it holds a value. Error text typed into a CSV counts too.
+ * @example cellErrorOf({ error: "#N/A" }) // "#N/A"
+ */
+export function cellErrorOf(value: CellValue): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "object" && !(value instanceof Date)) return (value as CellError).error;
+  if (
+    typeof value === "string" &&
+    value.length <= 13 &&
+    ERROR_LITERALS.has(value.trim().toUpperCase())
+  ) {
+    return value.trim().toUpperCase();
+  }
+  return null;
+}
+
+/**
+ * True for an empty cell: nothing, or only white space.
+ * @example isBlank("  ") // true
+ */
+export function isBlank(value: CellValue): boolean {
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
+}
+
+/**
+ * Text of a cell, trimmed (numbers as Excel shows them plainly); null for a blank cell.
+ * @example readText(" Team A ") // "Team A"
+ */
+export function readText(value: CellValue): Read<string> {
+  if (isBlank(value)) return null;
+  if (cellErrorOf(value)) return UNREADABLE;
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : UNREADABLE;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) {
+    const day = dayFromDate(value);
+    return day === null ? UNREADABLE : new Date(day * 86_400_000).toISOString().slice(0, 10);
+  }
+  return UNREADABLE;
+}
+
+const MULTIPLIERS: Record<string, number> = {
+  "%": 0.01,
+  "‰": 0.001,
+  万: 1e4,
+  亿: 1e8,
+  k: 1e3,
+  K: 1e3,
+  M: 1e6,
+};
+const NUMBER_TEXT = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?\s*(%|‰|万|亿|k|K|M)?$/i;
+
+/**
+ * A number as a person means it: 1200, "1,200", "95%", "９５", "1.2万", "(300)", "¥1,000".
+ * @example readNumber("95%") // 0.95
+ */
+export function readNumber(value: CellValue): Read<number> {
+  if (typeof value === "number") return Number.isFinite(value) ? value : UNREADABLE;
+  if (isBlank(value)) return null;
+  if (typeof value === "boolean" || value instanceof Date) return UNREADABLE;
+  if (typeof value !== "string") return UNREADABLE;
+  let text = value.normalize("NFKC").trim();
+  let negative = false;
+  if (/^\(.*\)$/.test(text)) {
+    negative = true;
+    text = text.slice(1, -1).trim();
+  }
+  text = text.replace(/^[¥$€£]\s*/, "").replace(/(\d),(?=\d{3}(\D|$))/g, "$1");
+  // "1.2M" is a million, "1.2m" is not a number we guess at.
+  const match = NUMBER_TEXT.exec(text);
+  if (!match || match[4] === "m") return UNREADABLE;
+  const [, sign, digits, exponent, suffix] = match;
+  let number = Number(`${digits}${exponent ? `e${exponent}` : ""}`);
+  if (suffix) {
+    const multiplier = MULTIPLIERS[suffix] ?? MULTIPLIERS[suffix.toLowerCase()];
+    if (multiplier === undefined) return UNREADABLE;
+    number *= multiplier;
+    // 95% is 0.95, not 0.9500000000000001.
+    number = Number(number.toPrecision(15));
+  }
+  if (sign === "-") number = -number;
+  if (negative) number = -number;
+  return Number.isFinite(number) ? number : UNREADABLE;
+}
+
+const ISO_DATE =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const CHINESE_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/;
+const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+/** Excel's serials for 1900-01-01 … 9999-12-31. */
+const MIN_SERIAL = 1;
+const MAX_SERIAL = 2958465;
+
+/**
+ * A date as days since 1970-01-01: an Excel serial, a Date, ISO text (2026-03-31, 2026/3/31) or Chinese
+ * text (2026年3月31日). Day-first text such as 31/03/2026 is ambiguous and unreadable on purpose.
+ * @example readDate("2026年3月31日") // 20543
+ */
+export function readDate(value: CellValue): Read<number> {
+  if (isBlank(value)) return null;
+  if (typeof value === "number") {
+    return Number.isFinite(value) && value >= MIN_SERIAL && value <= MAX_SERIAL
+      ? dayFromSerial(value)
+      : UNREADABLE;
+  }
+  if (value instanceof Date) return dayFromDate(value) ?? UNREADABLE;
+  if (typeof value !== "string") return UNREADABLE;
+  const text = value.normalize("NFKC").trim();
+  const match = ISO_DATE.exec(text) ?? CHINESE_DATE.exec(text) ?? COMPACT_DATE.exec(text);
+  if (match)
+    return dayFromParts(Number(match[1]), Number(match[2]), Number(match[3])) ?? UNREADABLE;
+  if (/^\d+(\.\d+)?$/.test(text)) return readDate(Number(text));
+  return UNREADABLE;
+}
+
+const PERIOD_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Period | null]> = [
+  [/^(\d{4})\s*年?$/, (m) => makePeriod("year", Number(m[1]), 1)],
+  [/^(\d{4})\s*[-/ ]?\s*q([1-4])$/i, (m) => makePeriod("quarter", Number(m[1]), Number(m[2]))],
+  [/^q([1-4])\s*[-/ ]?\s*(\d{4})$/i, (m) => makePeriod("quarter", Number(m[2]), Number(m[1]))],
+  [
+    /^(\d{4})\s*年\s*第?\s*([1-4一二三四])\s*季度?$/,
+    (m) => makePeriod("quarter", Number(m[1]), chineseDigit(m[2])),
+  ],
+  [/^(\d{4})\s*[-/ ]?\s*h([12])$/i, (m) => makePeriod("half", Number(m[1]), Number(m[2]))],
+  [/^(\d{4})\s*年\s*([上下])半年$/, (m) => makePeriod("half", Number(m[1]), m[2] === "上" ? 1 : 2)],
+  [/^(\d{4})\s*[-/.]\s*(\d{1,2})$/, (m) => makePeriod("month", Number(m[1]), Number(m[2]))],
+  [/^(\d{4})\s*年\s*(\d{1,2})\s*月(份)?$/, (m) => makePeriod("month", Number(m[1]), Number(m[2]))],
+];
+
+function chineseDigit(text: string | undefined): number {
+  const index = "一二三四".indexOf(text ?? "");
+  return index >= 0 ? index + 1 : Number(text);
+}
+
+/**
+ * A planning period: 2026, 2026-Q1, 2026-03, 2026年第1季度, 2026年3月, 2026-H1, 2026年上半年. A date in the
+ * cell (Excel turns "2026-03" typed into a cell into 1 March 2026) stands for its month.
+ * @example readPeriod("2026年第1季度")?.key // "2026-Q1"
+ */
+export function readPeriod(value: CellValue): Read<Period> {
+  if (isBlank(value)) return null;
+  if (typeof value === "number") {
+    if (Number.isInteger(value) && value >= 1900 && value <= 9999)
+      return makePeriod("year", value, 1) ?? UNREADABLE;
+    const day = readDate(value);
+    return typeof day === "number" ? monthOfDay(day) : UNREADABLE;
+  }
+  if (value instanceof Date) {
+    const day = dayFromDate(value);
+    return day === null ? UNREADABLE : monthOfDay(day);
+  }
+  if (typeof value !== "string") return UNREADABLE;
+  const text = value.normalize("NFKC").trim();
+  for (const [pattern, build] of PERIOD_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match) return build(match) ?? UNREADABLE;
+  }
+  return UNREADABLE;
+}
+
+function monthOfDay(day: number): Period | null {
+  const date = new Date(day * 86_400_000);
+  return makePeriod("month", date.getUTCFullYear(), date.getUTCMonth() + 1);
+}
+
+function lookup<T>(table: Record<string, T>) {
+  return (value: CellValue): Read<T> => {
+    if (isBlank(value)) return null;
+    const text = readText(value);
+    if (text === null || text === UNREADABLE) return text;
+    const found = table[normalizeText(text)];
+    return found === undefined ? UNREADABLE : found;
+  };
+}
+
+/** Words accepted for a direction, in English and Chinese. */
+export const DIRECTION_WORDS: Record<string, Direction> = {
+  higher: "higher",
+  high: "higher",
+  up: "higher",
+  max: "higher",
+  maximize: "higher",
+  "higher is better": "higher",
+  "↑": "higher",
+  越高越好: "higher",
+  越大越好: "higher",
+  越多越好: "higher",
+  高: "higher",
+  正向: "higher",
+  lower: "lower",
+  low: "lower",
+  down: "lower",
+  min: "lower",
+  minimize: "lower",
+  "lower is better": "lower",
+  "↓": "lower",
+  越低越好: "lower",
+  越小越好: "lower",
+  越少越好: "lower",
+  低: "lower",
+  反向: "lower",
+};
+
+/**
+ * A direction word (higher/↑/越高越好, lower/↓/越低越好).
+ * @example readDirection("越低越好") // "lower"
+ */
+export const readDirection = lookup(DIRECTION_WORDS);
+
+/** Words accepted for a roll-up method. */
+export const ROLLUP_WORDS: Record<string, RollupMethod> = {
+  sum: "sum",
+  total: "sum",
+  求和: "sum",
+  总和: "sum",
+  合计: "sum",
+  累加: "sum",
+  汇总: "sum",
+  average: "average",
+  avg: "average",
+  mean: "average",
+  平均: "average",
+  平均值: "average",
+  weighted: "weighted",
+  "weighted average": "weighted",
+  加权: "weighted",
+  加权平均: "weighted",
+  min: "min",
+  minimum: "min",
+  最小: "min",
+  最小值: "min",
+  max: "max",
+  maximum: "max",
+  最大: "max",
+  最大值: "max",
+  none: "none",
+  无: "none",
+  不汇总: "none",
+};
+
+/**
+ * A roll-up method word (sum, average, weighted, min, max, none, or their Chinese).
+ * @example readRollup("加权平均") // "weighted"
+ */
+export const readRollup = lookup(ROLLUP_WORDS);
+
+const LEVEL_WORDS: Record<string, number> = {};
+const LEVEL_SYNONYMS: Record<Level, string[]> = {
+  company: ["company", "公司", "集团", "corporate"],
+  team: ["team", "团队", "部门", "department"],
+  region: ["region", "区域", "地区"],
+  customer: ["customer", "客户", "account"],
+  position: ["position", "岗位", "role", "职位"],
+  individual: ["individual", "个人", "person", "employee", "员工"],
+};
+LEVELS.forEach((level, index) => {
+  for (const word of LEVEL_SYNONYMS[level]) LEVEL_WORDS[word] = index;
+});
+
+/**
+ * A cascade level as its index (0 = company … 5 = individual).
+ * @example readLevel("团队") // 1
+ */
+export const readLevel = lookup(LEVEL_WORDS);
+
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  yes: true,
+  y: true,
+  true: true,
+  "1": true,
+  是: true,
+  对: true,
+  "√": true,
+  "✓": true,
+  no: false,
+  n: false,
+  false: false,
+  "0": false,
+  否: false,
+  不: false,
+  "×": false,
+};
+
+/**
+ * A yes/no cell: TRUE/FALSE, yes/no, 是/否, 1/0.
+ * @example readBoolean("是") // true
+ */
+export function readBoolean(value: CellValue): Read<boolean> {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value === 1 ? true : value === 0 ? false : UNREADABLE;
+  return lookup(BOOLEAN_WORDS)(value);
+}
+
+/** Units that mark a rate, a duration or a score: their roll-up defaults to the average (DESIGN §2). */
+const AVERAGED_UNITS = new Set([
+  "%",
+  "‰",
+  "s",
+  "sec",
+  "secs",
+  "second",
+  "seconds",
+  "min",
+  "mins",
+  "minute",
+  "minutes",
+  "h",
+  "hr",
+  "hrs",
+  "hour",
+  "hours",
+  "day",
+  "days",
+  "d",
+  "秒",
+  "分钟",
+  "小时",
+  "天",
+  "日",
+  "分",
+  "point",
+  "points",
+  "pt",
+  "pts",
+  "score",
+  "星",
+  "百分比",
+]);
+
+/**
+ * The roll-up a goal gets when its table does not say: average for rates, durations and scores, else sum.
+ * @example defaultRollup("%") // "average"
+ */
+export function defaultRollup(unit: string | null): RollupMethod {
+  return unit !== null && AVERAGED_UNITS.has(normalizeText(unit)) ? "average" : "sum";
+}
