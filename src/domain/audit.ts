@@ -152,16 +152,20 @@ function comparable(child: Goal, parent: Goal): boolean {
 
 /** NO_EXECUTOR, UNDER_ALLOCATED, OVER_ALLOCATED, CHILD_LESS_AMBITIOUS, and the parent-facing child rules. */
 function checkChildren(cascade: Cascade, options: AuditOptions, add: Add): void {
-  const { goals, byKey, level, lowestLevel } = cascade;
-  const values: number[] = [];
-  const weights: (number | null)[] = [];
-  const comparableChildren: Goal[] = [];
+  const { goals, byKey, level, lowestLevel, timeSplit, timeRoot, hasExecutor } = cascade;
+  // Children split in time (year → quarters → months) and children split among people are two separate
+  // allocations of the same parent: each must add up on its own.
+  const byPeople: Goal[] = [];
+  const byTime: Goal[] = [];
   goals.forEach((goal, index) => {
     const children = childrenOf(cascade, index);
     if (children.length === 0) {
       const isPrimary = goal.key === null || byKey.get(goal.key) === index;
       const goalLevel = level[index] as number;
-      if (isPrimary && goalLevel >= 0 && goalLevel < lowestLevel) {
+      // A month of a team's year is executed by whoever executes the year.
+      const executedThroughTime =
+        timeSplit[index] === 1 && hasExecutor[timeRoot[index] as number] === 1;
+      if (isPrimary && goalLevel >= 0 && goalLevel < lowestLevel && !executedThroughTime) {
         const lowest = cascade.levelsGiven ? LEVELS[lowestLevel] : undefined;
         add(goal, "NO_EXECUTOR", "id", {
           lowest$: lowest
@@ -171,68 +175,78 @@ function checkChildren(cascade: Cascade, options: AuditOptions, add: Add): void 
       }
       return;
     }
-    values.length = 0;
-    weights.length = 0;
-    comparableChildren.length = 0;
+    byPeople.length = 0;
+    byTime.length = 0;
     for (const c of children) {
       const child = goals[c] as Goal;
       checkChildAgainstParent(child, goal, add);
-      if (comparable(child, goal)) {
-        values.push(child.target as number);
-        weights.push(child.weight);
-        comparableChildren.push(child);
-      }
+      if (comparable(child, goal)) (timeSplit[c] === 1 ? byTime : byPeople).push(child);
     }
-    if (goal.target === null || values.length === 0 || goal.rollup === "none") return;
-    const target = goal.target;
-    const lower = goal.direction === "lower";
-    const aggregate = rollupValues(values, goal.rollup, weights) as number;
-    const tolerance = 1e-9 * Math.max(1, Math.abs(target));
-    const shortBy = lower ? aggregate - target : target - aggregate;
-    if (shortBy > tolerance) {
-      add(goal, "UNDER_ALLOCATED", "target", {
-        method$: bilingual(METHOD_NAMES[goal.rollup]),
+    if (goal.target === null || goal.rollup === "none") return;
+    if (byPeople.length > 0) checkAllocation(goal, byPeople, options, add);
+    if (byTime.length > 0) checkAllocation(goal, byTime, options, add);
+  });
+}
+
+/** How one group of comparable children shares out its parent's target. */
+function checkAllocation(
+  goal: Goal,
+  children: readonly Goal[],
+  options: AuditOptions,
+  add: Add
+): void {
+  const target = goal.target as number;
+  const lower = goal.direction === "lower";
+  const aggregate = rollupValues(
+    children.map((child) => child.target as number),
+    goal.rollup,
+    children.map((child) => child.weight)
+  ) as number;
+  const tolerance = 1e-9 * Math.max(1, Math.abs(target));
+  const shortBy = lower ? aggregate - target : target - aggregate;
+  if (shortBy > tolerance) {
+    add(goal, "UNDER_ALLOCATED", "target", {
+      method$: bilingual(METHOD_NAMES[goal.rollup]),
+      children: formatNumber(aggregate, goal.unit),
+      target: formatNumber(target, goal.unit),
+      gap: formatNumber(shortBy, goal.unit),
+    });
+  }
+  if (goal.rollup === "sum") {
+    const excess = lower ? target - aggregate : aggregate - target;
+    if (excess > Math.abs(target) * options.overAllocation + tolerance) {
+      add(goal, "OVER_ALLOCATED", "target", {
         children: formatNumber(aggregate, goal.unit),
         target: formatNumber(target, goal.unit),
-        gap: formatNumber(shortBy, goal.unit),
+        excess: formatPercent(target === 0 ? 1 : excess / Math.abs(target)),
+        limit: formatPercent(options.overAllocation),
       });
     }
-    if (goal.rollup === "sum") {
-      const excess = lower ? target - aggregate : aggregate - target;
-      if (excess > Math.abs(target) * options.overAllocation + tolerance) {
-        add(goal, "OVER_ALLOCATED", "target", {
-          children: formatNumber(aggregate, goal.unit),
-          target: formatNumber(target, goal.unit),
-          excess: formatPercent(target === 0 ? 1 : excess / Math.abs(target)),
-          limit: formatPercent(options.overAllocation),
-        });
-      }
-      if (children.length > 1) {
-        for (const child of comparableChildren) {
-          if (child.target === target && target !== 0 && !isTextCopy(child, goal)) {
-            add(
-              child,
-              "DUPLICATE_OF_PARENT",
-              "target",
-              { target: formatNumber(target, goal.unit), parent: goal.id ?? "" },
-              "target"
-            );
-          }
-        }
-      }
-    } else {
-      for (const child of comparableChildren) {
-        const childTarget = child.target as number;
-        if (lower ? childTarget > target + tolerance : childTarget < target - tolerance) {
-          add(child, "CHILD_LESS_AMBITIOUS", "target", {
-            target: formatNumber(childTarget, child.unit ?? goal.unit),
-            parentTarget: formatNumber(target, goal.unit),
-            parent: goal.id ?? "",
-          });
+    if (children.length > 1) {
+      for (const child of children) {
+        if (child.target === target && target !== 0 && !isTextCopy(child, goal)) {
+          add(
+            child,
+            "DUPLICATE_OF_PARENT",
+            "target",
+            { target: formatNumber(target, goal.unit), parent: goal.id ?? "" },
+            "target"
+          );
         }
       }
     }
-  });
+    return;
+  }
+  for (const child of children) {
+    const childTarget = child.target as number;
+    if (lower ? childTarget > target + tolerance : childTarget < target - tolerance) {
+      add(child, "CHILD_LESS_AMBITIOUS", "target", {
+        target: formatNumber(childTarget, child.unit ?? goal.unit),
+        parentTarget: formatNumber(target, goal.unit),
+        parent: goal.id ?? "",
+      });
+    }
+  }
 }
 
 function isTextCopy(child: Goal, parent: Goal): boolean {

@@ -24,6 +24,12 @@ export interface Cascade {
   topLevel: number;
   /** True when at least one goal gave its level explicitly. */
   levelsGiven: boolean;
+  /** 1 for a goal that covers a finer period of its parent's (a quarter of a year, for the same owner). */
+  timeSplit: Uint8Array;
+  /** For a time split, the goal its time chain starts from (the year of a month); else the goal itself. */
+  timeRoot: Int32Array;
+  /** 1 for a goal with at least one child that is not a time split of it: someone executes it. */
+  hasExecutor: Uint8Array;
 }
 
 export const NO_PARENT = -1;
@@ -65,7 +71,13 @@ export function buildCascade(goals: readonly Goal[]): Cascade {
   }
 
   const onCycle = findCycles(parent);
-  const { level, levelsGiven } = inferLevels(goals, parent, childStart, childList, onCycle);
+  const { level, levelsGiven, timeSplit, timeRoot, hasExecutor } = inferLevels(
+    goals,
+    parent,
+    childStart,
+    childList,
+    onCycle
+  );
   let lowestLevel = -1;
   let topLevel = Number.MAX_SAFE_INTEGER;
   for (let i = 0; i < n; i++) {
@@ -86,6 +98,9 @@ export function buildCascade(goals: readonly Goal[]): Cascade {
     lowestLevel,
     topLevel,
     levelsGiven,
+    timeSplit,
+    timeRoot,
+    hasExecutor,
   };
 }
 
@@ -124,43 +139,56 @@ function findCycles(parent: Int32Array): Uint8Array {
   return onCycle;
 }
 
-/** Levels top-down from the roots; goals on or below a loop keep only the level they give. */
+/**
+ * Levels, time splits and executors, top-down from the roots (a parent is always seen before its children);
+ * goals on or below a loop keep only the level they give and count as their own time root.
+ */
 function inferLevels(
   goals: readonly Goal[],
   parent: Int32Array,
   childStart: Int32Array,
   childList: Int32Array,
   onCycle: Uint8Array
-): { level: Int16Array; levelsGiven: boolean } {
+): Pick<Cascade, "level" | "levelsGiven" | "timeSplit" | "timeRoot" | "hasExecutor"> {
   const n = goals.length;
   const level = new Int16Array(n).fill(UNKNOWN_LEVEL);
+  const timeSplit = new Uint8Array(n);
+  const timeRoot = new Int32Array(n);
+  const hasExecutor = new Uint8Array(n);
   let levelsGiven = false;
   const queue = new Int32Array(n);
   let tail = 0;
   for (let i = 0; i < n; i++) {
     const goal = goals[i] as Goal;
+    timeRoot[i] = i;
     if (goal.level !== null) levelsGiven = true;
     if ((parent[i] as number) < 0 && !onCycle[i]) {
       level[i] = goal.level ?? 0;
       queue[tail++] = i;
     }
   }
+  for (let i = 0; i < n; i++) {
+    const p = parent[i] as number;
+    if (p < 0) continue;
+    if (isTimeSplit(goals[i] as Goal, goals[p] as Goal)) timeSplit[i] = 1;
+    else hasExecutor[p] = 1;
+  }
   for (let head = 0; head < tail; head++) {
     const p = queue[head] as number;
-    const parentGoal = goals[p] as Goal;
     const parentLevel = level[p] as number;
     for (let k = childStart[p] as number; k < (childStart[p + 1] as number); k++) {
       const c = childList[k] as number;
       if (onCycle[c]) continue;
-      const child = goals[c] as Goal;
-      level[c] = child.level ?? (isTimeSplit(child, parentGoal) ? parentLevel : parentLevel + 1);
+      const split = timeSplit[c] === 1;
+      level[c] = (goals[c] as Goal).level ?? (split ? parentLevel : parentLevel + 1);
+      if (split) timeRoot[c] = timeRoot[p] as number;
       queue[tail++] = c;
     }
   }
   for (let i = 0; i < n; i++) {
     if (level[i] === UNKNOWN_LEVEL) level[i] = (goals[i] as Goal).level ?? UNKNOWN_LEVEL;
   }
-  return { level, levelsGiven };
+  return { level, levelsGiven, timeSplit, timeRoot, hasExecutor };
 }
 
 /** A child that covers a finer period of its parent's time, for the same owner: year → quarter → month. */

@@ -351,7 +351,7 @@ export function formatNumber(value: number, unit?: string | null): string {
  * @example formatPercent(0.875) // "87.5%"
  */
 export function formatPercent(value: number): string {
-  return `${trimNumber(value * 100)}%`;
+  return `${Number((value * 100).toFixed(1)).toLocaleString("en-US", { maximumFractionDigits: 1 })}%`;
 }
 
 function trimNumber(value: number): string {

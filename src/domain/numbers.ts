@@ -77,7 +77,7 @@ export function elapsedShare(
 
 /**
  * Expected-to-date value: baseline + (target − baseline) × elapsed share (DESIGN §4).
- * @example pace(1200, 0, 364, 181, 0) // { ok: true, value: 600 }
+ * @example pace(1200, 0, 363, 181, 0) // { ok: true, value: 600 }
  */
 export function pace(
   target: number,

@@ -94,11 +94,14 @@ export function readNumber(value: CellValue): Read<number> {
     negative = true;
     text = text.slice(1, -1).trim();
   }
-  text = text.replace(/^[¥$€£]\s*/, "").replace(/(\d),(?=\d{3}(\D|$))/g, "$1");
+  // A currency sign may follow the minus sign ("-¥300", as Excel shows negative currency).
+  text = text.replace(/^([+-]?)\s*[¥$€£]\s*/, "$1").replace(/(\d),(?=\d{3}(\D|$))/g, "$1");
   // "1.2M" is a million, "1.2m" is not a number we guess at.
   const match = NUMBER_TEXT.exec(text);
   if (!match || match[4] === "m") return UNREADABLE;
   const [, sign, digits, exponent, suffix] = match;
+  // "(-300)" says minus twice: neither reading is what the person surely meant.
+  if (negative && sign) return UNREADABLE;
   let number = Number(`${digits}${exponent ? `e${exponent}` : ""}`);
   if (suffix) {
     const multiplier = MULTIPLIERS[suffix] ?? MULTIPLIERS[suffix.toLowerCase()];

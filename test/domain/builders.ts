@@ -1,4 +1,16 @@
-import { CellValue, Field, FIELDS } from "../../src/domain";
+import {
+  auditTables,
+  AuditOptions,
+  AuditOptionsInput,
+  AuditResult,
+  CellValue,
+  Field,
+  FIELDS,
+  Finding,
+  FindingCode,
+  parseAuditOptions,
+  readGoalTable,
+} from "../../src/domain";
 import { HEADERS } from "../../src/domain/headers";
 
 /** A goal row for `table([...])`: field → cell value. */
@@ -32,4 +44,42 @@ export function goal(overrides: GoalRow = {}): GoalRow {
     target: 1000,
     ...overrides,
   };
+}
+
+/** A goal under `parent`, with goal text of its own so that it copies neither its parent nor its siblings. */
+export function child(parent: string, overrides: GoalRow & { id: string }): GoalRow {
+  return goal({ parent, goal: `Resolve the tickets of ${String(overrides.id)}`, ...overrides });
+}
+
+/** A rate goal (customer satisfaction in %): it rolls up by average. */
+export function rate(overrides: GoalRow = {}): GoalRow {
+  return goal({
+    goal: "Keep customer satisfaction high",
+    kpi: "CSAT",
+    unit: "%",
+    target: "95%",
+    ...overrides,
+  });
+}
+
+/** Audit options from what a user types; a fixture with bad options is a mistake in the test. */
+export function options(input: AuditOptionsInput = {}): AuditOptions {
+  const parsed = parseAuditOptions(input);
+  if (!parsed.ok) throw new Error(`bad test options: ${JSON.stringify(parsed.issues)}`);
+  return parsed.value;
+}
+
+/** Reads and audits one table fixture. */
+export function audit(cells: CellValue[][], input: AuditOptionsInput = {}): AuditResult {
+  return auditTables([readGoalTable(cells)], options(input));
+}
+
+/** Findings as "row code field" lines, the shape most rule tests assert on. */
+export function lines(findings: readonly Finding[]): string[] {
+  return findings.map((finding) => `${finding.row} ${finding.code} ${finding.field ?? "-"}`);
+}
+
+/** The findings of one code, as "row code field" lines. */
+export function linesOf(code: FindingCode, findings: readonly Finding[]): string[] {
+  return lines(findings.filter((finding) => finding.code === code));
 }
