@@ -116,7 +116,7 @@ function uniqueSorted(values: number[]): number[] {
  */
 export function highlightFormula(keysRef: string, topLeft: string): string {
   const key = `ROW(${topLeft})*${KEY_ROW_FACTOR}+COLUMN(${topLeft})`;
-  return `IFERROR(INDEX(${keysRef},MATCH(${key},${keysRef},1))=${key},FALSE)`;
+  return `IFERROR(INDEX(${keysRef},MATCH(${key},${keysRef},1))=${key},FALSE())`;
 }
 
 /**
