@@ -196,8 +196,12 @@ export function cellValueOf(value: ExcelJS.CellValue): CellValue {
   if ("error" in value) return { error: String(value.error) };
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
   if ("formula" in value || "sharedFormula" in value) {
-    const result = (value as ExcelJS.CellFormulaValue).result;
-    if (result === undefined || result === null) return null;
+    const formula = value as ExcelJS.CellFormulaValue;
+    const result = formula.result;
+    // A formula saved without its value: say so rather than read it as blank.
+    if (result === undefined || result === null) {
+      return formula.formula ? { error: `=${formula.formula}`, uncalculated: true } : null;
+    }
     return cellValueOf(result as ExcelJS.CellValue);
   }
   if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);

@@ -99,6 +99,10 @@ const FINDING_MESSAGES: Record<string, Bilingual> = {
     en: "Cell {cell} ({column}) holds the error {value}.",
     zh: "单元格 {cell}（{column}）是错误值 {value}。",
   },
+  "BAD_VALUE.uncalculated": {
+    en: "Cell {cell} ({column}) holds the formula {value} with no calculated value: open and save the file in Excel.",
+    zh: "单元格 {cell}（{column}）的公式 {value} 没有计算结果：请在 Excel 中打开并保存该文件。",
+  },
   "BAD_VALUE.noId": {
     en: "Row {row} has values but no goal id in {cell}: every goal needs an id.",
     zh: "第 {row} 行有内容但单元格 {cell} 没有目标编号：每个目标都需要编号。",

@@ -47,7 +47,10 @@ export interface Period {
 export type CellValue = string | number | boolean | Date | null | undefined | CellError;
 /** An error cell (#N/A, #VALUE! …), told apart from text by whoever reads the workbook. */
 export interface CellError {
+  /** The error text (#N/A …), or for an uncalculated formula the formula itself. */
   error: string;
+  /** True for a formula saved without a calculated value (a file written by a program, never opened in Excel). */
+  uncalculated?: boolean;
 }
 
 /** One goal: one row of the goal table, its values read. Dates are days since 1970-01-01. */

@@ -69,7 +69,8 @@ const VAGUE_EN = new Set(
     "improve improved improving improvement enhance enhanced boost increase increased strengthen better best " +
     "more much greater great good well do doing make making try trying strive work working hard harder " +
     "effort efforts continue continuously keep further overall general quality performance efficiency " +
-    "results result things stuff level levels our the a an to be and of in on for with as all it its " +
+    "results result things stuff level levels our the a an to be and of in on for with as by all it its " +
+    "lot lots " +
     "we team everything significantly greatly constantly actively effectively really very"
   ).split(" ")
 );

@@ -120,6 +120,15 @@ export function missingColumnFinding(field: Field, headerRow: number, source: nu
   };
 }
 
+function isUncalculated(value: CellValue): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !(value instanceof Date) &&
+    value.uncalculated === true
+  );
+}
+
 /** Reads rows with a fixed column map; keeps the per-row work to what each present column needs. */
 class RowReader {
   private readonly present: Array<[Field, number]>;
@@ -221,7 +230,7 @@ class RowReader {
       source: this.source,
       id: goal.id,
       field,
-      ...(error ? { variant: "error" } : {}),
+      ...(error ? { variant: isUncalculated(value) ? "uncalculated" : "error" } : {}),
       params: {
         cell: cellAddress(this.firstColumn + (this.map[field] as number), rowNumber),
         column$: bilingual({ en: fieldName(field, "en"), zh: fieldName(field, "zh") }),
