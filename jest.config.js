@@ -7,4 +7,5 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   testTimeout: 60000,
+  reporters: ["default", "<rootDir>/test/support/plainSummaryReporter.js"],
 };
