@@ -92,7 +92,7 @@ function samePath(a: string, b: string): boolean {
 /** A workbook holding a CSV's rows, numbers as numbers the way Excel opens a CSV, everything else as text. */
 function workbookFromRows(name: string, rows: CellValue[][]): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(name.slice(0, 31) || "Sheet1");
+  const sheet = workbook.addWorksheet(name);
   rows.forEach((row, r) => {
     row.forEach((value, c) => {
       if (value === null || value === undefined) return;

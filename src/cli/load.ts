@@ -51,7 +51,7 @@ export async function loadGoalFile(file: string, sheet?: string): Promise<Loaded
     );
   }
   if (extension === ".csv" || extension === ".txt" || extension === ".tsv") {
-    const name = basename(file, extname(file));
+    const name = sheetNameOf(basename(file, extname(file)));
     const table = locateInRows(file, name, parseDelimited(bytes), sheet);
     if (!table)
       throw new InputError(
@@ -72,6 +72,14 @@ export async function loadGoalFile(file: string, sheet?: string): Promise<Loaded
   }
   const table = locateInWorkbook(file, workbook, sheet);
   return { file, table, workbook };
+}
+
+/**
+ * The sheet name Excel gives a CSV: its file name, without the characters a sheet name cannot hold, at most 31 long.
+ * @example sheetNameOf("team [north]") // "team _north_"
+ */
+export function sheetNameOf(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, "_").slice(0, 31) || "Sheet1";
 }
 
 /**

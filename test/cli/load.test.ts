@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { loadGoalFile, parseDelimited } from "../../src/cli/load";
+import { loadGoalFile, parseDelimited, sheetNameOf } from "../../src/cli/load";
 import { auditTables, readGoalTable } from "../../src/domain";
 import { SAMPLES, tempFolder } from "./helpers";
 
@@ -101,6 +101,15 @@ describe("parseDelimited", () => {
     expect(parseDelimited(Buffer.from('ID,Goal\nG1,"Resolve, then\nclose"\n'))[1]).toEqual([
       "G1",
       "Resolve, then\nclose",
+    ]);
+  });
+});
+
+describe("sheetNameOf", () => {
+  it("names a CSV's sheet after the file, without the characters Excel forbids, at most 31 long", () => {
+    expect([sheetNameOf("team [north]: a/b"), sheetNameOf("x".repeat(40)).length]).toEqual([
+      "team _north__ a_b",
+      31,
     ]);
   });
 });
