@@ -166,7 +166,8 @@ export function allocate(
   if (Math.abs(units - total * scale) > 1e-6 * Math.max(1, Math.abs(total * scale))) {
     return fail("TOTAL_PRECISION", { value: total, decimals });
   }
-  const negative = weights.findIndex((weight) => weight < 0 || Number.isNaN(weight));
+  // An infinite weight has no proportion to the others: refused like NaN.
+  const negative = weights.findIndex((weight) => weight < 0 || !Number.isFinite(weight));
   if (negative >= 0)
     return fail("NEGATIVE_WEIGHT", { argument: "weights", value: weights[negative] as number });
 
@@ -191,10 +192,13 @@ export function allocate(
     return ok(parts.map((part) => part / scale));
   }
   const freeWeights = free.map((index) => weights[index] as number);
-  const weightTotal = freeWeights.reduce((sum, weight) => sum + weight, 0);
+  // Weights relative to the largest, so that huge weights cannot add up to Infinity (shares of 0 would leave
+  // the whole total to the unit-by-unit remainder loop) and tiny ones keep their precision.
+  const largest = freeWeights.reduce((max, weight) => (weight > max ? weight : max), 0);
+  const weightTotal = freeWeights.reduce((sum, weight) => sum + weight / largest, 0);
   const shares =
-    weightTotal > 0
-      ? freeWeights.map((w) => w / weightTotal)
+    largest > 0
+      ? freeWeights.map((w) => w / largest / weightTotal)
       : freeWeights.map(() => 1 / free.length);
   const spread = largestRemainder(rest, shares);
   free.forEach((index, k) => {
