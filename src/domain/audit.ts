@@ -1,11 +1,11 @@
-import { bilingual, CODE_TITLES, formatNumber, formatPercent } from "./catalogue";
+import { bilingual, CODE_TITLES, formatNumber } from "./catalogue";
 import { buildCascade, Cascade, childrenOf, cycleChain, MISSING_PARENT } from "./cascade";
 import { isoFromDay } from "./dates";
 import { compareFindings, Finding, FindingCode, SEVERITY } from "./findings";
 import { Field, Goal, LEVELS, RollupMethod } from "./model";
 import { rollupValues } from "./numbers";
 import { AuditOptions, DEFAULT_AUDIT_OPTIONS } from "./options";
-import { specificityProblem } from "./smart";
+import { specificityOfNormal } from "./smart";
 import { goalStatus, GoalStatus } from "./status";
 import { GoalTableRead } from "./table";
 import { normalizeText } from "./text";
@@ -98,10 +98,11 @@ export function auditGoals(
     });
   };
 
+  const texts = normalTexts(goals);
   checkIdentity(cascade, add);
-  checkChildren(cascade, options, add);
-  checkSiblings(cascade, add);
-  const statuses = checkEachGoal(cascade, options, add);
+  checkChildren(cascade, texts, options, add);
+  checkSiblings(cascade, texts, add);
+  const statuses = checkEachGoal(cascade, texts, options, add);
   checkWeights(goals, add);
 
   findings.sort(compareFindings);
@@ -115,6 +116,27 @@ type Add = (
   params?: Finding["params"],
   variant?: string
 ) => void;
+
+/** A share for a message, shown as a percentage. */
+function share(value: number): { share: number } {
+  return { share: value };
+}
+
+/** Goal, KPI and unit texts of each goal, normalised once (DESIGN §3): rules compare them many times. */
+interface NormalTexts {
+  goal: (string | null)[];
+  kpi: (string | null)[];
+  unit: (string | null)[];
+}
+
+function normalTexts(goals: readonly Goal[]): NormalTexts {
+  const normal = (text: string | null) => (text === null ? null : normalizeText(text));
+  return {
+    goal: goals.map((goal) => normal(goal.goal)),
+    kpi: goals.map((goal) => normal(goal.kpi)),
+    unit: goals.map((goal) => normal(goal.unit)),
+  };
+}
 
 /** DUPLICATE_ID, ORPHAN, CYCLE. */
 function checkIdentity(cascade: Cascade, add: Add): void {
@@ -135,28 +157,30 @@ function checkIdentity(cascade: Cascade, add: Add): void {
 }
 
 /** Whether a child's target can be rolled up into its parent's: the same KPI (or none named) and unit. */
-function comparable(child: Goal, parent: Goal): boolean {
-  if (child.target === null) return false;
-  if (
-    child.kpi !== null &&
-    parent.kpi !== null &&
-    normalizeText(child.kpi) !== normalizeText(parent.kpi)
-  )
-    return false;
-  return (
-    child.unit === null ||
-    parent.unit === null ||
-    normalizeText(child.unit) === normalizeText(parent.unit)
-  );
+function comparable(
+  child: number,
+  parent: number,
+  goals: readonly Goal[],
+  texts: NormalTexts
+): boolean {
+  if ((goals[child] as Goal).target === null) return false;
+  const { kpi, unit } = texts;
+  if (kpi[child] !== null && kpi[parent] !== null && kpi[child] !== kpi[parent]) return false;
+  return unit[child] === null || unit[parent] === null || unit[child] === unit[parent];
 }
 
 /** NO_EXECUTOR, UNDER_ALLOCATED, OVER_ALLOCATED, CHILD_LESS_AMBITIOUS, and the parent-facing child rules. */
-function checkChildren(cascade: Cascade, options: AuditOptions, add: Add): void {
+function checkChildren(
+  cascade: Cascade,
+  texts: NormalTexts,
+  options: AuditOptions,
+  add: Add
+): void {
   const { goals, byKey, level, lowestLevel, timeSplit, timeRoot, hasExecutor } = cascade;
   // Children split in time (year → quarters → months) and children split among people are two separate
   // allocations of the same parent: each must add up on its own.
-  const byPeople: Goal[] = [];
-  const byTime: Goal[] = [];
+  const byPeople: number[] = [];
+  const byTime: number[] = [];
   goals.forEach((goal, index) => {
     const children = childrenOf(cascade, index);
     if (children.length === 0) {
@@ -178,23 +202,26 @@ function checkChildren(cascade: Cascade, options: AuditOptions, add: Add): void 
     byPeople.length = 0;
     byTime.length = 0;
     for (const c of children) {
-      const child = goals[c] as Goal;
-      checkChildAgainstParent(child, goal, add);
-      if (comparable(child, goal)) (timeSplit[c] === 1 ? byTime : byPeople).push(child);
+      checkChildAgainstParent(c, index, goals, texts, add);
+      if (comparable(c, index, goals, texts)) (timeSplit[c] === 1 ? byTime : byPeople).push(c);
     }
     if (goal.target === null || goal.rollup === "none") return;
-    if (byPeople.length > 0) checkAllocation(goal, byPeople, options, add);
-    if (byTime.length > 0) checkAllocation(goal, byTime, options, add);
+    if (byPeople.length > 0) checkAllocation(index, byPeople, goals, texts, options, add);
+    if (byTime.length > 0) checkAllocation(index, byTime, goals, texts, options, add);
   });
 }
 
 /** How one group of comparable children shares out its parent's target. */
 function checkAllocation(
-  goal: Goal,
-  children: readonly Goal[],
+  parent: number,
+  childIndices: readonly number[],
+  goals: readonly Goal[],
+  texts: NormalTexts,
   options: AuditOptions,
   add: Add
 ): void {
+  const goal = goals[parent] as Goal;
+  const children = childIndices.map((c) => goals[c] as Goal);
   const target = goal.target as number;
   const lower = goal.direction === "lower";
   const aggregate = rollupValues(
@@ -207,29 +234,30 @@ function checkAllocation(
   if (shortBy > tolerance) {
     add(goal, "UNDER_ALLOCATED", "target", {
       method$: bilingual(METHOD_NAMES[goal.rollup]),
-      children: formatNumber(aggregate, goal.unit),
-      target: formatNumber(target, goal.unit),
-      gap: formatNumber(shortBy, goal.unit),
+      children: { amount: aggregate, unit: goal.unit },
+      target: { amount: target, unit: goal.unit },
+      gap: { amount: shortBy, unit: goal.unit },
     });
   }
   if (goal.rollup === "sum") {
     const excess = lower ? target - aggregate : aggregate - target;
     if (excess > Math.abs(target) * options.overAllocation + tolerance) {
       add(goal, "OVER_ALLOCATED", "target", {
-        children: formatNumber(aggregate, goal.unit),
-        target: formatNumber(target, goal.unit),
-        excess: formatPercent(target === 0 ? 1 : excess / Math.abs(target)),
-        limit: formatPercent(options.overAllocation),
+        children: { amount: aggregate, unit: goal.unit },
+        target: { amount: target, unit: goal.unit },
+        excess: share(target === 0 ? 1 : excess / Math.abs(target)),
+        limit: share(options.overAllocation),
       });
     }
     if (children.length > 1) {
-      for (const child of children) {
-        if (child.target === target && target !== 0 && !isTextCopy(child, goal)) {
+      for (const c of childIndices) {
+        const child = goals[c] as Goal;
+        if (child.target === target && target !== 0 && !isTextCopy(c, parent, texts)) {
           add(
             child,
             "DUPLICATE_OF_PARENT",
             "target",
-            { target: formatNumber(target, goal.unit), parent: goal.id ?? "" },
+            { target: { amount: target, unit: goal.unit }, parent: goal.id ?? "" },
             "target"
           );
         }
@@ -241,39 +269,44 @@ function checkAllocation(
     const childTarget = child.target as number;
     if (lower ? childTarget > target + tolerance : childTarget < target - tolerance) {
       add(child, "CHILD_LESS_AMBITIOUS", "target", {
-        target: formatNumber(childTarget, child.unit ?? goal.unit),
-        parentTarget: formatNumber(target, goal.unit),
+        target: { amount: childTarget, unit: child.unit ?? goal.unit },
+        parentTarget: { amount: target, unit: goal.unit },
         parent: goal.id ?? "",
       });
     }
   }
 }
 
-function isTextCopy(child: Goal, parent: Goal): boolean {
-  return (
-    child.goal !== null &&
-    parent.goal !== null &&
-    normalizeText(child.goal) === normalizeText(parent.goal)
-  );
+function isTextCopy(child: number, parent: number, texts: NormalTexts): boolean {
+  const text = texts.goal[child];
+  return text !== null && text === texts.goal[parent];
 }
 
 /** UNIT_MISMATCH, DUPLICATE_OF_PARENT (text), DEADLINE_AFTER_PARENT for one child. */
-function checkChildAgainstParent(child: Goal, parent: Goal, add: Add): void {
+function checkChildAgainstParent(
+  c: number,
+  p: number,
+  goals: readonly Goal[],
+  texts: NormalTexts,
+  add: Add
+): void {
+  const child = goals[c] as Goal;
+  const parent = goals[p] as Goal;
+  const { kpi, unit } = texts;
   if (
-    child.kpi !== null &&
-    parent.kpi !== null &&
-    child.unit !== null &&
-    parent.unit !== null &&
-    normalizeText(child.kpi) === normalizeText(parent.kpi) &&
-    normalizeText(child.unit) !== normalizeText(parent.unit)
+    kpi[c] !== null &&
+    unit[c] !== null &&
+    unit[p] !== null &&
+    kpi[c] === kpi[p] &&
+    unit[c] !== unit[p]
   ) {
     add(child, "UNIT_MISMATCH", "unit", {
-      unit: child.unit,
-      parentUnit: parent.unit,
-      kpi: child.kpi,
+      unit: child.unit ?? "",
+      parentUnit: parent.unit ?? "",
+      kpi: child.kpi ?? "",
     });
   }
-  if (isTextCopy(child, parent))
+  if (isTextCopy(c, p, texts))
     add(child, "DUPLICATE_OF_PARENT", "goal", { parent: parent.id ?? "" }, "text");
   const childDeadline = child.deadline ?? child.period?.endDay ?? null;
   const parentDeadline = parent.deadline ?? parent.period?.endDay ?? null;
@@ -287,33 +320,32 @@ function checkChildAgainstParent(child: Goal, parent: Goal, add: Add): void {
 }
 
 /** DUPLICATE_SIBLING: children of one parent (or top goals) with the same goal text, KPI, period and target. */
-function checkSiblings(cascade: Cascade, add: Add): void {
+function checkSiblings(cascade: Cascade, texts: NormalTexts, add: Add): void {
   const seen = new Map<string, Goal>();
-  for (const goal of cascade.goals) {
-    if (goal.goal === null) continue;
-    const signature = [
-      goal.parentKey ?? "",
-      normalizeText(goal.goal),
-      goal.kpi === null ? "" : normalizeText(goal.kpi),
-      goal.period?.key ?? "",
-      goal.target ?? "",
-    ].join("\u0000");
+  cascade.goals.forEach((goal, index) => {
+    if (goal.goal === null) return;
+    const signature = `${goal.parentKey ?? ""}\u0000${texts.goal[index]}\u0000${texts.kpi[index] ?? ""}\u0000${goal.period?.key ?? ""}\u0000${goal.target ?? ""}`;
     const first = seen.get(signature);
     if (first)
       add(goal, "DUPLICATE_SIBLING", "goal", { other: first.id ?? "", otherRow: first.row });
     else seen.set(signature, goal);
-  }
+  });
 }
 
 /** SMART letters, owner, and status: the rules that look at one goal alone (plus its place in the cascade). */
-function checkEachGoal(cascade: Cascade, options: AuditOptions, add: Add): (GoalStatus | null)[] {
+function checkEachGoal(
+  cascade: Cascade,
+  texts: NormalTexts,
+  options: AuditOptions,
+  add: Add
+): (GoalStatus | null)[] {
   const { goals, level, topLevel, levelsGiven } = cascade;
   const statuses: (GoalStatus | null)[] = new Array(goals.length);
   goals.forEach((goal, index) => {
     const unreadable = goal.unreadable;
     const readable = (field: Field) => unreadable === null || !unreadable.includes(field);
 
-    const specific = specificityProblem(goal.goal, options.minGoalLength);
+    const specific = specificityOfNormal(texts.goal[index] ?? null, options.minGoalLength);
     if (specific && readable("goal"))
       add(goal, "SMART_S", "goal", { text: goal.goal ?? "" }, specific);
 
@@ -332,8 +364,8 @@ function checkEachGoal(cascade: Cascade, options: AuditOptions, add: Add): (Goal
           "SMART_A",
           "target",
           {
-            target: formatNumber(goal.target, goal.unit),
-            baseline: formatNumber(goal.baseline, goal.unit),
+            target: { amount: goal.target, unit: goal.unit },
+            baseline: { amount: goal.baseline, unit: goal.unit },
           },
           "tooLow"
         );
@@ -343,10 +375,10 @@ function checkEachGoal(cascade: Cascade, options: AuditOptions, add: Add): (Goal
           "SMART_A",
           "target",
           {
-            target: formatNumber(goal.target, goal.unit),
-            baseline: formatNumber(goal.baseline, goal.unit),
-            stretch: formatPercent(gain / Math.abs(goal.baseline)),
-            limit: formatPercent(options.stretch),
+            target: { amount: goal.target, unit: goal.unit },
+            baseline: { amount: goal.baseline, unit: goal.unit },
+            stretch: share(gain / Math.abs(goal.baseline)),
+            limit: share(options.stretch),
           },
           "tooHigh"
         );
@@ -390,10 +422,10 @@ function checkEachGoal(cascade: Cascade, options: AuditOptions, add: Add): (Goal
         code,
         "actual",
         {
-          actual: formatNumber(goal.actual as number, goal.unit),
-          target: formatNumber(goal.target as number, goal.unit),
-          expected: formatNumber(status.expected, goal.unit),
-          attainment: formatPercent(status.attainment),
+          actual: { amount: goal.actual as number, unit: goal.unit },
+          target: { amount: goal.target as number, unit: goal.unit },
+          expected: { amount: status.expected, unit: goal.unit },
+          attainment: share(status.attainment),
           asOf: options.asOf === null ? "" : isoFromDay(options.asOf),
         },
         status.paced ? "pace" : undefined
@@ -426,7 +458,7 @@ function checkWeights(goals: readonly Goal[], add: Add): void {
     if (Math.abs(total - 1) < 1e-6 || Math.abs(total - 100) < 1e-6) continue;
     const first = group.goals[0] as Goal;
     const shown = group.goals.every((goal) => goal.weight === null || Math.abs(goal.weight) <= 1)
-      ? formatPercent(total)
+      ? { share: total }
       : `${formatNumber(total)}%`;
     for (const goal of group.goals) {
       add(goal, "WEIGHTS_NOT_100", "weight", {

@@ -1,4 +1,4 @@
-import { Finding, FindingCode, Severity } from "./findings";
+import { Finding, FindingCode, ParamValue, Severity } from "./findings";
 import { HEADERS } from "./headers";
 import { Field, Status } from "./model";
 import { Issue, IssueCode } from "./result";
@@ -312,15 +312,21 @@ export function issueMessage(issue: Issue, lang: Lang): string {
   return interpolate(ISSUE_MESSAGES[issue.code][lang], localizeParams(issue.params, lang));
 }
 
-/** Params may carry `{en, zh}` words encoded as "en|zh" under keys ending in "$": pick the language's half. */
+/**
+ * Params as words of a language: `{en, zh}` words encoded as "en|zh" under keys ending in "$" give the language's
+ * half; amounts and shares are formatted.
+ */
 function localizeParams(
-  params: Record<string, string | number> | undefined,
+  params: Record<string, ParamValue> | undefined,
   lang: Lang
 ): Record<string, string | number> | undefined {
   if (!params) return params;
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(params)) {
-    if (key.endsWith("$") && typeof value === "string") {
+    if (typeof value === "object") {
+      out[key] =
+        "share" in value ? formatPercent(value.share) : formatNumber(value.amount, value.unit);
+    } else if (key.endsWith("$") && typeof value === "string") {
       const [en, zh] = value.split("\u0001");
       out[key.slice(0, -1)] = (lang === "zh" ? zh : en) ?? value;
     } else {
@@ -355,9 +361,21 @@ export function formatNumber(value: number, unit?: string | null): string {
  * @example formatPercent(0.875) // "87.5%"
  */
 export function formatPercent(value: number): string {
-  return `${Number((value * 100).toFixed(1)).toLocaleString("en-US", { maximumFractionDigits: 1 })}%`;
+  return `${trimNumber(value * 100, 1)}%`;
 }
 
-function trimNumber(value: number): string {
-  return Number(value.toFixed(4)).toLocaleString("en-US", { maximumFractionDigits: 4 });
+const INTEGER_DIGITS = /\B(?=(\d{3})+$)/g;
+
+/**
+ * Rounded to `decimals`, trailing zeros dropped, thousands grouped as en-US writes them. Written by hand: an audit
+ * formats a few numbers per finding, and `toLocaleString` builds a formatter on every call.
+ */
+function trimNumber(value: number, decimals = 4): string {
+  const rounded = Number(value.toFixed(decimals));
+  const magnitude = Math.abs(rounded);
+  // Beyond 1e21 String() switches to exponent notation; such a goal value is already a finding of its own.
+  if (!(magnitude < 1e21)) return String(rounded);
+  const [whole = "0", fraction] = String(magnitude).split(".");
+  const sign = rounded < 0 ? "-" : "";
+  return `${sign}${whole.replace(INTEGER_DIGITS, ",")}${fraction ? `.${fraction}` : ""}`;
 }

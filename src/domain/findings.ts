@@ -82,6 +82,13 @@ export const FAMILY: Record<FindingCode, Family> = {
   AT_RISK: "status",
 };
 
+/**
+ * A value a message shows: text or a plain number as it is, an amount with its unit, or a share as a percentage.
+ * Amounts and shares are formatted when the message is written, not when the audit finds them.
+ */
+export type ParamValue =
+  string | number | { amount: number; unit: string | null } | { share: number };
+
 /** One thing the audit found: data, turned into words by the catalogue. */
 export interface Finding {
   code: FindingCode;
@@ -94,7 +101,7 @@ export interface Finding {
   field: Field | null;
   /** Which wording of the code's message applies, when it has several. */
   variant?: string;
-  params: Record<string, string | number>;
+  params: Record<string, ParamValue>;
 }
 
 const CODE_ORDER = new Map<FindingCode, number>(FINDING_CODES.map((code, index) => [code, index]));

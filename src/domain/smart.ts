@@ -75,6 +75,10 @@ const VAGUE_EN = new Set(
   ).split(" ")
 );
 
+/** Any vague Chinese word, longest first so that 进一步 is taken before 进. */
+const VAGUE_ZH_WORD = new RegExp(VAGUE_ZH.join("|"), "g");
+const NOT_HAN = /[^\p{Script=Han}]/gu;
+
 const PUNCTUATION = /[\p{P}\p{S}\s\d]+/gu;
 
 /**
@@ -86,21 +90,28 @@ export function specificityProblem(
   text: string | null,
   minLength = 4
 ): "empty" | "short" | "vague" | null {
-  if (text === null) return "empty";
-  const normal = normalizeText(text);
+  return specificityOfNormal(text === null ? null : normalizeText(text), minLength);
+}
+
+/** `specificityProblem` of a text already normalised with `normalizeText`. */
+export function specificityOfNormal(
+  normal: string | null,
+  minLength = 4
+): "empty" | "short" | "vague" | null {
+  if (normal === null) return "empty";
   const letters = normal.replace(PUNCTUATION, "");
   if (letters.length === 0) return "empty";
   if (letters.length < minLength) return "short";
-  // Latin words first, then what Chinese text is left once every vague word is taken out.
+  // Digits name a quantity: the goal has an object. Then Latin words, then what Chinese text is left once every
+  // vague word is taken out (again until nothing changes: taking one out may join the halves of another).
+  if (/\d/.test(normal)) return null;
   const words = normal.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const latinObjects = words.filter((word) => /^[a-z]+$/.test(word) && !VAGUE_EN.has(word));
-  const hasDigits = /\d/.test(normal);
-  let chinese = normal.replace(/[^\p{Script=Han}]/gu, "");
-  for (const word of VAGUE_ZH) chinese = chinese.split(word).join("");
-  const otherLetters = words.some(
-    (word) => !/^[a-z]+$/.test(word) && !/^\p{Script=Han}+$/u.test(word) && !/^\d+$/.test(word)
-  );
-  if (latinObjects.length === 0 && chinese.length === 0 && !hasDigits && !otherLetters)
-    return "vague";
-  return null;
+  if (words.some((word) => /^[a-z]+$/.test(word) && !VAGUE_EN.has(word))) return null;
+  if (words.some((word) => !/^[a-z]+$/.test(word) && !/^\p{Script=Han}+$/u.test(word))) return null;
+  let chinese = normal.replace(NOT_HAN, "");
+  for (let previous = ""; chinese !== previous;) {
+    previous = chinese;
+    chinese = chinese.replace(VAGUE_ZH_WORD, "");
+  }
+  return chinese.length === 0 ? "vague" : null;
 }

@@ -131,21 +131,44 @@ function isUncalculated(value: CellValue): boolean {
 
 /** Reads rows with a fixed column map; keeps the per-row work to what each present column needs. */
 class RowReader {
-  private readonly present: Array<[Field, number]>;
+  private readonly present: number[];
+  /** Column of each field in the row array, -1 when the table has none: read once, not per cell. */
+  private readonly column: Record<Field, number>;
 
   constructor(
     private readonly map: ColumnMap,
     private readonly firstColumn: number,
     private readonly source: number
   ) {
-    this.present = FIELDS.filter((field) => map[field] !== undefined).map((field) => [
-      field,
-      map[field] as number,
-    ]);
+    this.present = FIELDS.filter((field) => map[field] !== undefined).map(
+      (field) => map[field] as number
+    );
+    this.column = Object.fromEntries(FIELDS.map((field) => [field, map[field] ?? -1])) as Record<
+      Field,
+      number
+    >;
+  }
+
+  /** The value of a field's cell, or null when it is unreadable (then the finding is recorded). */
+  private take<T>(
+    field: Field,
+    read: (value: CellValue) => Read<T>,
+    row: readonly CellValue[],
+    goal: Goal,
+    findings: Finding[]
+  ): T | null {
+    const column = this.column[field];
+    if (column < 0) return null;
+    const value = row[column];
+    const result = read(value);
+    if (result !== UNREADABLE) return result;
+    (goal.unreadable ??= []).push(field);
+    findings.push(this.badValue(goal, field, value, goal.row));
+    return null;
   }
 
   read(row: readonly CellValue[], rowNumber: number, findings: Finding[]): Goal | null {
-    if (this.present.every(([, column]) => isBlank(row[column]))) return null;
+    if (this.present.every((column) => isBlank(row[column]))) return null;
     const goal: Goal = {
       row: rowNumber,
       source: this.source,
@@ -170,36 +193,25 @@ class RowReader {
       exempt: false,
       unreadable: null,
     };
-    const cell = (field: Field) => row[this.map[field] as number];
-    const take = <T>(field: Field, read: (value: CellValue) => Read<T>): T | null => {
-      if (this.map[field] === undefined) return null;
-      const value = cell(field);
-      const result = read(value);
-      if (result !== UNREADABLE) return result;
-      (goal.unreadable ??= []).push(field);
-      findings.push(this.badValue(goal, field, value, rowNumber));
-      return null;
-    };
-
-    goal.id = take("id", readText);
+    goal.id = this.take("id", readText, row, goal, findings);
     goal.key = goal.id === null ? null : normalizeText(goal.id);
-    goal.parent = take("parent", readText);
+    goal.parent = this.take("parent", readText, row, goal, findings);
     goal.parentKey = goal.parent === null ? null : normalizeText(goal.parent);
-    goal.level = take("level", readLevel);
-    goal.owner = take("owner", readText);
-    goal.goal = take("goal", readText);
-    goal.kpi = take("kpi", readText);
-    goal.unit = take("unit", readText);
-    goal.direction = take("direction", readDirection) ?? "higher";
-    goal.rollup = take("rollup", readRollup) ?? defaultRollup(goal.unit);
-    goal.period = take("period", readPeriod);
-    goal.start = take("start", readDate);
-    goal.deadline = take("deadline", readDate);
-    goal.baseline = take("baseline", readNumber);
-    goal.target = take("target", readNumber);
-    goal.actual = take("actual", readNumber);
-    goal.weight = take("weight", readNumber);
-    goal.exempt = take("exempt", readBoolean) ?? false;
+    goal.level = this.take("level", readLevel, row, goal, findings);
+    goal.owner = this.take("owner", readText, row, goal, findings);
+    goal.goal = this.take("goal", readText, row, goal, findings);
+    goal.kpi = this.take("kpi", readText, row, goal, findings);
+    goal.unit = this.take("unit", readText, row, goal, findings);
+    goal.direction = this.take("direction", readDirection, row, goal, findings) ?? "higher";
+    goal.rollup = this.take("rollup", readRollup, row, goal, findings) ?? defaultRollup(goal.unit);
+    goal.period = this.take("period", readPeriod, row, goal, findings);
+    goal.start = this.take("start", readDate, row, goal, findings);
+    goal.deadline = this.take("deadline", readDate, row, goal, findings);
+    goal.baseline = this.take("baseline", readNumber, row, goal, findings);
+    goal.target = this.take("target", readNumber, row, goal, findings);
+    goal.actual = this.take("actual", readNumber, row, goal, findings);
+    goal.weight = this.take("weight", readNumber, row, goal, findings);
+    goal.exempt = this.take("exempt", readBoolean, row, goal, findings) ?? false;
 
     if (goal.id === null && !goal.unreadable?.includes("id")) {
       findings.push({

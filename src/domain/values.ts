@@ -1,6 +1,6 @@
 import { dayFromDate, dayFromParts, dayFromSerial, makePeriod } from "./dates";
 import { CellError, CellValue, Direction, Level, LEVELS, Period, RollupMethod } from "./model";
-import { normalizeText } from "./text";
+import { normalizeText, toNfkc } from "./text";
 
 /** What a reader returns for a cell that holds something it cannot read. */
 export const UNREADABLE: unique symbol = Symbol("unreadable");
@@ -34,6 +34,7 @@ export function cellErrorOf(value: CellValue): string | null {
   if (
     typeof value === "string" &&
     value.length <= 13 &&
+    value.includes("#") &&
     ERROR_LITERALS.has(value.trim().toUpperCase())
   ) {
     return value.trim().toUpperCase();
@@ -77,6 +78,7 @@ const MULTIPLIERS: Record<string, number> = {
   K: 1e3,
   M: 1e6,
 };
+const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,15})?$/;
 const NUMBER_TEXT = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?\s*(%|‰|万|亿|k|K|M)?$/i;
 
 /**
@@ -88,7 +90,9 @@ export function readNumber(value: CellValue): Read<number> {
   if (isBlank(value)) return null;
   if (typeof value === "boolean" || value instanceof Date) return UNREADABLE;
   if (typeof value !== "string") return UNREADABLE;
-  let text = value.normalize("NFKC").trim();
+  // Plain decimal text, the common case of a number stored as text, needs none of the work below.
+  if (PLAIN_DECIMAL.test(value)) return Number(value);
+  let text = toNfkc(value).trim();
   let negative = false;
   if (/^\(.*\)$/.test(text)) {
     negative = true;
@@ -137,7 +141,7 @@ export function readDate(value: CellValue): Read<number> {
   }
   if (value instanceof Date) return dayFromDate(value) ?? UNREADABLE;
   if (typeof value !== "string") return UNREADABLE;
-  const text = value.normalize("NFKC").trim();
+  const text = toNfkc(value).trim();
   const match = ISO_DATE.exec(text) ?? CHINESE_DATE.exec(text) ?? COMPACT_DATE.exec(text);
   if (match)
     return dayFromParts(Number(match[1]), Number(match[2]), Number(match[3])) ?? UNREADABLE;
@@ -182,7 +186,20 @@ export function readPeriod(value: CellValue): Read<Period> {
     return day === null ? UNREADABLE : monthOfDay(day);
   }
   if (typeof value !== "string") return UNREADABLE;
-  const text = value.normalize("NFKC").trim();
+  // A table names few periods, each on many rows: parse each text once.
+  let period = PERIOD_CACHE.get(value);
+  if (period === undefined) {
+    period = parsePeriodText(toNfkc(value).trim());
+    if (PERIOD_CACHE.size >= 10_000) PERIOD_CACHE.clear();
+    PERIOD_CACHE.set(value, period);
+  }
+  return period;
+}
+
+/** Parsed period texts, shared: a Period is never modified once made. */
+const PERIOD_CACHE = new Map<string, Period | typeof UNREADABLE>();
+
+function parsePeriodText(text: string): Period | typeof UNREADABLE {
   for (const [pattern, build] of PERIOD_PATTERNS) {
     const match = pattern.exec(text);
     if (match) return build(match) ?? UNREADABLE;
@@ -196,11 +213,13 @@ function monthOfDay(day: number): Period | null {
 }
 
 function lookup<T>(table: Record<string, T>) {
+  // A Map, so that text such as "constructor" finds nothing rather than Object's prototype.
+  const words = new Map(Object.entries(table));
   return (value: CellValue): Read<T> => {
     if (isBlank(value)) return null;
     const text = readText(value);
     if (text === null || text === UNREADABLE) return text;
-    const found = table[normalizeText(text)];
+    const found = words.get(text) ?? words.get(normalizeText(text));
     return found === undefined ? UNREADABLE : found;
   };
 }

@@ -1,0 +1,88 @@
+/**
+ * `npm run bench`: speed and memory of the engine, printed as figures, ratios and budget verdicts.
+ * Never part of the tests: timing depends on the machine.
+ */
+import { auditTables, readGoalTable } from "../src/domain";
+import { generateCascade } from "./cascade";
+
+interface Budget {
+  label: string;
+  value: number;
+  limit: number;
+  unit: string;
+}
+
+const budgets: Budget[] = [];
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+}
+
+/** Best of `runs` wall-clock times of `work`, in ms, and the heap it held at its end. */
+function measure(runs: number, work: () => unknown): { ms: number; heldBytes: number } {
+  let best = Infinity;
+  let heldBytes = 0;
+  for (let run = 0; run < runs; run++) {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const started = process.hrtime.bigint();
+    const result = work();
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    heldBytes = Math.max(heldBytes, process.memoryUsage().heapUsed - before);
+    if (result === undefined) throw new Error("the measured work returned nothing");
+    best = Math.min(best, ms);
+  }
+  return { ms: best, heldBytes };
+}
+
+function auditBench(): void {
+  console.log("Audit (read the goal table from cell values, then every rule) — best of runs");
+  console.log("  goals      time      heap held   findings   peak RSS so far");
+  const times = new Map<number, number>();
+  for (const [size, runs] of [
+    [10_000, 7],
+    [100_000, 5],
+    [1_000_000, 3],
+  ] as const) {
+    const cells = generateCascade(size);
+    let findings = 0;
+    const { ms, heldBytes } = measure(runs, () => {
+      const result = auditTables([readGoalTable(cells)]);
+      findings = result.findings.length;
+      return result;
+    });
+    times.set(size, ms);
+    const peak = process.resourceUsage().maxRSS * 1024;
+    console.log(
+      `  ${size.toLocaleString("en-US").padStart(9)}  ${ms.toFixed(0).padStart(6)} ms  ${megabytes(heldBytes).padStart(9)}  ${String(findings).padStart(9)}   ${megabytes(peak)}`
+    );
+  }
+  const ratio = (times.get(1_000_000) as number) / (times.get(100_000) as number);
+  console.log(`  1M / 100k time ratio: ${ratio.toFixed(1)} (linear is 10)`);
+  budgets.push(
+    { label: "audit of 100k goals", value: times.get(100_000) as number, limit: 300, unit: "ms" },
+    { label: "audit of 1M goals", value: times.get(1_000_000) as number, limit: 4000, unit: "ms" },
+    { label: "1M/100k time ratio", value: ratio, limit: 12, unit: "" }
+  );
+}
+
+function report(): void {
+  console.log("\nBudgets (2-core machine):");
+  let over = 0;
+  for (const budget of budgets) {
+    const pass = budget.value <= budget.limit;
+    if (!pass) over++;
+    const shown = budget.unit === "ms" ? budget.value.toFixed(0) : budget.value.toFixed(2);
+    console.log(
+      `  ${pass ? "PASS" : "OVER"}  ${budget.label}: ${shown}${budget.unit && ` ${budget.unit}`} (budget ≤ ${budget.limit}${budget.unit && ` ${budget.unit}`})`
+    );
+  }
+  console.log(over === 0 ? "All budgets met." : `${over} budget(s) not met.`);
+}
+
+auditBench();
+report();
