@@ -115,6 +115,7 @@ export default [
         __dirname: "readonly",
         process: "readonly",
         console: "readonly",
+        Buffer: "readonly",
       },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },

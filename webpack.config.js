@@ -1,8 +1,93 @@
-/* Builds the command line (dist/cli.js). Later entries (task pane, functions, commands, preview) join here. */
+/*
+ * Builds the add-in (functions, task pane, help page, manifest, icons) into dist/ for the browser, and the command
+ * line (dist/cli.js) for Node.
+ */
 const path = require("path");
 const webpack = require("webpack");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
 
+// The Chinese metadata and the help page are made from the TypeScript help texts.
+require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
+const { chineseMetadata } = require("./src/functions/help.ts");
+const { functionReferenceHtml } = require("./src/taskpane/functionReference.ts");
+
+const dist = path.resolve(__dirname, "dist");
 const nodeModule = /^[a-z@][^:]*$/i;
+
+/** TypeScript; ES modules for the browser so that webpack can leave out what a bundle does not use. */
+const typescript = (module) => ({
+  test: /\.tsx?$/,
+  loader: "ts-loader",
+  exclude: /node_modules/,
+  options: { transpileOnly: true, compilerOptions: { module } },
+});
+
+/** Writes functions-zh.json beside the functions.json the metadata plugin generates. */
+class ChineseFunctionsMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ChineseFunctionsMetadata", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        {
+          name: "ChineseFunctionsMetadata",
+          stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL,
+        },
+        () => {
+          const english = compilation.getAsset("functions.json");
+          if (!english) return;
+          const metadata = JSON.parse(english.source.source().toString());
+          compilation.emitAsset(
+            "functions-zh.json",
+            new webpack.sources.RawSource(JSON.stringify(chineseMetadata(metadata), null, 2))
+          );
+        }
+      );
+    });
+  }
+}
+
+const helpPage = () => `<!doctype html>
+<html lang="en-US"><head><meta charset="UTF-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>Goal Cascade — GOAL functions / GOAL 函数</title>
+<style>body{font-family:"Segoe UI","Microsoft YaHei",system-ui,sans-serif;margin:16px;max-width:60rem}dd{margin:0 0 6px 12px}</style>
+</head><body><main>${functionReferenceHtml("en")}</main><hr /><main lang="zh-CN">${functionReferenceHtml("zh")}</main></body></html>`;
+
+/** @returns {import('webpack').Configuration} */
+const addIn = (_env, argv) => ({
+  name: "add-in",
+  target: "web",
+  mode: argv.mode || "production",
+  entry: {
+    functions: "./src/functions/functions.ts",
+    taskpane: "./src/taskpane/index.ts",
+  },
+  output: { path: dist, filename: "[name].js", clean: false },
+  devtool: "source-map",
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  module: { rules: [typescript("es2022")] },
+  performance: { hints: false },
+  plugins: [
+    new CustomFunctionsMetadataPlugin({
+      output: "functions.json",
+      input: "./src/functions/functions.ts",
+    }),
+    new ChineseFunctionsMetadataPlugin(),
+    new HtmlWebpackPlugin({
+      filename: "taskpane.html",
+      template: "./src/taskpane/taskpane.html",
+      // One page, one runtime: the functions load beside the pane (shared runtime).
+      chunks: ["functions", "taskpane"],
+    }),
+    new HtmlWebpackPlugin({ filename: "help.html", templateContent: helpPage, inject: false }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: "assets/*.png", to: "assets/[name][ext]" },
+        { from: "manifest.xml", to: "manifest.xml" },
+      ],
+    }),
+  ],
+});
 
 /** @returns {import('webpack').Configuration} */
 const cli = (_env, argv) => ({
@@ -10,19 +95,10 @@ const cli = (_env, argv) => ({
   target: "node20",
   mode: argv.mode || "production",
   entry: { cli: "./src/cli/cli.ts" },
-  output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
+  output: { path: dist, filename: "[name].js", clean: false },
   devtool: "source-map",
   resolve: { extensions: [".ts", ".tsx", ".js"] },
-  module: {
-    rules: [
-      {
-        test: /\.tsx?$/,
-        loader: "ts-loader",
-        exclude: /node_modules/,
-        options: { transpileOnly: true },
-      },
-    ],
-  },
+  module: { rules: [typescript("commonjs")] },
   // Packages stay in node_modules: the CLI runs where `npm install` put them.
   externals: [
     ({ request }, callback) =>
@@ -36,4 +112,4 @@ const cli = (_env, argv) => ({
   ],
 });
 
-module.exports = [cli];
+module.exports = [addIn, cli];

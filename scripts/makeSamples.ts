@@ -147,6 +147,102 @@ function encodeGb18030(text: string): Buffer {
   return Buffer.concat(parts);
 }
 
+/**
+ * A tracking sheet that uses every GOAL function, as a manager would write them: per-row formulas, spilled ones,
+ * one saved the way Excel stores a custom function (_xldudf_GOAL_VARIANCE), and a native formula beside them.
+ */
+async function writeFormulaWorkbook(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Goal Cascade samples";
+  const sheet = workbook.addWorksheet("跟踪");
+  const header = [
+    "目标编号",
+    "上级目标",
+    "目标描述",
+    "目标值",
+    "实际值",
+    "方向",
+    "权重",
+    "截止日期",
+    "责任人",
+  ];
+  const rows: ExcelJS.CellValue[][] = [
+    [
+      "C1",
+      null,
+      "全年解决客户工单120万件",
+      1200000,
+      1150000,
+      "越高越好",
+      0.4,
+      "2026-12-31",
+      "张伟",
+    ],
+    [
+      "T1",
+      "C1",
+      "电话客服部全年解决工单70万件",
+      700000,
+      690000,
+      "越高越好",
+      0.3,
+      "2026-12-31",
+      "李娜",
+    ],
+    [
+      "T2",
+      "C1",
+      "在线客服部全年解决工单50万件",
+      500000,
+      460000,
+      "越高越好",
+      0.3,
+      "2026-12-31",
+      "王芳",
+    ],
+    ["T3", "C1", "平均首次响应时长不超过30秒", 30, 33, "越低越好", 0, "2026-12-31", null],
+  ];
+  sheet.addRow(header).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  const last = rows.length + 1;
+  // Column → [heading, formulas from row 2 down].
+  const columns: Array<[string, string, string[]]> = [
+    ["J", "偏差", ["GOAL.VARIANCE(E2:E5,D2:D5,F2:F5)"]],
+    [
+      "K",
+      "达成率",
+      [
+        "GOAL.ATTAINMENT(E2,D2,F2)",
+        "GOAL.ATTAINMENT(E3,D3,F3)",
+        "GOAL.ATTAINMENT(E4,D4,F4)",
+        "_xldudf_GOAL_ATTAINMENT(E5,D5,F5)",
+      ],
+    ],
+    ["L", "状态", ['GOAL.STATUS(E2:E5,D2:D5,F2:F5,,"达标,预警,落后")']],
+    ["M", "SMART", ["GOAL.SMART(C2:C5,D2:D5,H2:H5,I2:I5)"]],
+    // The ticket goals roll up; the response-time goal (T3) is another unit and stays out.
+    ["N", "汇总", ["GOAL.ROLLUP(A2:A4,B2:B4,D2:D4)"]],
+    ["O", "6月底进度", ['GOAL.PACE(D2,"2026-01-01","2026-12-31","2026-06-30")']],
+    ["P", "按权重分解", ["GOAL.ALLOCATE(1200000,G3:G4)"]],
+    ["Q", "加权得分", ["GOAL.SCORE(K2:K5,G2:G5)"]],
+    ["R", "原生公式", ['IF(F2="越低越好",D2-E2,E2-D2)']],
+  ];
+  for (const [column, heading, cells] of columns) {
+    sheet.getCell(`${column}1`).value = heading;
+    cells.forEach((formula, index) => {
+      sheet.getCell(`${column}${index + 2}`).value = { formula } as ExcelJS.CellFormulaValue;
+    });
+  }
+  sheet.getRow(1).font = { bold: true };
+  sheet.getColumn("K").numFmt = "0.0%";
+  sheet.getColumn("C").width = 30;
+  const audit = workbook.addWorksheet("审核");
+  audit.getCell("A1").value = {
+    formula: `GOAL.AUDIT('跟踪'!A1:I${last},"zh")`,
+  } as ExcelJS.CellFormulaValue;
+  await workbook.xlsx.writeFile(file);
+}
+
 function problemsReadme(problems: ReturnType<typeof problemCascade>["problems"]): string {
   const lines = [
     "# Sample workbooks",
@@ -160,6 +256,7 @@ function problemsReadme(problems: ReturnType<typeof problemCascade>["problems"])
     "| `cascade-clean.xlsx` | the cascade, clean, as an Excel table below a title row: the audit finds nothing (exit 0) |",
     "| `cascade-problems.xlsx` | the same cascade with deliberate problems, as a plain range (header in row 3 of the second sheet) |",
     "| `multi/company.xlsx` + `multi/online-team.csv` | one cascade in two files: the online team's members (a GB18030 CSV) hang under the company file's team goals |",
+    "| `goal-formulas.xlsx` | a tracking sheet that uses every GOAL function (one saved as Excel stores it, `_xldudf_GOAL_ATTAINMENT`) beside a native formula: try `node dist/cli.js calc samples/goal-formulas.xlsx` |",
     "",
     "Deliberate problems in `cascade-problems.xlsx` (goal id → code):",
     "",
@@ -190,6 +287,7 @@ async function main(): Promise<void> {
     join(OUT, "multi", "online-team.csv"),
     clean.filter((row) => online.has(row.id))
   );
+  await writeFormulaWorkbook(join(OUT, "goal-formulas.xlsx"));
   writeFileSync(join(OUT, "README.md"), problemsReadme(problems));
 }
 

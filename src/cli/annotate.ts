@@ -1,5 +1,3 @@
-import { realpathSync, existsSync } from "node:fs";
-import { resolve } from "node:path";
 import ExcelJS from "exceljs";
 import {
   AUDIT_LAYOUT,
@@ -17,7 +15,7 @@ import {
   Lang,
   sheetRef,
 } from "../domain";
-import { InputError, LoadedFile } from "./load";
+import { ensureOutputPath, InputError, LoadedFile } from "./load";
 
 /** Families whose rule covers only the actual column. */
 const STATUS_FAMILIES = new Set(["offTrack", "atRisk", "onTrack"]);
@@ -34,12 +32,7 @@ export async function writeAnnotatedCopy(
   out: string,
   lang: Lang
 ): Promise<void> {
-  if (samePath(loaded.file, out))
-    throw new InputError(`${out}: --out must not be the input file; choose another name`);
-  if (!/\.xlsx$/i.test(out))
-    throw new InputError(
-      `${out}: --out writes an .xlsx workbook; give the name an .xlsx extension`
-    );
+  ensureOutputPath(loaded.file, out);
   const workbook = loaded.workbook ?? workbookFromRows(loaded.table.sheet, loaded.table.cells);
   const goalSheet = workbook.getWorksheet(loaded.table.sheet);
   if (!goalSheet)
@@ -82,11 +75,6 @@ export async function writeAnnotatedCopy(
     });
   });
   await workbook.xlsx.writeFile(out);
-}
-
-function samePath(a: string, b: string): boolean {
-  if (resolve(a) === resolve(b)) return true;
-  return existsSync(b) && realpathSync(a) === realpathSync(b);
 }
 
 /** A workbook holding a CSV's rows, numbers as numbers the way Excel opens a CSV, everything else as text. */

@@ -1,5 +1,6 @@
+import { existsSync, realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { basename, extname } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { CellValue, columnIndex, findHeaderRow, mapHeaders, missingRequired } from "../domain";
@@ -42,14 +43,7 @@ const HEADER_SCAN_ROWS = 20;
  */
 export async function loadGoalFile(file: string, sheet?: string): Promise<LoadedFile> {
   const extension = extname(file).toLowerCase();
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw new InputError(
-      `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`
-    );
-  }
+  const bytes = await readBytes(file);
   if (extension === ".csv" || extension === ".txt" || extension === ".tsv") {
     const name = sheetNameOf(basename(file, extname(file)));
     const table = locateInRows(file, name, parseDelimited(bytes), sheet);
@@ -59,6 +53,28 @@ export async function loadGoalFile(file: string, sheet?: string): Promise<Loaded
       );
     return { file, table };
   }
+  const workbook = await workbookFromBytes(file, bytes);
+  const table = locateInWorkbook(file, workbook, sheet);
+  return { file, table, workbook };
+}
+
+/** Reads an .xlsx workbook, or says why it cannot be used. */
+export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  return workbookFromBytes(file, await readBytes(file));
+}
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new InputError(
+      `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`
+    );
+  }
+}
+
+async function workbookFromBytes(file: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const extension = extname(file).toLowerCase();
   if (extension !== ".xlsx" && extension !== ".xlsm") {
     throw new InputError(
       `${file}: unsupported file type “${extension || "(none)"}”; use .xlsx or .csv`
@@ -70,8 +86,22 @@ export async function loadGoalFile(file: string, sheet?: string): Promise<Loaded
   } catch (error) {
     throw new InputError(`${file}: not a readable .xlsx workbook (${(error as Error).message})`);
   }
-  const table = locateInWorkbook(file, workbook, sheet);
-  return { file, table, workbook };
+  return workbook;
+}
+
+/** Checks an --out path: an .xlsx workbook, never the input itself. */
+export function ensureOutputPath(input: string, out: string): void {
+  if (samePath(input, out))
+    throw new InputError(`${out}: --out must not be the input file; choose another name`);
+  if (!/\.xlsx$/i.test(out))
+    throw new InputError(
+      `${out}: --out writes an .xlsx workbook; give the name an .xlsx extension`
+    );
+}
+
+function samePath(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  return existsSync(b) && existsSync(a) && realpathSync(a) === realpathSync(b);
 }
 
 /**

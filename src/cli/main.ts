@@ -9,6 +9,7 @@ import {
   readGoalTable,
 } from "../domain";
 import { writeAnnotatedCopy } from "./annotate";
+import { CALC_USAGE, calcCommand } from "./calc";
 import { InputError, loadGoalFile, LoadedFile } from "./load";
 import { jsonReport, textReport } from "./report";
 
@@ -24,7 +25,11 @@ SMART failures, missing owners, weights and off-track goals.
   --lang en|zh        language of messages (default: from $LANG)
   --as-of YYYY-MM-DD  judge actuals against the pace expected by this date
 
-Exit status: 0 no error, 1 a finding of severity error or fatal, 2 the input cannot be used.`;
+Exit status: 0 no error, 1 a finding of severity error or fatal, 2 the input cannot be used.
+
+${CALC_USAGE}
+
+Exit status: 0 computed, 2 the input cannot be used.`;
 
 /** Output channels, so tests can run the CLI in-process. */
 export interface Io {
@@ -42,6 +47,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   try {
     if (command === "audit") return await audit(rest, io);
+    if (command === "calc") return await calcCommand(rest, io);
     throw new InputError(`unknown command “${command}”\n\n${USAGE}`);
   } catch (error) {
     if (error instanceof InputError) {

@@ -277,6 +277,30 @@ const ISSUE_MESSAGES: Record<IssueCode, Bilingual> = {
     en: "{argument}: give three labels separated by commas, such as “On track,At risk,Off track”.",
     zh: "{argument}：请给出以逗号分隔的三个标签，例如“达标,预警,落后”。",
   },
+  BLANK_ARGUMENT: {
+    en: "{argument} is blank: {expected} is needed.",
+    zh: "{argument} 为空：需要{expected}。",
+  },
+  BAD_BOOLEAN: {
+    en: "{argument}: “{value}” is not yes or no (TRUE/FALSE, yes/no, 是/否).",
+    zh: "{argument}：“{value}”不是“是”或“否”（TRUE/FALSE、yes/no、是/否）。",
+  },
+  BAD_COUNT: {
+    en: "{argument}: give the weights as a range, or a whole number of parts from 1 to 100000, not {value}.",
+    zh: "{argument}：请给出权重区域，或 1 到 100000 之间的份数，而不是 {value}。",
+  },
+  DUPLICATE_GOAL_ID: {
+    en: "The id “{value}” appears more than once; ids must be unique.",
+    zh: "编号“{value}”出现了不止一次，编号必须唯一。",
+  },
+  PARENT_LOOP: {
+    en: "The parent chain of “{value}” loops back to itself.",
+    zh: "“{value}”的上级链条循环回到了自身。",
+  },
+  INPUT_ERROR: {
+    en: "{argument} holds the error {value}.",
+    zh: "{argument} 含有错误值 {value}。",
+  },
 };
 
 /**

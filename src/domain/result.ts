@@ -23,7 +23,13 @@ export type IssueCode =
   | "SHAPE_MISMATCH"
   | "UNKNOWN_ID"
   | "BAD_OPTION"
-  | "BAD_LABELS";
+  | "BAD_LABELS"
+  | "BLANK_ARGUMENT"
+  | "BAD_BOOLEAN"
+  | "BAD_COUNT"
+  | "DUPLICATE_GOAL_ID"
+  | "PARENT_LOOP"
+  | "INPUT_ERROR";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 

@@ -1,0 +1,260 @@
+import { parseArgs } from "node:util";
+import ExcelJS from "exceljs";
+import { DetailedCellError, HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
+import { CellType } from "hyperformula";
+import { cellAddress, dayFromDate, Lang, langOf, serialFromDay } from "../domain";
+import { buildGoalWorkbook, setHyperFormulaLanguage } from "../functions/hyperformulaPlugin";
+import { ensureOutputPath, InputError, readWorkbook } from "./load";
+
+export const CALC_USAGE = `  goal-cascade calc <file.xlsx> [--json] [--out FILE.xlsx] [--lang en|zh]
+
+Evaluates the workbook's formulas, GOAL functions included. Prints every cell whose formula uses a GOAL function
+with its value; --json prints [{"cell": "Sheet!A1", "formula": "=…", "value": …}]. --out writes a copy in which
+those formulas are replaced by their values (spilled results too), for people without the add-in; every other
+formula and every format stay as they were.`;
+
+/** One GOAL formula and what it computes: a value, or the rows of its spilled result. */
+export interface CalculatedCell {
+  cell: string;
+  formula: string;
+  value: Computed | Computed[][];
+  /** The message of an error value, in the chosen language. */
+  message?: string;
+}
+
+type Computed = number | string | boolean | null;
+
+/**
+ * Excel saves a JavaScript custom function as _xldudf_GOAL_VARIANCE(…) (sometimes [2]!_xldudf_…), and newer
+ * functions with _xlfn. / _xlws. prefixes; formulas are read back in the form users type.
+ * @example typedFormula("[2]!_xldudf_GOAL_VARIANCE(B2,C2)") // "GOAL.VARIANCE(B2,C2)"
+ */
+export function typedFormula(formula: string): string {
+  return formula
+    .replace(
+      /(?:\[\d+\]!)?_xldudf_GOAL_([A-Z]+)(?=\s*\()/gi,
+      (_, name: string) => `GOAL.${name.toUpperCase()}`
+    )
+    .replace(/_xlfn\.(?:_xlws\.)?/gi, "");
+}
+
+const GOAL_CALL = /\bGOAL\.[A-Z]+\s*\(/i;
+
+/** True when a formula (as typed or as Excel saved it) calls a GOAL function. */
+export function usesGoalFunction(formula: string): boolean {
+  return GOAL_CALL.test(typedFormula(formula));
+}
+
+interface SheetGrid {
+  name: string;
+  rows: RawCellContent[][];
+}
+
+/** A cell as HyperFormula reads it: values as they are, dates as serials, text that looks like a formula as text. */
+function rawContent(cell: ExcelJS.Cell): RawCellContent {
+  const formula = cell.formula;
+  if (formula) return `=${typedFormula(formula)}`;
+  const value = cell.value;
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) {
+    const day = dayFromDate(value);
+    return day === null ? null : serialFromDay(day) + (value.getTime() % 86_400_000) / 86_400_000;
+  }
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return /^[=+\-@']/.test(value) ? `'${value}` : value;
+  if (typeof value === "object") {
+    if ("error" in value) return String(value.error);
+    if ("richText" in value) return value.richText.map((part) => part.text).join("");
+    if ("text" in value) return String(value.text);
+    if ("result" in value && value.result !== undefined)
+      return rawContent({ value: value.result } as ExcelJS.Cell);
+  }
+  return String(value);
+}
+
+/** Every worksheet as rows for HyperFormula; the cells an array formula spills into are left for it to fill. */
+function sheetGrids(workbook: ExcelJS.Workbook): SheetGrid[] {
+  return workbook.worksheets.map((worksheet) => {
+    const rows: RawCellContent[][] = [];
+    const spillTargets: string[] = [];
+    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const line: RawCellContent[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+        line[columnNumber - 1] = rawContent(cell);
+        const value = cell.value as { shareType?: string; ref?: string } | null;
+        if (cell.formula && value?.shareType === "array" && value.ref) spillTargets.push(value.ref);
+      });
+      rows[rowNumber - 1] = Array.from(line, (value) => value ?? null);
+    });
+    for (const ref of spillTargets) {
+      const [from, to] = ref.split(":");
+      if (!from || !to) continue;
+      const start = worksheet.getCell(from);
+      const end = worksheet.getCell(to);
+      for (let r = Number(start.row); r <= Number(end.row); r++)
+        for (let c = Number(start.col); c <= Number(end.col); c++)
+          if (r !== Number(start.row) || c !== Number(start.col))
+            (rows[r - 1] ??= [])[c - 1] = null;
+    }
+    return { name: worksheet.name, rows: Array.from(rows, (row) => row ?? []) };
+  });
+}
+
+function computed(value: unknown): Computed {
+  if (value instanceof DetailedCellError) return value.value;
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
+  return String(value);
+}
+
+/** The rows × columns an array formula at `anchor` spilled into (1 × 1 for a plain formula). */
+function spillSize(
+  workbook: HyperFormula,
+  anchor: SimpleCellAddress
+): { rows: number; columns: number } {
+  if (workbook.getCellType(anchor) !== CellType.ARRAYFORMULA) return { rows: 1, columns: 1 };
+  const inArray = (row: number, col: number) =>
+    workbook.getCellType({ sheet: anchor.sheet, row, col }) === CellType.ARRAY;
+  let rows = 1;
+  while (inArray(anchor.row + rows, anchor.col)) rows++;
+  let columns = 1;
+  while (inArray(anchor.row, anchor.col + columns)) columns++;
+  return { rows, columns };
+}
+
+interface Calculation {
+  cells: CalculatedCell[];
+  /** For --out: each GOAL cell's result as rows, anchored at its worksheet cell. */
+  results: Array<{ sheet: string; row: number; column: number; values: Computed[][] }>;
+}
+
+/** Evaluates every sheet of a workbook and collects the GOAL formulas with their values. */
+export function calculateWorkbook(workbook: ExcelJS.Workbook, language: Lang): Calculation {
+  const grids = sheetGrids(workbook);
+  setHyperFormulaLanguage(language);
+  const engine = buildGoalWorkbook(Object.fromEntries(grids.map((grid) => [grid.name, grid.rows])));
+  const cells: CalculatedCell[] = [];
+  const results: Calculation["results"] = [];
+  grids.forEach((grid, sheetIndex) => {
+    const sheet = engine.getSheetId(grid.name) ?? sheetIndex;
+    grid.rows.forEach((row, rowIndex) => {
+      row.forEach((content, columnIndex) => {
+        if (typeof content !== "string" || !content.startsWith("=") || !usesGoalFunction(content))
+          return;
+        const anchor = { sheet, row: rowIndex, col: columnIndex };
+        const size = spillSize(engine, anchor);
+        const values: Computed[][] = [];
+        let message: string | undefined;
+        for (let r = 0; r < size.rows; r++) {
+          const line: Computed[] = [];
+          for (let c = 0; c < size.columns; c++) {
+            const value = engine.getCellValue({ sheet, row: rowIndex + r, col: columnIndex + c });
+            if (r === 0 && c === 0 && value instanceof DetailedCellError && value.message)
+              message = value.message;
+            line.push(computed(value));
+          }
+          values.push(line);
+        }
+        const single = size.rows === 1 && size.columns === 1;
+        cells.push({
+          cell: `${grid.name}!${cellAddress(columnIndex, rowIndex + 1)}`,
+          formula: content,
+          value: single ? (values[0]?.[0] ?? null) : values,
+          ...(message ? { message } : {}),
+        });
+        results.push({ sheet: grid.name, row: rowIndex + 1, column: columnIndex + 1, values });
+      });
+    });
+  });
+  engine.destroy();
+  return { cells, results };
+}
+
+const ERROR_VALUE = /^#(?:[A-Z/0!?]+|N\/A|GETTING_DATA)[!?]?$/;
+
+/** Writes a copy with GOAL formulas replaced by their values; every other cell, formula and format is kept. */
+async function writeValuesCopy(
+  workbook: ExcelJS.Workbook,
+  results: Calculation["results"],
+  out: string
+): Promise<void> {
+  for (const { sheet, row, column, values } of results) {
+    const worksheet = workbook.getWorksheet(sheet);
+    if (!worksheet) continue;
+    values.forEach((line, r) =>
+      line.forEach((value, c) => {
+        const cell = worksheet.getCell(row + r, column + c);
+        // The style object is the cell's own: assigning a value keeps it.
+        if (typeof value === "string" && ERROR_VALUE.test(value))
+          cell.value = { error: value } as ExcelJS.CellErrorValue;
+        else cell.value = value;
+      })
+    );
+  }
+  await workbook.xlsx.writeFile(out);
+}
+
+/** Output channels, as for the audit. */
+interface Io {
+  stdout: (text: string) => void;
+  env: Record<string, string | undefined>;
+}
+
+/** `goal-cascade calc`: resolves to the exit status (0 computed; 2 unusable input, thrown as InputError). */
+export async function calcCommand(args: readonly string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        out: { type: "string" },
+        lang: { type: "string" },
+      },
+    });
+  } catch (error) {
+    throw new InputError(`${(error as Error).message}\n\nUsage:\n${CALC_USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1)
+    throw new InputError(`calc takes one .xlsx file\n\nUsage:\n${CALC_USAGE}`);
+  if (values.lang !== undefined && values.lang !== "en" && values.lang !== "zh")
+    throw new InputError(`--lang must be en or zh, not “${values.lang}”`);
+  const lang: Lang =
+    (values.lang as Lang | undefined) ?? langOf(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
+  const file = positionals[0] as string;
+  if (values.out !== undefined) ensureOutputPath(file, values.out);
+  const workbook = await readWorkbook(file);
+  const { cells, results } = calculateWorkbook(workbook, lang);
+  if (values.json) io.stdout(`${JSON.stringify(cells, null, 2)}\n`);
+  else io.stdout(calcText(cells, lang));
+  if (values.out !== undefined) await writeValuesCopy(workbook, results, values.out);
+  return 0;
+}
+
+function calcText(cells: CalculatedCell[], lang: Lang): string {
+  if (cells.length === 0)
+    return lang === "zh"
+      ? "工作簿中没有使用 GOAL 函数的公式。\n"
+      : "No formula in the workbook uses a GOAL function.\n";
+  const show = (value: CalculatedCell["value"]) =>
+    Array.isArray(value)
+      ? value.map((row) => row.map((v) => String(v ?? "")).join("\t")).join(" | ")
+      : String(value ?? "");
+  const heading =
+    lang === "zh"
+      ? `${cells.length} 个 GOAL 公式：\n`
+      : `${cells.length} GOAL formula${cells.length === 1 ? "" : "s"}:\n`;
+  return (
+    heading +
+    cells
+      .map(
+        (cell) =>
+          `  ${cell.cell}  ${cell.formula}  →  ${show(cell.value)}${cell.message ? `  (${cell.message})` : ""}`
+      )
+      .join("\n") +
+    "\n"
+  );
+}

@@ -1,0 +1,227 @@
+/**
+ * The GOAL.* custom functions in Excel (namespace GOAL, so users type =GOAL.VARIANCE(…)). Each wrapper is metadata
+ * (JSDoc, read by custom-functions-metadata-plugin into functions.json) and one call of the shared core; the
+ * plugin's loader associates the functions with their ids.
+ *
+ * Parameters and results are typed `any` and `any[][]` because the metadata generator maps only those to Excel's
+ * "any" value and matrix: the cores read every value themselves.
+ *
+ * Blank cells: Excel on the web passes null, Excel on the desktop passes 0; every function reads both the same
+ * (see each parameter's help). Results that should look blank are "", never null (which Excel shows as 0).
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata maps only `any` (see above) */
+import { issueMessage } from "../domain";
+import { officeLanguage } from "../excel/officeLanguage";
+import { Argument, isFunctionError, Output } from "./arguments";
+import {
+  goalAllocate,
+  goalAttainment,
+  goalAudit,
+  goalPace,
+  goalRollup,
+  goalScore,
+  goalSmart,
+  goalStatus,
+  goalVariance,
+} from "./core";
+
+const ERROR_CODES = {
+  value: "#VALUE!",
+  na: "#N/A",
+  div0: "#DIV/0!",
+} as const;
+
+/** One cell of a result as Excel takes it: errors become CustomFunctions.Error with a message in Office's language. */
+function toExcel(output: Output): unknown {
+  if (!isFunctionError(output)) return output;
+  return new CustomFunctions.Error(
+    ERROR_CODES[output.kind] as CustomFunctions.ErrorCode,
+    issueMessage(output.issue, officeLanguage())
+  );
+}
+
+function matrix(result: Output[][]): any[][] {
+  return result.map((row) => row.map(toExcel));
+}
+
+function scalar(result: Output[][]): any {
+  const value = toExcel(result[0]?.[0] ?? "");
+  if (value instanceof CustomFunctions.Error) throw value;
+  return value;
+}
+
+/**
+ * Favourable-positive variance of actual against target (or the percent variance). Ranges spill.
+ * @customfunction VARIANCE
+ * @helpurl https://localhost:3000/help.html#variance
+ * @param actual Actual value or range. Blank counts as 0, as in Excel's arithmetic.
+ * @param target Target value or range. Blank counts as 0, as in Excel's arithmetic.
+ * @param [direction] higher (default) or lower is better: higher, lower, ↑, ↓, 越高越好, 越低越好.
+ * @param [as_percent] TRUE for the variance as a share of |target| (#DIV/0! when the target is 0).
+ * @returns The variance, one cell per goal.
+ */
+export function variance(actual: any, target: any, direction?: any, as_percent?: any): any[][] {
+  return matrix(goalVariance(actual, target, direction, as_percent));
+}
+
+/**
+ * Attainment: 1 + percent variance (actual/target when higher is better). Ranges spill.
+ * @customfunction ATTAINMENT
+ * @helpurl https://localhost:3000/help.html#attainment
+ * @param actual Actual value or range. Blank counts as 0, as in Excel's arithmetic.
+ * @param target Target value or range; 0 gives #DIV/0!.
+ * @param [direction] higher (default) or lower is better: higher, lower, ↑, ↓, 越高越好, 越低越好.
+ * @param [cap] Largest attainment returned, e.g. 1.2 (none by default).
+ * @returns The attainment, one cell per goal.
+ */
+export function attainment(actual: any, target: any, direction?: any, cap?: any): any[][] {
+  return matrix(goalAttainment(actual, target, direction, cap));
+}
+
+/**
+ * On track, At risk or Off track by attainment, or your own three labels. Ranges spill.
+ * @customfunction STATUS
+ * @helpurl https://localhost:3000/help.html#status
+ * @param actual Actual value or range. Blank counts as 0, as in Excel's arithmetic.
+ * @param target Target value or range.
+ * @param [direction] higher (default) or lower is better: higher, lower, ↑, ↓, 越高越好, 越低越好.
+ * @param [at_risk] Attainment from which a goal is At risk rather than Off track (default 0.9).
+ * @param [labels] Three labels separated by commas, e.g. "达标,预警,落后", or "zh" for those.
+ * @returns The status, one cell per goal.
+ */
+export function status(
+  actual: any,
+  target: any,
+  direction?: any,
+  at_risk?: any,
+  labels?: any
+): any[][] {
+  return matrix(goalStatus(actual, target, direction, at_risk, labels));
+}
+
+/**
+ * Value expected by a date: baseline + (target − baseline) × elapsed share of start…deadline, optionally seasonal.
+ * @customfunction PACE
+ * @helpurl https://localhost:3000/help.html#pace
+ * @param target Target at the deadline.
+ * @param start Start date (a blank is an error).
+ * @param deadline Deadline (a blank is an error).
+ * @param as_of Date to measure the pace at; pass it in rather than TODAY() in many cells.
+ * @param [baseline] Value at the start (default 0).
+ * @param [profile] Weights of equal parts of the window, e.g. 12 monthly weights.
+ * @returns The expected value, one cell per goal.
+ */
+export function pace(
+  target: any,
+  start: any,
+  deadline: any,
+  as_of: any,
+  baseline?: any,
+  profile?: any
+): any[][] {
+  return matrix(goalPace(target, start, deadline, as_of, baseline, profile));
+}
+
+/**
+ * Splits a total over weights (or into a count of even parts) so the parts add up exactly. Spills.
+ * @customfunction ALLOCATE
+ * @helpurl https://localhost:3000/help.html#allocate
+ * @param total The total to split.
+ * @param weights_or_count A range of weights (blank = 0; all 0 = even), or a number of even parts.
+ * @param [decimals] Decimals of each part (default 0: whole units).
+ * @returns The parts.
+ */
+export function allocate(total: any, weights_or_count: any, decimals?: any): any[][] {
+  return matrix(goalAllocate(total, weights_or_count, decimals));
+}
+
+/**
+ * Each goal's rolled-up value from its children (sum by default), as a column beside the ids.
+ * @customfunction ROLLUP
+ * @helpurl https://localhost:3000/help.html#rollup
+ * @param ids Goal ids.
+ * @param parent_ids Parent id of each goal (blank for a top goal).
+ * @param values Value of each goal; goals without children keep theirs. Blank counts as 0, as in Excel's arithmetic.
+ * @param [method] sum (default), average, weighted, min, max or none; one word or one per goal.
+ * @param [weights] Weights for the weighted method.
+ * @returns One rolled-up value per id.
+ */
+export function rollup(
+  ids: any,
+  parent_ids: any,
+  values: any,
+  method?: any,
+  weights?: any
+): any[][] {
+  return matrix(goalRollup(ids, parent_ids, values, method, weights));
+}
+
+/**
+ * SMART check: "SMART", or the passing letters with "-" for each failure (e.g. "SM-R-").
+ * @customfunction SMART
+ * @helpurl https://localhost:3000/help.html#smart
+ * @param goal Goal text (S: specific, not only vague words).
+ * @param target Numeric target (M). Blank or 0 is no target (Excel desktop passes 0 for a blank cell).
+ * @param [deadline] Deadline (T).
+ * @param [owner] Responsible person: when given and blank, A fails (nobody to achieve it).
+ * @param [baseline] Last actual (A: the target must beat it, by at most 50 %; higher is better).
+ * @param [parent] Parent goal id (R): leave the argument out for a top goal.
+ * @param [kpi] KPI name (M: when given, it must not be blank).
+ * @returns The SMART letters, one cell per goal.
+ */
+export function smart(
+  goal: any,
+  target: any,
+  deadline?: any,
+  owner?: any,
+  baseline?: any,
+  parent?: any,
+  kpi?: any
+): any[][] {
+  return matrix(goalSmart(goal, target, deadline, owner, baseline, parent, kpi));
+}
+
+/**
+ * Weighted score: Σ weight × min(attainment, cap) / Σ weight over goals that are not exempt.
+ * @customfunction SCORE
+ * @helpurl https://localhost:3000/help.html#score
+ * @param attainments Attainments; empty cells are goals not scored yet.
+ * @param [weights] Weights (equal when left out).
+ * @param [exempt] Yes/no per goal: exempt goals leave and the others are renormalised.
+ * @param [cap] Largest attainment counted (default 1.2).
+ * @returns The score.
+ */
+export function score(attainments: any, weights?: any, exempt?: any, cap?: any): number {
+  return scalar(goalScore(attainments, weights, exempt, cap));
+}
+
+/**
+ * Audits a goal table (range with its header row): one row per finding with row, id, code and message.
+ * @customfunction AUDIT
+ * @helpurl https://localhost:3000/help.html#audit
+ * @requiresParameterAddresses
+ * @param table The goal table with its header row (ID, Goal, Target … or 目标编号, 目标描述, 目标值 …).
+ * @param [language] Language of the messages: "en" or "zh" (default: Excel's).
+ * @param [as_of] Date to judge actuals against the pace to date.
+ * @param invocation Where the formula and its arguments are.
+ * @returns One row per finding: row, id, code, message.
+ */
+export function audit(
+  table: any[][],
+  language: any,
+  as_of: any,
+  invocation: CustomFunctions.Invocation
+): any[][] {
+  const address = invocation.parameterAddresses?.[0] ?? "";
+  // "Sheet1!B3:F40" → 3: findings then name worksheet rows, as the audit sheet does.
+  const firstRow = Number(
+    /!?\$?[A-Z]{1,3}\$?(\d+)/i.exec(address.split("!").pop() ?? "")?.[1] ?? 1
+  );
+  const lang =
+    typeof language === "string" && /^zh|中/i.test(language.trim())
+      ? "zh"
+      : typeof language === "string" && /^en/i.test(language.trim())
+        ? "en"
+        : officeLanguage();
+  return matrix(goalAudit(table as Argument, lang, firstRow, as_of));
+}

@@ -1,0 +1,76 @@
+/**
+ * The Excel wrappers: what Excel passes on the web (null for a blank) and on the desktop (0) reads the same, and a
+ * failed cell becomes a CustomFunctions.Error with a message Excel can show.
+ */
+import * as functions from "../../src/functions/functions";
+
+class FakeCustomFunctionsError {
+  constructor(
+    readonly code: string,
+    readonly message?: string
+  ) {}
+}
+
+beforeAll(() => {
+  (globalThis as Record<string, unknown>).CustomFunctions = { Error: FakeCustomFunctionsError };
+});
+
+afterAll(() => {
+  delete (globalThis as Record<string, unknown>).CustomFunctions;
+});
+
+// The wrappers reach for CustomFunctions only when called, as in Excel's runtime.
+const wrappers = () => functions;
+
+describe("GOAL functions as Excel calls them", () => {
+  it("reads a blank cell the same on the web (null) and on the desktop (0)", () => {
+    const { variance, status } = wrappers();
+    expect(variance([[null], [0]], [[100], [100]])).toEqual([[-100], [-100]]);
+    expect(status([[null], [0]], [[100], [100]])).toEqual([["Off track"], ["Off track"]]);
+  });
+
+  it("reads a blank optional argument the same whether Excel passes null or 0", () => {
+    const { variance } = wrappers();
+    expect(variance(25, 30, null)).toEqual(variance(25, 30, 0));
+    expect(variance(25, 30, null)).toEqual([[-5]]);
+  });
+
+  it("turns a failed cell into a #VALUE! error with its message, the other cells computing", () => {
+    const { variance } = wrappers();
+    const [[bad], [good]] = variance([["lots"], [120]], [[100], [100]]) as [
+      [FakeCustomFunctionsError],
+      [number],
+    ];
+    expect(bad).toBeInstanceOf(FakeCustomFunctionsError);
+    expect(bad.code).toBe("#VALUE!");
+    expect(bad.message).toBe("actual: “lots” is not a number.");
+    expect(good).toBe(20);
+  });
+
+  it("gives #DIV/0! for a target of 0 and #N/A for an unknown parent", () => {
+    const { attainment, rollup } = wrappers();
+    expect((attainment(1, 0)[0]?.[0] as FakeCustomFunctionsError).code).toBe("#DIV/0!");
+    const rolled = rollup([["A"]], [["X"]], [[1]]);
+    expect((rolled[0]?.[0] as FakeCustomFunctionsError).code).toBe("#N/A");
+  });
+
+  it("throws the error of a single-valued function", () => {
+    const { score } = wrappers();
+    expect(score([[1.1], [0.8]], [[0.6], [0.4]])).toBeCloseTo(0.98, 9);
+    expect(() => score(1, 1, "yes")).toThrow(FakeCustomFunctionsError);
+  });
+
+  it("numbers audit findings by worksheet row from the table's address", () => {
+    const { audit } = wrappers();
+    const table = [
+      ["ID", "Parent", "Goal", "Target"],
+      ["T1", "X9", "Resolve 600k tickets", 600000],
+    ];
+    const rows = audit(table, "en", null, {
+      parameterAddresses: ["Goals!B7:E8"],
+    } as unknown as CustomFunctions.Invocation);
+    expect(rows.filter((row) => row[2] === "ORPHAN").map((row) => row.slice(0, 2))).toEqual([
+      [8, "T1"],
+    ]);
+  });
+});
