@@ -53,20 +53,57 @@ const helpPage = () => `<!doctype html>
 <style>body{font-family:"Segoe UI","Microsoft YaHei",system-ui,sans-serif;margin:16px;max-width:60rem}dd{margin:0 0 6px 12px}</style>
 </head><body><main>${functionReferenceHtml("en")}</main><hr /><main lang="zh-CN">${functionReferenceHtml("zh")}</main></body></html>`;
 
-/** @returns {import('webpack').Configuration} */
-const addIn = (_env, argv) => ({
+const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/**
+ * The dev server's https options: Office loads add-ins only over https, from a certificate it trusts
+ * (office-addin-dev-certs makes one and installs its authority, asking for permission the first time). Where
+ * that is not possible (no sudo, a CI machine), the server falls back to http and says why.
+ */
+async function devServerOptions() {
+  const server = {
+    port: DEV_PORT,
+    headers: { "Access-Control-Allow-Origin": "*" },
+    hot: false,
+    client: false,
+    static: false,
+  };
+  const certificates = require("office-addin-dev-certs");
+  try {
+    return { ...server, server: { type: "https", options: await certificates.getHttpsServerOptions() } };
+  } catch (error) {
+    // The certificate was made but its authority could not be installed (no sudo here): serve https with it
+    // anyway and say how to trust it, else fall back to http.
+    const folder = path.join(require("os").homedir(), ".office-addin-dev-certs");
+    const files = ["localhost.crt", "localhost.key", "ca.crt"].map((name) => path.join(folder, name));
+    if (files.every((file) => require("fs").existsSync(file))) {
+      const [cert, key, ca] = files.map((file) => require("fs").readFileSync(file));
+      console.warn(
+        `The development certificate's authority is not trusted yet (${error.message.trim()}). ` +
+          `Trust ${files[2]} in your browser or system to load the add-in from https://localhost:${DEV_PORT}.`
+      );
+      return { ...server, server: { type: "https", options: { cert, key, ca } } };
+    }
+    console.warn(`Serving over http: no development certificate (${error.message.trim()}).`);
+    return { ...server, server: { type: "http" } };
+  }
+}
+
+/** @returns {Promise<import('webpack').Configuration>} */
+const addIn = async (_env, argv) => ({
   name: "add-in",
   target: "web",
   mode: argv.mode || "production",
   entry: {
     functions: "./src/functions/functions.ts",
-    taskpane: "./src/taskpane/index.ts",
+    taskpane: "./src/taskpane/index",
   },
   output: { path: dist, filename: "[name].js", clean: false },
   devtool: "source-map",
   resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: { rules: [typescript("es2022")] },
   performance: { hints: false },
+  ...(process.env.WEBPACK_SERVE ? { devServer: await devServerOptions() } : {}),
   plugins: [
     new CustomFunctionsMetadataPlugin({
       output: "functions.json",

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
  * Draws the add-in's icons (assets/icon-16/32/64/80.png): a cascade — one bar, two, four — in white on Office
- * green. Run `node scripts/makeIcons.js` after changing the drawing; the PNGs are committed.
+ * green; and the "Audit goals" button's (assets/audit-16/32/80.png), the same with an amber finding dot. Run `node scripts/makeIcons.js` after changing the drawing; the PNGs are committed.
  */
 const { writeFileSync, mkdirSync } = require("fs");
 const { join } = require("path");
@@ -10,10 +10,20 @@ const zlib = require("zlib");
 const BACKGROUND = [0x21, 0x73, 0x46]; // Excel green
 const FOREGROUND = [0xff, 0xff, 0xff];
 
-/** Coverage (0…1) of the pixel at (x, y) of a size×size icon: rounded square, then three tiers of bars. */
-function shape(x, y, size) {
+const MARKER = [0xf2, 0x9b, 0x1d]; // amber: the audit's highlight
+
+/**
+ * Colour of the pixel at (x, y) of a size×size icon: rounded square, then three tiers of bars; the audit icon adds
+ * an amber dot with a white ring at the bottom right (a finding).
+ */
+function shape(x, y, size, marked) {
   const u = (x + 0.5) / size;
   const v = (y + 0.5) / size;
+  if (marked) {
+    const d = Math.hypot(u - 0.76, v - 0.76);
+    if (d < 0.17) return MARKER;
+    if (d < 0.23) return FOREGROUND;
+  }
   const r = 0.18;
   const dx = Math.max(r - u, 0, u - (1 - r));
   const dy = Math.max(r - v, 0, v - (1 - r));
@@ -50,7 +60,7 @@ function chunk(type, data) {
 }
 
 /** An RGBA PNG, 4×4 supersampled so that edges are smooth. */
-function png(size) {
+function png(size, marked = false) {
   const rows = [];
   for (let y = 0; y < size; y++) {
     const row = Buffer.alloc(1 + size * 4);
@@ -58,7 +68,7 @@ function png(size) {
       const sum = [0, 0, 0, 0];
       for (let sy = 0; sy < 4; sy++)
         for (let sx = 0; sx < 4; sx++) {
-          const colour = shape(x * 4 + sx, y * 4 + sy, size * 4);
+          const colour = shape(x * 4 + sx, y * 4 + sy, size * 4, marked);
           if (!colour) continue;
           sum[0] += colour[0];
           sum[1] += colour[1];
@@ -90,3 +100,4 @@ function png(size) {
 const out = join(__dirname, "..", "assets");
 mkdirSync(out, { recursive: true });
 for (const size of [16, 32, 64, 80]) writeFileSync(join(out, `icon-${size}.png`), png(size));
+for (const size of [16, 32, 80]) writeFileSync(join(out, `audit-${size}.png`), png(size, true));

@@ -95,7 +95,7 @@ const SCHEMA_ORDER: Record<string, string[]> = {
   Group: ["Label", "Icon", "Control"],
   Control: ["Label", "Supertip", "Icon", "Action"],
   Supertip: ["Title", "Description"],
-  Action: ["TaskpaneId", "SourceLocation", "Title", "SupportsPinning"],
+  Action: ["TaskpaneId", "FunctionName", "SourceLocation", "Title", "SupportsPinning"],
   Resources: ["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"],
   Sets: ["Set"],
 };
@@ -180,8 +180,21 @@ describe("manifest.xml", () => {
     const tab = find("OfficeTab")[0];
     expect(tab?.$?.id).toBe("TabHome");
     const group = children(tab as XmlNode).find((node) => node["#name"] === "Group") as XmlNode;
-    const icon = children(group).find((node) => node["#name"] === "Icon") as XmlNode;
-    expect(children(icon).map((image) => image.$?.size)).toEqual(["16", "32", "80"]);
+    const icons = [group, ...children(group).filter((node) => node["#name"] === "Control")].map(
+      (node) => children(node).find((child) => child["#name"] === "Icon") as XmlNode
+    );
+    for (const icon of icons) expect(children(icon).map((image) => image.$?.size)).toEqual(["16", "32", "80"]);
+  });
+
+  it("audits from the ribbon with a function the shared runtime registers, and opens the pane", () => {
+    const actions = find("Action").map((action) => [
+      action.$?.["xsi:type"],
+      children(action).map((child) => child._ ?? child.$?.resid),
+    ]);
+    expect(actions).toEqual([
+      ["ExecuteFunction", ["auditGoals"]],
+      ["ShowTaskpane", ["GoalCascade.Taskpane", "Taskpane.Url"]],
+    ]);
   });
 
   it("serves Chinese function metadata to Chinese Excel", () => {
@@ -216,6 +229,9 @@ describe("the built add-in", () => {
       "assets/icon-32.png",
       "assets/icon-64.png",
       "assets/icon-80.png",
+      "assets/audit-16.png",
+      "assets/audit-32.png",
+      "assets/audit-80.png",
     ])
       expect(build.files).toContain(file);
   });

@@ -6,19 +6,14 @@ import {
   auditSheetContent,
   CellValue,
   ColumnMap,
-  columnLetters,
-  HIGHLIGHT_COLORS,
   HIGHLIGHT_FAMILIES,
-  highlightFormula,
+  highlightRules,
   KEY_MARKER,
   KEY_ROW_FACTOR,
   Lang,
   sheetRef,
 } from "../domain";
 import { ensureOutputPath, InputError, LoadedFile } from "./load";
-
-/** Families whose rule covers only the actual column. */
-const STATUS_FAMILIES = new Set(["offTrack", "atRisk", "onTrack"]);
 
 /**
  * Writes an annotated copy of one input: the highlights as conditional formats over the goal table and an audit
@@ -47,28 +42,18 @@ export async function writeAnnotatedCopy(
   const { table } = loaded;
   const firstDataRow = table.firstRow + table.headerRow + 1;
   const lastRow = Math.max(firstDataRow, table.firstRow + table.cells.length - 1);
-  const fieldColumns = Object.values(columns) as number[];
-  const left = Math.min(...fieldColumns);
-  const right = Math.max(...fieldColumns);
   const priorityBase = maxPriority(goalSheet);
-  content.keys.forEach((list, index) => {
-    if (list.ref === null) return;
-    const status = STATUS_FAMILIES.has(list.family);
-    if (status && columns.actual === undefined) return;
-    const from = status ? (columns.actual as number) : left;
-    const to = status ? (columns.actual as number) : right;
-    const topLeft = `${columnLetters(from)}${firstDataRow}`;
-    const colors = HIGHLIGHT_COLORS[list.family];
+  highlightRules(content, columns, { firstDataRow, lastRow }).forEach((rule, index) => {
     goalSheet.addConditionalFormatting({
-      ref: `${topLeft}:${columnLetters(to)}${lastRow}`,
+      ref: rule.range,
       rules: [
         {
           type: "expression",
           priority: priorityBase + index + 1,
-          formulae: [highlightFormula(list.ref, topLeft)],
+          formulae: [rule.formula],
           style: {
-            fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${colors.fill}` } },
-            font: { color: { argb: `FF${colors.font}` } },
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${rule.fill}` } },
+            font: { color: { argb: `FF${rule.font}` } },
           },
         },
       ],

@@ -8,6 +8,7 @@ import {
   HIGHLIGHT_FAMILIES,
   HIGHLIGHT_TITLES,
   HighlightFamily,
+  highlightFormula,
   highlightKeys,
 } from "./highlights";
 import { cellAddress, columnLetters } from "./text";
@@ -109,4 +110,51 @@ function findingRow(finding: Finding, columns: ColumnMap, lang: Lang): (string |
 /** The short title of a code, for summaries. */
 export function codeTitle(code: Finding["code"], lang: Lang): string {
   return CODE_TITLES[code][lang];
+}
+
+/** A conditional-format rule of the audit: where it applies, its formula and its colours. */
+export interface HighlightRuleSpec {
+  family: HighlightFamily;
+  /** A1 range on the goal sheet, e.g. "A4:Q40". */
+  range: string;
+  /** English formula, relative to the range's top-left cell, without "=". */
+  formula: string;
+  fill: string;
+  font: string;
+}
+
+const STATUS_FAMILIES: ReadonlySet<HighlightFamily> = new Set(["offTrack", "atRisk", "onTrack"]);
+
+/**
+ * The audit's conditional-format rules (DESIGN §6): at most one per family, whatever the table's size. Finding
+ * families cover the table's data rows across its columns; status families cover the actual column only. Each
+ * formula looks its cell up in the family's key list on the audit sheet.
+ * @example highlightRules(content, read.columns, { firstDataRow: 4, lastRow: 40 })[0].range // "A4:Q40"
+ */
+export function highlightRules(
+  content: AuditSheetContent,
+  columns: ColumnMap,
+  rows: { firstDataRow: number; lastRow: number }
+): HighlightRuleSpec[] {
+  const fieldColumns = Object.values(columns) as number[];
+  if (fieldColumns.length === 0) return [];
+  const left = Math.min(...fieldColumns);
+  const right = Math.max(...fieldColumns);
+  const lastRow = Math.max(rows.firstDataRow, rows.lastRow);
+  const rules: HighlightRuleSpec[] = [];
+  for (const list of content.keys) {
+    if (list.ref === null) continue;
+    const status = STATUS_FAMILIES.has(list.family);
+    if (status && columns.actual === undefined) continue;
+    const from = status ? (columns.actual as number) : left;
+    const to = status ? (columns.actual as number) : right;
+    const topLeft = `${columnLetters(from)}${rows.firstDataRow}`;
+    rules.push({
+      family: list.family,
+      range: `${topLeft}:${columnLetters(to)}${lastRow}`,
+      formula: highlightFormula(list.ref, topLeft),
+      ...HIGHLIGHT_COLORS[list.family],
+    });
+  }
+  return rules;
 }

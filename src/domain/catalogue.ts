@@ -297,6 +297,10 @@ const ISSUE_MESSAGES: Record<IssueCode, Bilingual> = {
     en: "The parent chain of “{value}” loops back to itself.",
     zh: "“{value}”的上级链条循环回到了自身。",
   },
+  NEEDS_COLUMN: {
+    en: "The goal table needs a “{column}” column for this.",
+    zh: "目标表需要“{column}”列才能执行此操作。",
+  },
   INPUT_ERROR: {
     en: "{argument} holds the error {value}.",
     zh: "{argument} 含有错误值 {value}。",

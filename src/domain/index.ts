@@ -15,3 +15,5 @@ export * from "./cascade";
 export * from "./audit";
 export * from "./highlights";
 export * from "./auditSheet";
+export * from "./template";
+export * from "./plans";

@@ -29,7 +29,8 @@ export type IssueCode =
   | "BAD_COUNT"
   | "DUPLICATE_GOAL_ID"
   | "PARENT_LOOP"
-  | "INPUT_ERROR";
+  | "INPUT_ERROR"
+  | "NEEDS_COLUMN";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 

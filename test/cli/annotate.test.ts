@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { HyperFormula } from "hyperformula";
 import { AuditReport } from "../../src/cli/report";
+import { ruleCells } from "../support/ruleCells";
 import { cli, SAMPLES, tempFolder } from "./helpers";
 
 const problems = join(SAMPLES, "cascade-problems.xlsx");
@@ -75,34 +75,13 @@ function rulesOf(sheet: ExcelJS.Worksheet): Rule[] {
   );
 }
 
-/** Evaluates a rule's formula in HyperFormula for every cell of its range; returns the "row:column" cells where it is true. */
+/** Evaluates a rule's formula in HyperFormula for every cell of its range (see ruleCells). */
 function cellsSelected(
   rule: Rule,
   auditName: string,
   auditRows: (string | number | null)[][]
 ): Set<string> {
-  const hf = HyperFormula.buildFromSheets(
-    { Scratch: [], [auditName]: auditRows },
-    { licenseKey: "gpl-v3", maxRows: 1_048_576 }
-  );
-  const scratch = hf.getSheetId("Scratch") as number;
-  const [from, to] = rule.ref.split(":") as [string, string];
-  const start = hf.simpleCellAddressFromString(from, scratch)!;
-  const end = hf.simpleCellAddressFromString(to, scratch)!;
-  hf.setCellContents(start, `=${rule.formula}`);
-  const filled = hf.getFillRangeData({ start, end: start }, { start, end });
-  hf.setCellContents(start, filled);
-  const selected = new Set<string>();
-  for (let row = start.row; row <= end.row; row++) {
-    for (let col = start.col; col <= end.col; col++) {
-      const value = hf.getCellValue({ sheet: scratch, row, col });
-      if (typeof value === "object" && value !== null)
-        throw new Error(`rule formula errs at ${row + 1}:${col}: ${JSON.stringify(value)}`);
-      if (value === true) selected.add(`${row + 1}:${col}`);
-    }
-  }
-  hf.destroy();
-  return selected;
+  return ruleCells(rule.ref, rule.formula, { [auditName]: auditRows });
 }
 
 function sheetRows(sheet: ExcelJS.Worksheet): (string | number | null)[][] {

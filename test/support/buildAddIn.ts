@@ -22,19 +22,26 @@ function listFiles(dir: string, root = dir): string[] {
 
 let cached: Promise<AddInBuild> | null = null;
 
+type ConfigFunction = (env: unknown, argv: unknown) => Promise<webpack.Configuration>;
+
 /** Builds the add-in (production) into a temporary folder with the project's own webpack configuration. */
 export function buildAddIn(): Promise<AddInBuild> {
-  cached ??= new Promise((resolve, reject) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the webpack configuration is CommonJS
-    const configs = require("../../webpack.config.js") as Array<
-      (env: unknown, argv: unknown) => webpack.Configuration
-    >;
-    const dir = mkdtempSync(join(tmpdir(), "goal-cascade-build-"));
-    const config = (configs[0] as (env: unknown, argv: unknown) => webpack.Configuration)(
-      {},
-      { mode: "production" }
-    );
-    config.output = { ...config.output, path: dir };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the webpack configuration is CommonJS
+  const configs = require("../../webpack.config.js") as ConfigFunction[];
+  const addIn = configs[0] as ConfigFunction;
+  cached ??= addIn({}, { mode: "production" }).then((config) =>
+    compile({
+      ...config,
+      output: { ...config.output, path: mkdtempSync(join(tmpdir(), "goal-cascade-build-")) },
+    })
+  );
+  return cached;
+}
+
+/** Compiles one configuration, resolving with what it emitted. */
+function compile(config: webpack.Configuration): Promise<AddInBuild> {
+  const dir = config.output?.path as string;
+  return new Promise((resolve, reject) => {
     webpack(config, (error, stats) => {
       if (error || !stats || stats.hasErrors()) {
         reject(
@@ -55,5 +62,4 @@ export function buildAddIn(): Promise<AddInBuild> {
       resolve({ dir, files: new Set(listFiles(dir)), modules });
     });
   });
-  return cached;
 }

@@ -1,0 +1,94 @@
+/**
+ * The one interface through which the task pane and the ribbon commands reach a workbook: Excel (src/excel), the
+ * browser preview (src/preview) and the in-memory fake of the tests implement it. Every method is one batch: an
+ * implementation does a bounded number of round trips whatever the size of the data.
+ */
+import { AuditSheetContent, CellValue, HighlightRuleSpec, TemplateColumn } from "../domain";
+
+/** Where a goal table sits: a sheet, its range (header row included) and the Excel table holding it, if any. */
+export interface TableSource {
+  sheet: string;
+  /** A1 range of the table, header row included, e.g. "A3:Q40". */
+  address: string;
+  /** The Excel table (ListObject) name, or null for a plain range. */
+  tableName: string | null;
+}
+
+/** Everything one audit writes: its rules on the goal sheet and its audit sheet. */
+export interface AuditWrite {
+  goalSheet: string;
+  rules: HighlightRuleSpec[];
+  auditSheet: string;
+  content: AuditSheetContent;
+}
+
+/** A block of cells to write: values row by row from `address`'s top-left. */
+export interface CellBlock {
+  address: string;
+  values: CellValue[][];
+}
+
+/** A formatted table to insert: the template's columns (headers, formats, drop-downs) and its rows. */
+export interface TableInsert {
+  columns: TemplateColumn[];
+  rows: CellValue[][];
+  /** Preferred sheet name for a new sheet. */
+  sheetName: string;
+}
+
+export interface ActiveCell {
+  sheet: string;
+  /** 1-based row and 0-based column, as the domain numbers cells. */
+  row: number;
+  column: number;
+}
+
+/** Why a workbook operation failed, in words for the user: a code the pane translates, and the host's detail. */
+export type WorkbookErrorCode =
+  "CELL_EDIT_MODE" | "PROTECTED" | "TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "UNKNOWN";
+
+export class WorkbookError extends Error {
+  override name = "WorkbookError";
+
+  constructor(
+    readonly code: WorkbookErrorCode,
+    readonly detail: string
+  ) {
+    super(`${code}: ${detail}`);
+  }
+}
+
+export interface GoalWorkbook {
+  /** The active sheet and cell. */
+  activeCell(): Promise<ActiveCell>;
+  /** Goal-table candidates on a sheet: its Excel tables, then its used range (when not inside a table). */
+  candidates(sheet: string): Promise<TableSource[]>;
+  /** Values of a range row by row; error cells as `{ error }`, dates as serial numbers. */
+  readValues(sheet: string, address: string): Promise<CellValue[][]>;
+  /** Writes blocks of values; text is written as text, never as a formula. */
+  writeValues(sheet: string, blocks: CellBlock[]): Promise<void>;
+  /** Addresses (A1) among `addresses` whose cells are not empty. */
+  nonEmpty(sheet: string, addresses: string[]): Promise<string[]>;
+  /**
+   * The name the audit sheet will have: `preferred` when no sheet of the user's bears it (the add-in's own audit
+   * sheet does not count, it is replaced), else `preferred (2)`, `(3)`…
+   */
+  auditSheetName(preferred: string): Promise<string>;
+  /** Replaces the add-in's own audit (its rules on any sheet and its audit sheet) with this one. */
+  applyAudit(audit: AuditWrite): Promise<void>;
+  /** Removes exactly the add-in's rules and audit sheet; says how many rules and whether a sheet went. */
+  clearAudit(): Promise<{ rules: number; sheet: boolean }>;
+  /** Selects a cell and shows it. */
+  select(sheet: string, address: string): Promise<void>;
+  /** Inserts a formatted table where nothing would be overwritten: below the used range, or on a new sheet. */
+  insertTable(table: TableInsert): Promise<TableSource>;
+  /** Adds rows at the end of a goal table (an Excel table grows; a plain range gets the rows below it). */
+  appendRows(table: TableSource, rows: CellValue[][]): Promise<void>;
+  /** The values of a sheet's used range, or null when the sheet does not exist. */
+  sheetValues(sheet: string): Promise<CellValue[][] | null>;
+  /** Creates a sheet with a bold header row if it does not exist; appends rows under what it holds. */
+  appendToSheet(sheet: string, header: string[], rows: CellValue[][]): Promise<void>;
+  /** Settings saved with the document. */
+  loadSetting(key: string): Promise<unknown>;
+  saveSetting(key: string, value: unknown): Promise<void>;
+}

@@ -1,0 +1,294 @@
+/**
+ * What the task pane and the ribbon do, over any GoalWorkbook: find the goal table, audit it and write the
+ * highlights and the audit sheet, clear them, insert the template, allocate, spread in time, start improvement
+ * plans. The domain decides; the workbook reads and writes in a bounded number of batches.
+ */
+import {
+  allocationPlan,
+  AllocationLine,
+  AllocationRequest,
+  AUDIT_SHEET_NAMES,
+  AuditOptions,
+  AuditResult,
+  auditSheetContent,
+  AuditSheetContent,
+  auditTables,
+  CellValue,
+  cellAddress,
+  columnIndex,
+  findHeaderRow,
+  GoalTableRead,
+  goalTemplate,
+  highlightRules,
+  improvementRows,
+  IMPROVEMENT_HEADERS,
+  Lang,
+  mapHeaders,
+  missingRequired,
+  readGoalTable,
+  Result,
+  sheetRef,
+  TimeGrain,
+  timeSplitPlan,
+  TimeSplitRow,
+} from "../domain";
+import { GoalWorkbook, TableSource } from "./GoalWorkbook";
+
+/** Rows of a candidate range scanned for a goal table's header (as the CLI does). */
+const HEADER_SCAN_ROWS = 20;
+
+/** A range address as its first row (1-based), first column (0-based) and size. */
+export interface RangeBounds {
+  firstRow: number;
+  firstColumn: number;
+  lastRow: number;
+  lastColumn: number;
+}
+
+/**
+ * The bounds of an A1 range ("B3:Q40", "Sheet1!B3:Q40", "$B$3", "B3").
+ * @example rangeBounds("B3:Q40") // { firstRow: 3, firstColumn: 1, lastRow: 40, lastColumn: 16 }
+ */
+export function rangeBounds(address: string): RangeBounds {
+  const local = address.split("!").pop() ?? address;
+  const [from = "A1", to = from] = local.replace(/\$/g, "").split(":");
+  const cell = (text: string) => {
+    const match = /^([A-Z]+)(\d+)$/i.exec(text.trim());
+    if (!match) throw new Error(`not an A1 cell address: “${text}”`);
+    return { row: Number(match[2]), column: columnIndex(match[1] as string) };
+  };
+  const start = cell(from);
+  const end = cell(to);
+  return {
+    firstRow: Math.min(start.row, end.row),
+    firstColumn: Math.min(start.column, end.column),
+    lastRow: Math.max(start.row, end.row),
+    lastColumn: Math.max(start.column, end.column),
+  };
+}
+
+/** The A1 address of bounds. */
+export function boundsAddress(bounds: RangeBounds): string {
+  return `${cellAddress(bounds.firstColumn, bounds.firstRow)}:${cellAddress(bounds.lastColumn, bounds.lastRow)}`;
+}
+
+/** A goal table the pane can audit: where it is, and whether every required column is there. */
+export interface GoalTableChoice extends TableSource {
+  complete: boolean;
+}
+
+/**
+ * The goal tables on the active sheet: each Excel table, then the used range, whose first 20 rows hold a header
+ * row naming goal columns. Complete tables (id, goal and target present) come first.
+ */
+export async function findGoalTables(workbook: GoalWorkbook): Promise<GoalTableChoice[]> {
+  const { sheet } = await workbook.activeCell();
+  const candidates = await workbook.candidates(sheet);
+  const choices: GoalTableChoice[] = [];
+  for (const candidate of candidates) {
+    const bounds = rangeBounds(candidate.address);
+    const top = boundsAddress({
+      ...bounds,
+      lastRow: Math.min(bounds.lastRow, bounds.firstRow + HEADER_SCAN_ROWS - 1),
+    });
+    const rows = await workbook.readValues(sheet, top);
+    const header = findHeaderRow(rows, HEADER_SCAN_ROWS);
+    if (header === null) continue;
+    choices.push({
+      ...candidate,
+      complete: missingRequired(mapHeaders(rows[header] ?? [])).length === 0,
+    });
+  }
+  return choices.sort((a, b) => Number(b.complete) - Number(a.complete));
+}
+
+/** Where an audit run is, for progress. */
+export type AuditStep = "reading" | "checking" | "writing" | "done";
+
+/** One audit of one table: what was read and found, and where the audit sheet went. */
+export interface AuditRun {
+  source: TableSource;
+  bounds: RangeBounds;
+  cells: CellValue[][];
+  read: GoalTableRead;
+  result: AuditResult;
+  content: AuditSheetContent | null;
+  auditSheet: string | null;
+  lang: Lang;
+}
+
+/**
+ * Audits a goal table: reads it once, runs every rule, then replaces the add-in's highlights and audit sheet
+ * with the new ones (nothing is written when a required column is missing: the pane shows that finding).
+ */
+export async function auditGoalTable(
+  workbook: GoalWorkbook,
+  source: TableSource,
+  options: AuditOptions,
+  lang: Lang,
+  onStep: (step: AuditStep) => void = () => undefined
+): Promise<AuditRun> {
+  onStep("reading");
+  const bounds = rangeBounds(source.address);
+  const cells = await workbook.readValues(source.sheet, source.address);
+  onStep("checking");
+  const read = readGoalTable(cells, { firstRow: bounds.firstRow, firstColumn: bounds.firstColumn });
+  const result = auditTables([read], options);
+  const run: AuditRun = {
+    source,
+    bounds,
+    cells,
+    read,
+    result,
+    content: null,
+    auditSheet: null,
+    lang,
+  };
+  if (
+    read.headerRow === null ||
+    result.findings.some((finding) => finding.code === "MISSING_COLUMN")
+  ) {
+    onStep("done");
+    return run;
+  }
+  onStep("writing");
+  const auditSheet = await workbook.auditSheetName(AUDIT_SHEET_NAMES[lang]);
+  const content = auditSheetContent(result, read.columns, lang, sheetRef(auditSheet));
+  const rules = highlightRules(content, read.columns, {
+    firstDataRow: read.headerRow + 1,
+    lastRow: bounds.lastRow,
+  });
+  await workbook.applyAudit({ goalSheet: source.sheet, rules, auditSheet, content });
+  onStep("done");
+  return { ...run, content, auditSheet };
+}
+
+/** Inserts the goal-table template (headers in the user's language) where it overwrites nothing. */
+export async function insertGoalTemplate(
+  workbook: GoalWorkbook,
+  lang: Lang,
+  year: number
+): Promise<TableSource> {
+  const template = goalTemplate(lang, year);
+  return workbook.insertTable({
+    columns: template.columns,
+    rows: template.rows,
+    sheetName: lang === "zh" ? `${year}目标` : `Goals ${year}`,
+  });
+}
+
+/** The goal (index in the run) on the row of the active cell, or null when the selection is elsewhere. */
+export async function goalAtSelection(
+  workbook: GoalWorkbook,
+  run: AuditRun
+): Promise<number | null> {
+  const active = await workbook.activeCell();
+  if (active.sheet !== run.source.sheet) return null;
+  const index = run.result.goals.findIndex((goal) => goal.row === active.row);
+  return index >= 0 ? index : null;
+}
+
+/** The allocation the pane previews (see the domain's allocationPlan). */
+export function planAllocation(
+  run: AuditRun,
+  parent: number,
+  request: AllocationRequest
+): Result<AllocationLine[]> {
+  return allocationPlan(run.result, parent, request);
+}
+
+/** A target cell of a goal row. */
+function targetAddress(run: AuditRun, row: number): string {
+  return cellAddress(run.read.columns.target as number, row);
+}
+
+/**
+ * Writes an allocation into the children's target cells. Cells that already hold a value are written only when
+ * `overwrite` is true; otherwise nothing is written and their addresses come back for the pane to ask about.
+ */
+export async function writeAllocation(
+  workbook: GoalWorkbook,
+  run: AuditRun,
+  lines: readonly AllocationLine[],
+  overwrite: boolean
+): Promise<{ written: number; needsConfirmation: string[] }> {
+  const changing = lines.filter((line) => !line.locked && line.proposed !== line.current);
+  const addresses = changing.map((line) => targetAddress(run, line.row));
+  if (!overwrite) {
+    const occupied = await workbook.nonEmpty(run.source.sheet, addresses);
+    if (occupied.length > 0) return { written: 0, needsConfirmation: occupied };
+  }
+  await workbook.writeValues(
+    run.source.sheet,
+    changing.map((line) => ({ address: targetAddress(run, line.row), values: [[line.proposed]] }))
+  );
+  return { written: changing.length, needsConfirmation: [] };
+}
+
+/** The rows a spread in time would add (see the domain's timeSplitPlan). */
+export function planTimeSplit(
+  run: AuditRun,
+  goal: number,
+  grain: TimeGrain,
+  profile: readonly number[] | null
+): Result<TimeSplitRow[]> {
+  const row = run.result.goals[goal]?.row ?? 0;
+  const sourceRow = run.cells[row - run.bounds.firstRow] ?? [];
+  return timeSplitPlan(
+    run.result,
+    goal,
+    grain,
+    profile,
+    { columns: run.read.columns, firstColumn: run.bounds.firstColumn, sourceRow },
+    run.lang
+  );
+}
+
+/** Adds the planned period rows at the end of the goal table. */
+export async function writeTimeSplit(
+  workbook: GoalWorkbook,
+  run: AuditRun,
+  rows: readonly TimeSplitRow[]
+): Promise<void> {
+  await workbook.appendRows(
+    run.source,
+    rows.map((row) => row.cells)
+  );
+}
+
+/** Name of the improvement-plan sheet. */
+export const IMPROVEMENT_SHEET: Record<Lang, string> = { en: "Improvement plan", zh: "改善计划" };
+
+/**
+ * Adds a row to the improvement-plan sheet for each goal that falls behind and has none yet; what people wrote
+ * in the sheet stays. Returns the number of rows added.
+ */
+export async function startImprovementPlans(
+  workbook: GoalWorkbook,
+  run: AuditRun,
+  includeAtRisk: boolean
+): Promise<number> {
+  // A plan started in the other language is the same plan.
+  const other: Lang = run.lang === "zh" ? "en" : "zh";
+  let sheet = IMPROVEMENT_SHEET[run.lang];
+  let existing = await workbook.sheetValues(sheet);
+  if (existing === null) {
+    existing = await workbook.sheetValues(IMPROVEMENT_SHEET[other]);
+    if (existing !== null) sheet = IMPROVEMENT_SHEET[other];
+  }
+  existing ??= [];
+  const ids = new Set(
+    existing
+      .slice(1)
+      .map((row) => row[0])
+      .filter((id): id is string | number => typeof id === "string" || typeof id === "number")
+      .map(String)
+  );
+  const rows = improvementRows(run.result, ids, run.lang, includeAtRisk);
+  const header =
+    sheet === IMPROVEMENT_SHEET[run.lang]
+      ? IMPROVEMENT_HEADERS[run.lang]
+      : IMPROVEMENT_HEADERS[other];
+  if (rows.length > 0) await workbook.appendToSheet(sheet, header, rows);
+  return rows.length;
+}

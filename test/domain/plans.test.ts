@@ -1,0 +1,254 @@
+import {
+  allocationPlan,
+  AuditResult,
+  cascadeMap,
+  goalTemplate,
+  HEADERS,
+  improvementRows,
+  timeSplitPlan,
+} from "../../src/domain";
+import { audit, child, goal, rate, table } from "./builders";
+
+function cascade(): AuditResult {
+  return audit(
+    table([
+      goal({ id: "C1", target: 1000, actual: 700, weight: 1 }),
+      child("C1", { id: "T1", target: 600, actual: 600, baseline: 300, weight: 2 }),
+      child("C1", { id: "T2", target: 300, actual: 290, baseline: 100, weight: 1 }),
+      child("X9", { id: "T3", target: 100, actual: 50 }),
+    ])
+  );
+}
+
+const proposed = (result: ReturnType<typeof allocationPlan>) =>
+  result.ok ? result.value.map((line) => [line.id, line.proposed]) : result.issues;
+
+describe("allocationPlan", () => {
+  it("splits evenly, exactly", () => {
+    expect(proposed(allocationPlan(cascade(), 0, { method: "even", group: "people" }))).toEqual([
+      ["T1", 500],
+      ["T2", 500],
+    ]);
+  });
+
+  it("splits by the weight column", () => {
+    expect(proposed(allocationPlan(cascade(), 0, { method: "weights", group: "people" }))).toEqual([
+      ["T1", 667],
+      ["T2", 333],
+    ]);
+  });
+
+  it("splits like the baselines", () => {
+    expect(proposed(allocationPlan(cascade(), 0, { method: "baseline", group: "people" }))).toEqual(
+      [
+        ["T1", 750],
+        ["T2", 250],
+      ]
+    );
+  });
+
+  it("repeats the parent's target for rates", () => {
+    expect(proposed(allocationPlan(cascade(), 0, { method: "repeat", group: "people" }))).toEqual([
+      ["T1", 1000],
+      ["T2", 1000],
+    ]);
+  });
+
+  it("keeps decimals when asked", () => {
+    const result = audit(
+      table([
+        goal({ id: "C1", target: 1 }),
+        child("C1", { id: "A" }),
+        child("C1", { id: "B" }),
+        child("C1", { id: "D" }),
+      ])
+    );
+    expect(
+      proposed(allocationPlan(result, 0, { method: "even", group: "people", decimals: 2 }))
+    ).toEqual([
+      ["A", 0.34],
+      ["B", 0.33],
+      ["D", 0.33],
+    ]);
+  });
+
+  it("refuses locked parts that leave nothing to spread", () => {
+    const result = allocationPlan(cascade(), 0, {
+      method: "even",
+      group: "people",
+      locked: new Set([1, 2]),
+    });
+    expect(result.ok ? "planned" : result.issues[0]?.code).toBe("LOCKED_EXCEED");
+  });
+
+  it("plans nothing for a goal without children", () => {
+    expect(proposed(allocationPlan(cascade(), 1, { method: "even", group: "people" }))).toEqual([]);
+  });
+});
+
+describe("timeSplitPlan", () => {
+  const columns = (fields: string[]) =>
+    Object.fromEntries(fields.map((field, index) => [field, index])) as Record<string, number>;
+
+  function split(
+    overrides: Parameters<typeof goal>[0],
+    grain: "quarter" | "month",
+    profile: number[] | null = null
+  ) {
+    const fields = [
+      "id",
+      "parent",
+      "level",
+      "owner",
+      "goal",
+      "kpi",
+      "unit",
+      "period",
+      "deadline",
+      "target",
+    ] as const;
+    const cells = table([goal({ id: "G1", level: "Team", ...overrides })], [...fields]);
+    const result = audit(cells);
+    const header = (cells[0] as string[]).map(
+      (text) => Object.entries(HEADERS).find(([, h]) => h.en.includes(text))?.[0] as string
+    );
+    return {
+      header,
+      plan: timeSplitPlan(
+        result,
+        0,
+        grain,
+        profile,
+        { columns: columns(header), firstColumn: 0, sourceRow: cells[1] as never },
+        "en"
+      ),
+    };
+  }
+
+  it("spreads a yearly sum goal over twelve months that add up exactly", () => {
+    const { plan } = split({ target: 1000 }, "month");
+    if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
+    expect(plan.value.map((row) => row.id)).toEqual(
+      Array.from({ length: 12 }, (_, k) => `G1-M${String(k + 1).padStart(2, "0")}`)
+    );
+    expect(plan.value.reduce((sum, row) => sum + row.target, 0)).toBe(1000);
+    expect(plan.value[0]?.target).toBe(84);
+  });
+
+  it("follows a seasonality profile", () => {
+    const { plan } = split({ target: 100 }, "quarter", [1, 1, 1, 2]);
+    expect(plan.ok ? plan.value.map((row) => row.target) : plan.issues).toEqual([20, 20, 20, 40]);
+  });
+
+  it("repeats a rate's target in every period", () => {
+    const { plan } = split({ ...rate(), id: "G1" }, "quarter");
+    expect(plan.ok ? plan.value.map((row) => row.target) : plan.issues).toEqual([
+      0.95, 0.95, 0.95, 0.95,
+    ]);
+  });
+
+  it("copies the row and fills its own period, dates and target", () => {
+    const { plan, header } = split({ target: 400, owner: "Li Na" }, "quarter");
+    if (!plan.ok) throw new Error("no plan");
+    const cells = plan.value[1]?.cells ?? [];
+    const at = (field: string) => cells[header.indexOf(field)];
+    expect([at("id"), at("parent"), at("owner"), at("level"), at("period"), at("target")]).toEqual([
+      "G1-Q2",
+      "G1",
+      "Li Na",
+      "Team",
+      "2026-Q2",
+      100,
+    ]);
+    expect(at("deadline")).toBe(46203); // 2026-06-30
+  });
+
+  it("refuses a profile of the wrong length", () => {
+    const { plan } = split({ target: 100 }, "quarter", [1, 2]);
+    expect(plan.ok ? "planned" : plan.issues[0]?.code).toBe("BAD_PROFILE");
+  });
+
+  it("needs a parent column to hang the new rows from", () => {
+    const cells = table([goal({ id: "G1", target: 100 })]);
+    const plan = timeSplitPlan(
+      audit(cells),
+      0,
+      "quarter",
+      null,
+      { columns: { id: 0, goal: 1, target: 2 }, firstColumn: 0, sourceRow: [] },
+      "en"
+    );
+    expect(plan.ok ? "planned" : plan.issues[0]?.code).toBe("NEEDS_COLUMN");
+  });
+
+  it("refuses to spread a month", () => {
+    const { plan } = split({ target: 100, period: "2026-03" }, "month");
+    expect(plan.ok ? "planned" : plan.issues[0]?.code).toBe("BAD_OPTION");
+  });
+});
+
+describe("improvementRows", () => {
+  it("lists off-track goals with their gap, in the user's language", () => {
+    const rows = improvementRows(cascade(), new Set(), "zh", false);
+    expect(rows.map((row) => [row[0], row[3], row[6], row[12]])).toEqual([
+      ["C1", "落后", -300, "未开始"],
+      ["T3", "落后", -50, "未开始"],
+    ]);
+  });
+
+  it("adds at-risk goals when asked, and skips goals that already have a row", () => {
+    const rows = improvementRows(cascade(), new Set(["c1"]), "en", true);
+    expect(rows.map((row) => [row[0], row[3]])).toEqual([
+      ["T2", "At risk"],
+      ["T3", "Off track"],
+    ]);
+  });
+});
+
+describe("cascadeMap", () => {
+  it("builds the tree from the top goals, orphans shown as roots", () => {
+    const map = cascadeMap(cascade());
+    expect(map.roots).toEqual([0, 3]);
+    expect(map.nodes.get(0)?.children).toEqual([1, 2]);
+    expect(map.nodes.get(1)?.depth).toBe(1);
+  });
+
+  it("rolls a branch's children up and counts each goal's findings", () => {
+    const node = cascadeMap(cascade()).nodes.get(0);
+    expect([node?.childTarget, node?.childActual, node?.status]).toEqual([900, 890, "offTrack"]);
+    expect(node?.findings).toBeGreaterThan(0);
+    expect(node?.worst).toBe("error");
+  });
+
+  it("leaves goals on a parent loop out", () => {
+    const result = audit(
+      table([goal({ id: "A", parent: "B" }), goal({ id: "B", parent: "A" }), goal({ id: "C" })])
+    );
+    const map = cascadeMap(result);
+    expect(map.roots).toEqual([2]);
+    expect([...map.nodes.keys()]).toEqual([2]);
+  });
+});
+
+describe("goalTemplate", () => {
+  it("has every column in the user's language with drop-downs and formats", () => {
+    const template = goalTemplate("en", 2027);
+    expect(template.columns.map((column) => column.header)).toEqual(
+      Object.values(HEADERS).map((headers) => headers.en[0])
+    );
+    expect(template.columns.find((column) => column.field === "direction")?.choices).toEqual([
+      "higher",
+      "lower",
+    ]);
+    expect(template.columns.find((column) => column.field === "deadline")?.numberFormat).toBe(
+      "yyyy-mm-dd"
+    );
+  });
+
+  it("plans the year it is given and passes its own audit", () => {
+    const template = goalTemplate("zh", 2027);
+    const result = audit([template.columns.map((column) => column.header), ...template.rows]);
+    expect(result.goals.map((g) => g.period?.key)).toEqual(["2027", "2027", "2027", "2027"]);
+    expect(result.findings).toEqual([]);
+  });
+});

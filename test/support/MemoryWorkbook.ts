@@ -1,0 +1,271 @@
+/**
+ * An in-memory GoalWorkbook for tests: sheets of values, Excel tables, conditional-format rules (the user's and
+ * the add-in's), settings and the active cell. It records every write so that tests can prove what was (not)
+ * touched.
+ */
+import { AUDIT_LAYOUT, CellValue, cellAddress, KEY_MARKER } from "../../src/domain";
+import {
+  ActiveCell,
+  AuditWrite,
+  CellBlock,
+  GoalWorkbook,
+  TableInsert,
+  TableSource,
+} from "../../src/workbook/GoalWorkbook";
+import { boundsAddress, rangeBounds } from "../../src/workbook/operations";
+
+export interface MemoryRule {
+  range: string;
+  formula: string;
+  fill: string;
+  font?: string;
+  /** True for rules the add-in made. */
+  ours: boolean;
+}
+
+export interface MemorySheet {
+  name: string;
+  /** Rows of values from A1. */
+  cells: CellValue[][];
+  tables: Array<{ name: string; address: string }>;
+  rules: MemoryRule[];
+  validations: Array<{ range: string; choices: string[] }>;
+  formats: Array<{ range: string; numberFormat: string }>;
+}
+
+export class MemoryWorkbook implements GoalWorkbook {
+  readonly sheets = new Map<string, MemorySheet>();
+  readonly settings = new Map<string, unknown>();
+  /** Every cell written, as "Sheet!A1". */
+  readonly written: string[] = [];
+  active: ActiveCell;
+  selected: string | null = null;
+  /** How many calls each method got, for tests that count batches. */
+  readonly calls = new Map<string, number>();
+  private ownAuditSheet: string | null = null;
+
+  constructor(sheets: Record<string, CellValue[][]>, active?: Partial<ActiveCell>) {
+    for (const [name, cells] of Object.entries(sheets)) this.addSheet(name, cells);
+    const first = Object.keys(sheets)[0] ?? "Sheet1";
+    this.active = { sheet: first, row: 1, column: 0, ...active };
+  }
+
+  addSheet(name: string, cells: CellValue[][] = []): MemorySheet {
+    const sheet: MemorySheet = { name, cells, tables: [], rules: [], validations: [], formats: [] };
+    this.sheets.set(name, sheet);
+    return sheet;
+  }
+
+  sheet(name: string): MemorySheet {
+    const sheet = this.sheets.get(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    return sheet;
+  }
+
+  /** The value of a cell (1-based row, 0-based column). */
+  value(sheet: string, row: number, column: number): CellValue {
+    return this.sheet(sheet).cells[row - 1]?.[column] ?? null;
+  }
+
+  private count(method: string): void {
+    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+  }
+
+  private usedBounds(sheet: MemorySheet): string | null {
+    let lastRow = 0;
+    let lastColumn = -1;
+    sheet.cells.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value === null || value === undefined || value === "") return;
+        lastRow = Math.max(lastRow, r + 1);
+        lastColumn = Math.max(lastColumn, c);
+      })
+    );
+    if (lastRow === 0) return null;
+    return boundsAddress({ firstRow: 1, firstColumn: 0, lastRow, lastColumn });
+  }
+
+  private setCell(sheet: MemorySheet, row: number, column: number, value: CellValue): void {
+    const line = (sheet.cells[row - 1] ??= []);
+    while (line.length < column) line.push(null);
+    line[column] = value;
+    this.written.push(`${sheet.name}!${cellAddress(column, row)}`);
+  }
+
+  async activeCell(): Promise<ActiveCell> {
+    this.count("activeCell");
+    return { ...this.active };
+  }
+
+  async candidates(sheetName: string): Promise<TableSource[]> {
+    this.count("candidates");
+    const sheet = this.sheet(sheetName);
+    const tables = sheet.tables.map((table) => ({ sheet: sheetName, address: table.address, tableName: table.name }));
+    const used = this.usedBounds(sheet);
+    const insideTable = sheet.tables.length > 0 && used !== null && sheet.tables.some((t) => t.address === used);
+    return used === null || insideTable ? tables : [...tables, { sheet: sheetName, address: used, tableName: null }];
+  }
+
+  async readValues(sheetName: string, address: string): Promise<CellValue[][]> {
+    this.count("readValues");
+    const sheet = this.sheet(sheetName);
+    const bounds = rangeBounds(address);
+    const rows: CellValue[][] = [];
+    for (let r = bounds.firstRow; r <= bounds.lastRow; r++) {
+      const line: CellValue[] = [];
+      for (let c = bounds.firstColumn; c <= bounds.lastColumn; c++) line.push(sheet.cells[r - 1]?.[c] ?? null);
+      rows.push(line);
+    }
+    return rows;
+  }
+
+  async writeValues(sheetName: string, blocks: CellBlock[]): Promise<void> {
+    this.count("writeValues");
+    const sheet = this.sheet(sheetName);
+    for (const block of blocks) {
+      const bounds = rangeBounds(block.address);
+      block.values.forEach((line, r) =>
+        line.forEach((value, c) => this.setCell(sheet, bounds.firstRow + r, bounds.firstColumn + c, value))
+      );
+    }
+  }
+
+  async nonEmpty(sheetName: string, addresses: string[]): Promise<string[]> {
+    this.count("nonEmpty");
+    return addresses.filter((address) => {
+      const { firstRow, firstColumn } = rangeBounds(address);
+      const value = this.value(sheetName, firstRow, firstColumn);
+      return value !== null && value !== undefined && value !== "";
+    });
+  }
+
+  async auditSheetName(preferred: string): Promise<string> {
+    this.count("auditSheetName");
+    let name = preferred;
+    for (let n = 2; this.sheets.has(name) && name !== this.ownAuditSheet; n++) name = `${preferred} (${n})`;
+    return name;
+  }
+
+  async applyAudit(audit: AuditWrite): Promise<void> {
+    this.count("applyAudit");
+    this.removeOwn();
+    const sheet = this.addSheet(audit.auditSheet);
+    const { content } = audit;
+    sheet.cells.push([...content.header]);
+    content.rows.forEach((row) => sheet.cells.push([...row]));
+    content.keys.forEach((list, index) => {
+      const column = AUDIT_LAYOUT.firstKeyColumn + index;
+      const line = (sheet.cells[0] ??= []);
+      line[column] = list.header;
+      list.values.forEach((value, r) => {
+        const target = (sheet.cells[r + 1] ??= []);
+        target[column] = value;
+      });
+    });
+    this.ownAuditSheet = audit.auditSheet;
+    const goal = this.sheet(audit.goalSheet);
+    for (const rule of audit.rules) goal.rules.push({ range: rule.range, formula: rule.formula, fill: rule.fill, font: rule.font, ours: true });
+  }
+
+  private removeOwn(): { rules: number; sheet: boolean } {
+    let rules = 0;
+    for (const sheet of this.sheets.values()) {
+      const before = sheet.rules.length;
+      sheet.rules = sheet.rules.filter((rule) => !rule.ours);
+      rules += before - sheet.rules.length;
+    }
+    const sheet = this.ownAuditSheet !== null && this.sheets.delete(this.ownAuditSheet);
+    this.ownAuditSheet = null;
+    return { rules, sheet };
+  }
+
+  async clearAudit(): Promise<{ rules: number; sheet: boolean }> {
+    this.count("clearAudit");
+    return this.removeOwn();
+  }
+
+  async select(sheet: string, address: string): Promise<void> {
+    this.count("select");
+    this.selected = `${sheet}!${address}`;
+    const { firstRow, firstColumn } = rangeBounds(address);
+    this.active = { sheet, row: firstRow, column: firstColumn };
+  }
+
+  async insertTable(table: TableInsert): Promise<TableSource> {
+    this.count("insertTable");
+    const active = this.sheet(this.active.sheet);
+    const used = this.usedBounds(active);
+    // Below what the active sheet holds, with a blank row between; a new sheet when that would be too far down.
+    let sheet = active;
+    let firstRow = used === null ? 1 : rangeBounds(used).lastRow + 2;
+    if (firstRow > 1000) {
+      sheet = this.addSheet(table.sheetName);
+      firstRow = 1;
+    }
+    this.setRow(sheet, firstRow, table.columns.map((column) => column.header));
+    table.rows.forEach((row, r) => this.setRow(sheet, firstRow + 1 + r, row));
+    const address = boundsAddress({
+      firstRow,
+      firstColumn: 0,
+      lastRow: firstRow + table.rows.length,
+      lastColumn: table.columns.length - 1,
+    });
+    const name = `GoalTable${sheet.tables.length + 1}`;
+    sheet.tables.push({ name, address });
+    table.columns.forEach((column, index) => {
+      const range = boundsAddress({
+        firstRow: firstRow + 1,
+        firstColumn: index,
+        lastRow: firstRow + table.rows.length,
+        lastColumn: index,
+      });
+      if (column.choices) sheet.validations.push({ range, choices: column.choices });
+      if (column.numberFormat) sheet.formats.push({ range, numberFormat: column.numberFormat });
+    });
+    return { sheet: sheet.name, address, tableName: name };
+  }
+
+  private setRow(sheet: MemorySheet, row: number, values: CellValue[]): void {
+    values.forEach((value, column) => this.setCell(sheet, row, column, value));
+  }
+
+  async appendRows(table: TableSource, rows: CellValue[][]): Promise<void> {
+    this.count("appendRows");
+    const sheet = this.sheet(table.sheet);
+    const bounds = rangeBounds(table.address);
+    rows.forEach((row, r) =>
+      row.forEach((value, c) => this.setCell(sheet, bounds.lastRow + 1 + r, bounds.firstColumn + c, value))
+    );
+    const grown = boundsAddress({ ...bounds, lastRow: bounds.lastRow + rows.length });
+    const listed = sheet.tables.find((entry) => entry.name === table.tableName);
+    if (listed) listed.address = grown;
+  }
+
+  async sheetValues(sheetName: string): Promise<CellValue[][] | null> {
+    this.count("sheetValues");
+    const sheet = this.sheets.get(sheetName);
+    if (!sheet) return null;
+    return sheet.cells.map((row) => [...row]);
+  }
+
+  async appendToSheet(sheetName: string, header: string[], rows: CellValue[][]): Promise<void> {
+    this.count("appendToSheet");
+    const sheet = this.sheets.get(sheetName) ?? this.addSheet(sheetName);
+    if (sheet.cells.length === 0) this.setRow(sheet, 1, header);
+    const next = (this.usedBounds(sheet) ? rangeBounds(this.usedBounds(sheet) as string).lastRow : 0) + 1;
+    rows.forEach((row, r) => this.setRow(sheet, next + r, row));
+  }
+
+  async loadSetting(key: string): Promise<unknown> {
+    this.count("loadSetting");
+    return this.settings.get(key);
+  }
+
+  async saveSetting(key: string, value: unknown): Promise<void> {
+    this.count("saveSetting");
+    this.settings.set(key, value);
+  }
+
+  /** The add-in's key columns on its audit sheet start with this marker (as in Excel and the CLI). */
+  static readonly marker = KEY_MARKER;
+}
