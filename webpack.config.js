@@ -70,12 +70,17 @@ async function devServerOptions() {
   };
   const certificates = require("office-addin-dev-certs");
   try {
-    return { ...server, server: { type: "https", options: await certificates.getHttpsServerOptions() } };
+    return {
+      ...server,
+      server: { type: "https", options: await certificates.getHttpsServerOptions() },
+    };
   } catch (error) {
     // The certificate was made but its authority could not be installed (no sudo here): serve https with it
     // anyway and say how to trust it, else fall back to http.
     const folder = path.join(require("os").homedir(), ".office-addin-dev-certs");
-    const files = ["localhost.crt", "localhost.key", "ca.crt"].map((name) => path.join(folder, name));
+    const files = ["localhost.crt", "localhost.key", "ca.crt"].map((name) =>
+      path.join(folder, name)
+    );
     if (files.every((file) => require("fs").existsSync(file))) {
       const [cert, key, ca] = files.map((file) => require("fs").readFileSync(file));
       console.warn(

@@ -62,9 +62,13 @@ The command line works without Excel:
   node dist/cli.js calc samples/goal-formulas.xlsx
 Press Ctrl+C to stop the server.
 `);
-const server = spawn(npx, ["webpack", "serve", "--mode", "development", "--config-name", "add-in"], {
-  cwd: root,
-  stdio: "inherit",
-});
+const server = spawn(
+  npx,
+  ["webpack", "serve", "--mode", "development", "--config-name", "add-in"],
+  {
+    cwd: root,
+    stdio: "inherit",
+  }
+);
 server.on("exit", (code) => process.exit(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -183,7 +183,8 @@ describe("manifest.xml", () => {
     const icons = [group, ...children(group).filter((node) => node["#name"] === "Control")].map(
       (node) => children(node).find((child) => child["#name"] === "Icon") as XmlNode
     );
-    for (const icon of icons) expect(children(icon).map((image) => image.$?.size)).toEqual(["16", "32", "80"]);
+    for (const icon of icons)
+      expect(children(icon).map((image) => image.$?.size)).toEqual(["16", "32", "80"]);
   });
 
   it("audits from the ribbon with a function the shared runtime registers, and opens the pane", () => {

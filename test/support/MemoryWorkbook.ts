@@ -100,10 +100,17 @@ export class MemoryWorkbook implements GoalWorkbook {
   async candidates(sheetName: string): Promise<TableSource[]> {
     this.count("candidates");
     const sheet = this.sheet(sheetName);
-    const tables = sheet.tables.map((table) => ({ sheet: sheetName, address: table.address, tableName: table.name }));
+    const tables = sheet.tables.map((table) => ({
+      sheet: sheetName,
+      address: table.address,
+      tableName: table.name,
+    }));
     const used = this.usedBounds(sheet);
-    const insideTable = sheet.tables.length > 0 && used !== null && sheet.tables.some((t) => t.address === used);
-    return used === null || insideTable ? tables : [...tables, { sheet: sheetName, address: used, tableName: null }];
+    const insideTable =
+      sheet.tables.length > 0 && used !== null && sheet.tables.some((t) => t.address === used);
+    return used === null || insideTable
+      ? tables
+      : [...tables, { sheet: sheetName, address: used, tableName: null }];
   }
 
   async readValues(sheetName: string, address: string): Promise<CellValue[][]> {
@@ -113,7 +120,8 @@ export class MemoryWorkbook implements GoalWorkbook {
     const rows: CellValue[][] = [];
     for (let r = bounds.firstRow; r <= bounds.lastRow; r++) {
       const line: CellValue[] = [];
-      for (let c = bounds.firstColumn; c <= bounds.lastColumn; c++) line.push(sheet.cells[r - 1]?.[c] ?? null);
+      for (let c = bounds.firstColumn; c <= bounds.lastColumn; c++)
+        line.push(sheet.cells[r - 1]?.[c] ?? null);
       rows.push(line);
     }
     return rows;
@@ -125,7 +133,9 @@ export class MemoryWorkbook implements GoalWorkbook {
     for (const block of blocks) {
       const bounds = rangeBounds(block.address);
       block.values.forEach((line, r) =>
-        line.forEach((value, c) => this.setCell(sheet, bounds.firstRow + r, bounds.firstColumn + c, value))
+        line.forEach((value, c) =>
+          this.setCell(sheet, bounds.firstRow + r, bounds.firstColumn + c, value)
+        )
       );
     }
   }
@@ -142,7 +152,8 @@ export class MemoryWorkbook implements GoalWorkbook {
   async auditSheetName(preferred: string): Promise<string> {
     this.count("auditSheetName");
     let name = preferred;
-    for (let n = 2; this.sheets.has(name) && name !== this.ownAuditSheet; n++) name = `${preferred} (${n})`;
+    for (let n = 2; this.sheets.has(name) && name !== this.ownAuditSheet; n++)
+      name = `${preferred} (${n})`;
     return name;
   }
 
@@ -164,7 +175,14 @@ export class MemoryWorkbook implements GoalWorkbook {
     });
     this.ownAuditSheet = audit.auditSheet;
     const goal = this.sheet(audit.goalSheet);
-    for (const rule of audit.rules) goal.rules.push({ range: rule.range, formula: rule.formula, fill: rule.fill, font: rule.font, ours: true });
+    for (const rule of audit.rules)
+      goal.rules.push({
+        range: rule.range,
+        formula: rule.formula,
+        fill: rule.fill,
+        font: rule.font,
+        ours: true,
+      });
   }
 
   private removeOwn(): { rules: number; sheet: boolean } {
@@ -202,7 +220,11 @@ export class MemoryWorkbook implements GoalWorkbook {
       sheet = this.addSheet(table.sheetName);
       firstRow = 1;
     }
-    this.setRow(sheet, firstRow, table.columns.map((column) => column.header));
+    this.setRow(
+      sheet,
+      firstRow,
+      table.columns.map((column) => column.header)
+    );
     table.rows.forEach((row, r) => this.setRow(sheet, firstRow + 1 + r, row));
     const address = boundsAddress({
       firstRow,
@@ -234,7 +256,9 @@ export class MemoryWorkbook implements GoalWorkbook {
     const sheet = this.sheet(table.sheet);
     const bounds = rangeBounds(table.address);
     rows.forEach((row, r) =>
-      row.forEach((value, c) => this.setCell(sheet, bounds.lastRow + 1 + r, bounds.firstColumn + c, value))
+      row.forEach((value, c) =>
+        this.setCell(sheet, bounds.lastRow + 1 + r, bounds.firstColumn + c, value)
+      )
     );
     const grown = boundsAddress({ ...bounds, lastRow: bounds.lastRow + rows.length });
     const listed = sheet.tables.find((entry) => entry.name === table.tableName);
@@ -252,7 +276,8 @@ export class MemoryWorkbook implements GoalWorkbook {
     this.count("appendToSheet");
     const sheet = this.sheets.get(sheetName) ?? this.addSheet(sheetName);
     if (sheet.cells.length === 0) this.setRow(sheet, 1, header);
-    const next = (this.usedBounds(sheet) ? rangeBounds(this.usedBounds(sheet) as string).lastRow : 0) + 1;
+    const next =
+      (this.usedBounds(sheet) ? rangeBounds(this.usedBounds(sheet) as string).lastRow : 0) + 1;
     rows.forEach((row, r) => this.setRow(sheet, next + r, row));
   }
 

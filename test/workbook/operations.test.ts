@@ -24,7 +24,14 @@ function goalSheet(): CellValue[][] {
     ...table([
       goal({ id: "C1", level: "Company", target: 1000, actual: 700, owner: "Zhang" }),
       child("C1", { id: "T1", level: "Team", target: 600, actual: 600, owner: "Li" }),
-      child("C1", { id: "T2", level: "Team", target: 300, actual: 310, owner: "Wang", goal: "improve" }),
+      child("C1", {
+        id: "T2",
+        level: "Team",
+        target: 300,
+        actual: 310,
+        owner: "Wang",
+        goal: "improve",
+      }),
       child("X9", { id: "T3", level: "Team", target: 100, actual: 95, owner: "Chen" }),
       child("T1", { id: "P1", level: "Individual", target: 600, actual: 400, owner: "Li" }),
       child("T2", { id: "P2", level: "Individual", target: 300, owner: "Wang" }),
@@ -45,18 +52,26 @@ async function audited(book = workbook()) {
 
 /** A sheet's cells as HyperFormula reads them. */
 function raw(book: MemoryWorkbook, name: string): RawCellContent[][] {
-  return book.sheet(name).cells.map((row) => Array.from(row, (value) => (value ?? null) as RawCellContent));
+  return book
+    .sheet(name)
+    .cells.map((row) => Array.from(row, (value) => (value ?? null) as RawCellContent));
 }
 
 describe("finding the goal table", () => {
   it("finds a plain range whose header sits below a title", async () => {
     const choices = await findGoalTables(workbook());
-    expect(choices).toEqual([{ sheet: "Goals", address: "A1:K10", tableName: null, complete: true }]);
+    expect(choices).toEqual([
+      { sheet: "Goals", address: "A1:K10", tableName: null, complete: true },
+    ]);
   });
 
   it("offers each Excel table and says which lack a required column", async () => {
-    const book = new MemoryWorkbook({ Goals: [["ID", "Goal"], ["G1", "x"], [], ["ID", "Goal", "Target"], ["G2", "y", 1]] });
-    book.sheet("Goals").tables.push({ name: "Partial", address: "A1:B2" }, { name: "Full", address: "A4:C5" });
+    const book = new MemoryWorkbook({
+      Goals: [["ID", "Goal"], ["G1", "x"], [], ["ID", "Goal", "Target"], ["G2", "y", 1]],
+    });
+    book
+      .sheet("Goals")
+      .tables.push({ name: "Partial", address: "A1:B2" }, { name: "Full", address: "A4:C5" });
     const choices = await findGoalTables(book);
     expect(choices.map((choice) => [choice.tableName, choice.complete])).toEqual([
       ["Full", true],
@@ -92,7 +107,9 @@ describe("the one-click audit", () => {
     const sheets = { Goals: raw(book, "Goals"), [auditSheet]: raw(book, auditSheet) };
     for (const rule of book.sheet("Goals").rules) {
       const selected = ruleCells(rule.range, rule.formula, sheets);
-      const family = run.content?.keys.find((list) => list.header.endsWith(`:${familyOf(rule.fill)}`));
+      const family = run.content?.keys.find((list) =>
+        list.header.endsWith(`:${familyOf(rule.fill)}`)
+      );
       const expected = new Set(
         (family?.values ?? []).map((key) => `${Math.floor(key / 100000)}:${(key % 100000) - 1}`)
       );
@@ -108,7 +125,9 @@ describe("the one-click audit", () => {
 
   it("replaces its own rules and audit sheet when run again, and keeps the user's rules", async () => {
     const book = workbook();
-    book.sheet("Goals").rules.push({ range: "K4:K10", formula: "K4>500", fill: "0000FF", ours: false });
+    book
+      .sheet("Goals")
+      .rules.push({ range: "K4:K10", formula: "K4>500", fill: "0000FF", ours: false });
     await audited(book);
     const first = book.sheet("Goals").rules.length;
     await audited(book);
@@ -128,7 +147,12 @@ describe("the one-click audit", () => {
   });
 
   it("writes nothing when a required column is missing", async () => {
-    const book = new MemoryWorkbook({ Goals: [["ID", "Goal", "Owner"], ["G1", "x", "y"]] });
+    const book = new MemoryWorkbook({
+      Goals: [
+        ["ID", "Goal", "Owner"],
+        ["G1", "x", "y"],
+      ],
+    });
     const source = { sheet: "Goals", address: "A1:C2", tableName: null };
     const run = await auditGoalTable(book, source, DEFAULT_AUDIT_OPTIONS, "en");
     expect(run.result.findings.map((finding) => finding.code)).toEqual(["MISSING_COLUMN"]);
@@ -147,7 +171,9 @@ describe("the one-click audit", () => {
     const options = parseAuditOptions({ asOf: "2026-06-30" });
     if (!options.ok) throw new Error("bad options");
     const book = new MemoryWorkbook({
-      Goals: table([goal({ id: "G1", target: 1200, actual: 500, start: "2026-01-01", deadline: "2026-12-31" })]),
+      Goals: table([
+        goal({ id: "G1", target: 1200, actual: 500, start: "2026-01-01", deadline: "2026-12-31" }),
+      ]),
     });
     const [source] = await findGoalTables(book);
     const run = await auditGoalTable(book, source!, options.value, "en");
@@ -171,7 +197,9 @@ function familyOf(fill: string): string {
 describe("clearing the audit", () => {
   it("removes exactly the add-in's rules and sheet", async () => {
     const { book } = await audited();
-    book.sheet("Goals").rules.push({ range: "A4:A10", formula: "A4=\"\"", fill: "FF0000", ours: false });
+    book
+      .sheet("Goals")
+      .rules.push({ range: "A4:A10", formula: 'A4=""', fill: "FF0000", ours: false });
     const cleared = await book.clearAudit();
     expect(cleared.sheet).toBe(true);
     expect(cleared.rules).toBeGreaterThan(0);
@@ -187,7 +215,12 @@ describe("the template", () => {
     const inserted = await insertGoalTemplate(book, "zh", 2027);
     expect(rangeBounds(inserted.address).firstRow).toBe(12);
     expect(book.value("Goals", 12, 0)).toBe("目标编号");
-    expect(book.sheet("Goals").validations.map((v) => v.choices[0])).toEqual(["公司", "越高越好", "求和", "否"]);
+    expect(book.sheet("Goals").validations.map((v) => v.choices[0])).toEqual([
+      "公司",
+      "越高越好",
+      "求和",
+      "否",
+    ]);
     // Nothing the user had moved or changed.
     expect(book.sheet("Goals").cells.slice(0, 10)).toEqual(goalSheet());
   });
@@ -225,7 +258,9 @@ describe("allocating a target", () => {
     expect(book.written.filter((cell) => cell.startsWith("Goals!"))).toEqual([]);
     const second = await writeAllocation(book, run, plan.value, true);
     expect(second.written).toBe(2);
-    expect(book.written.filter((cell) => cell.startsWith("Goals!"))).toEqual(targets.map((t) => `Goals!${t}`));
+    expect(book.written.filter((cell) => cell.startsWith("Goals!"))).toEqual(
+      targets.map((t) => `Goals!${t}`)
+    );
     expect([book.value("Goals", 5, column), book.value("Goals", 6, column)]).toEqual([500, 500]);
   });
 
@@ -258,7 +293,9 @@ describe("spreading a goal in time", () => {
       DEFAULT_AUDIT_OPTIONS,
       "en"
     );
-    const quarters = again.result.goals.filter((g) => g.parent === "C1" && g.period?.kind === "quarter");
+    const quarters = again.result.goals.filter(
+      (g) => g.parent === "C1" && g.period?.kind === "quarter"
+    );
     expect(quarters.map((g) => g.row)).toEqual([11, 12, 13, 14]);
     expect(again.result.findings.filter((f) => f.row >= 11 && f.severity === "error")).toEqual([]);
   });
@@ -268,7 +305,12 @@ describe("spreading a goal in time", () => {
     const plan = planTimeSplit(run, 0, "quarter", null);
     if (!plan.ok) throw new Error("no plan");
     await writeTimeSplit(book, run, plan.value);
-    const again = await auditGoalTable(book, { ...run.source, address: "A1:K14" }, DEFAULT_AUDIT_OPTIONS, "en");
+    const again = await auditGoalTable(
+      book,
+      { ...run.source, address: "A1:K14" },
+      DEFAULT_AUDIT_OPTIONS,
+      "en"
+    );
     const second = planTimeSplit(again, 0, "quarter", null);
     expect(second.ok ? "split" : second.issues[0]?.code).toBe("DUPLICATE_GOAL_ID");
   });
