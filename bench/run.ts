@@ -4,6 +4,7 @@
  */
 import { auditTables, readGoalTable } from "../src/domain";
 import { generateCascade } from "./cascade";
+import { functionsBench } from "./functions";
 
 interface Budget {
   label: string;
@@ -84,5 +85,14 @@ function report(): void {
   console.log(over === 0 ? "All budgets met." : `${over} budget(s) not met.`);
 }
 
+function functionsBudgets(): void {
+  const { native, perCell, spilled } = functionsBench();
+  budgets.push(
+    { label: "GOAL.VARIANCE per cell / native", value: perCell / native, limit: 2, unit: "" },
+    { label: "GOAL.VARIANCE spilled / native", value: spilled / native, limit: 0.5, unit: "" }
+  );
+}
+
 auditBench();
+functionsBudgets();
 report();

@@ -1,14 +1,15 @@
 import { bilingual, CODE_TITLES, formatNumber } from "./catalogue";
-import { buildCascade, Cascade, childrenOf, cycleChain, MISSING_PARENT } from "./cascade";
+import { buildCascade, Cascade, cycleChain, MISSING_PARENT } from "./cascade";
 import { isoFromDay } from "./dates";
 import { compareFindings, Finding, FindingCode, SEVERITY } from "./findings";
-import { Field, Goal, LEVELS, RollupMethod } from "./model";
+import { Field, Goal, LEVELS, Period, RollupMethod } from "./model";
 import { rollupValues } from "./numbers";
 import { AuditOptions, DEFAULT_AUDIT_OPTIONS } from "./options";
-import { specificityOfNormal } from "./smart";
+import { specificityOfCounts, specificityOfNormal } from "./smart";
 import { goalStatus, GoalStatus } from "./status";
 import { GoalTableRead } from "./table";
-import { normalizeText } from "./text";
+import { hashText, normalizeText, NormalTextProbe } from "./text";
+import { tableSize, TextIds } from "./textIds";
 
 export interface AuditResult {
   goals: Goal[];
@@ -79,26 +80,33 @@ export function auditGoals(
 ): AuditResult {
   const cascade = buildCascade(goals);
   const findings: Finding[] = [...readFindings];
-  const add = (
-    goal: Goal,
-    code: FindingCode,
-    field: Field | null,
-    params: Finding["params"] = {},
-    variant?: string
-  ) => {
-    findings.push({
-      code,
-      severity: SEVERITY[code],
-      row: goal.row,
-      source: goal.source,
-      id: goal.id,
-      field,
-      ...(variant ? { variant } : {}),
-      params,
-    });
+  const add: Add = (goal, code, field, params = {}, variant) => {
+    // Two literals rather than a spread: a million goals make hundreds of thousands of findings.
+    findings.push(
+      variant
+        ? {
+            code,
+            severity: SEVERITY[code],
+            row: goal.row,
+            source: goal.source,
+            id: goal.id,
+            field,
+            variant,
+            params,
+          }
+        : {
+            code,
+            severity: SEVERITY[code],
+            row: goal.row,
+            source: goal.source,
+            id: goal.id,
+            field,
+            params,
+          }
+    );
   };
 
-  const texts = normalTexts(goals);
+  const texts = new GoalTexts(goals);
   checkIdentity(cascade, add);
   checkChildren(cascade, texts, options, add);
   checkSiblings(cascade, texts, add);
@@ -122,38 +130,128 @@ function share(value: number): { share: number } {
   return { share: value };
 }
 
-/** Goal, KPI and unit texts of each goal, normalised once (DESIGN §3): rules compare them many times. */
-interface NormalTexts {
-  goal: (string | null)[];
-  kpi: (string | null)[];
-  unit: (string | null)[];
+/**
+ * `normalizeText` for one audit, remembering what it returned for the texts that repeat (a KPI or a unit is on
+ * many rows). The memory is bounded: past its size, texts are normalised each time.
+ */
+class Normalizer {
+  private readonly known = new Map<string, string>();
+
+  normal(text: string): string {
+    let normal = this.known.get(text);
+    if (normal === undefined) {
+      normal = normalizeText(text);
+      if (this.known.size < 100_000) this.known.set(text, normal);
+    }
+    return normal;
+  }
 }
 
-function normalTexts(goals: readonly Goal[]): NormalTexts {
-  const normal = (text: string | null) => (text === null ? null : normalizeText(text));
-  return {
-    goal: goals.map((goal) => normal(goal.goal)),
-    kpi: goals.map((goal) => normal(goal.kpi)),
-    unit: goals.map((goal) => normal(goal.unit)),
-  };
+/**
+ * Goal, KPI and unit texts of each goal, normalised (DESIGN §3): rules compare them many times. KPIs and units
+ * repeat and are normalised once each. Goal texts differ from goal to goal: each is read in one pass for a hash, a
+ * letter count and whether it holds a digit (`NormalTextProbe`), and its normal text is built only when a rule
+ * needs it: when two hashes agree, or when SMART S must read its words.
+ */
+class GoalTexts {
+  /** `hashText` of each goal's normal goal text (0 also for no text: compare the texts when hashes agree). */
+  readonly hash: Int32Array;
+  /** Letters of each normal goal text (see `NormalTextProbe`); -1 when not counted. */
+  private readonly letters: Int32Array;
+  private readonly digit: Uint8Array;
+  /** Normal goal texts built so far; undefined where not yet built. */
+  private readonly normal: (string | null | undefined)[];
+  readonly kpi: (string | null)[];
+  readonly unit: (string | null)[];
+  /** True when some goal text or KPI holds U+0000 (see `checkSiblings`). */
+  readonly holdNul: boolean = false;
+
+  constructor(private readonly goals: readonly Goal[]) {
+    const n = goals.length;
+    this.hash = new Int32Array(n);
+    this.letters = new Int32Array(n).fill(-1);
+    this.digit = new Uint8Array(n);
+    this.normal = new Array(n);
+    this.kpi = new Array(n);
+    this.unit = new Array(n);
+    const normalizer = new Normalizer();
+    const probe = new NormalTextProbe();
+    // The KPI and unit of the goal before, raw and normal: consecutive goals mostly share them.
+    let kpiText: string | null = null;
+    let kpi: string | null = null;
+    let unitText: string | null = null;
+    let unit: string | null = null;
+    for (let i = 0; i < n; i++) {
+      const goal = goals[i] as Goal;
+      if (goal.kpi !== kpiText) {
+        kpiText = goal.kpi;
+        kpi = kpiText === null ? null : normalizer.normal(kpiText);
+        if (kpi?.includes("\u0000")) this.holdNul = true;
+      }
+      this.kpi[i] = kpi;
+      if (goal.unit !== unitText) {
+        unitText = goal.unit;
+        unit = unitText === null ? null : normalizer.normal(unitText);
+      }
+      this.unit[i] = unit;
+      if (goal.goal === null) this.normal[i] = null;
+      else if (probe.read(goal.goal)) {
+        this.hash[i] = probe.hash;
+        this.letters[i] = probe.letters;
+        this.digit[i] = probe.digit ? 1 : 0;
+      } else {
+        const normal = normalizeText(goal.goal);
+        this.normal[i] = normal;
+        this.hash[i] = hashText(normal);
+        // hashText is 0 only for a text holding U+0000.
+        if (this.hash[i] === 0) this.holdNul = true;
+      }
+    }
+  }
+
+  /** The normal goal text of a goal, null without one. */
+  goal(index: number): string | null {
+    let normal = this.normal[index];
+    if (normal === undefined) {
+      normal = normalizeText((this.goals[index] as Goal).goal as string);
+      this.normal[index] = normal;
+    }
+    return normal;
+  }
+
+  /** Whether a child's goal text is its parent's, once normalised. */
+  isCopy(child: number, parent: number): boolean {
+    return (
+      this.hash[child] === this.hash[parent] &&
+      (this.goals[child] as Goal).goal !== null &&
+      this.goal(child) === this.goal(parent)
+    );
+  }
+
+  /** `specificityOfNormal` of a goal's text, reading its words only when its counts do not settle it. */
+  specificity(index: number, minLength: number): ReturnType<typeof specificityOfNormal> {
+    const letters = this.letters[index] as number;
+    const counted =
+      letters < 0 ? undefined : specificityOfCounts(letters, this.digit[index] === 1, minLength);
+    return counted !== undefined ? counted : specificityOfNormal(this.goal(index), minLength);
+  }
 }
 
 /** DUPLICATE_ID, ORPHAN, CYCLE. */
 function checkIdentity(cascade: Cascade, add: Add): void {
-  const { goals, byKey, parent, onCycle } = cascade;
-  goals.forEach((goal, index) => {
-    if (goal.key !== null) {
-      const first = byKey.get(goal.key) as number;
-      if (first !== index)
-        add(goal, "DUPLICATE_ID", "id", {
-          id: goal.id ?? "",
-          firstRow: (goals[first] as Goal).row,
-        });
-    }
+  const { goals, firstWithKey, parent, onCycle } = cascade;
+  for (let index = 0; index < goals.length; index++) {
+    const goal = goals[index] as Goal;
+    const first = firstWithKey[index] as number;
+    if (first >= 0 && first !== index)
+      add(goal, "DUPLICATE_ID", "id", {
+        id: goal.id ?? "",
+        firstRow: (goals[first] as Goal).row,
+      });
     if (parent[index] === MISSING_PARENT)
       add(goal, "ORPHAN", "parent", { parent: goal.parent ?? "" });
     if (onCycle[index]) add(goal, "CYCLE", "parent", { chain: cycleChain(cascade, index) });
-  });
+  }
 }
 
 /** Whether a child's target can be rolled up into its parent's: the same KPI (or none named) and unit. */
@@ -161,7 +259,7 @@ function comparable(
   child: number,
   parent: number,
   goals: readonly Goal[],
-  texts: NormalTexts
+  texts: GoalTexts
 ): boolean {
   if ((goals[child] as Goal).target === null) return false;
   const { kpi, unit } = texts;
@@ -170,45 +268,51 @@ function comparable(
 }
 
 /** NO_EXECUTOR, UNDER_ALLOCATED, OVER_ALLOCATED, CHILD_LESS_AMBITIOUS, and the parent-facing child rules. */
-function checkChildren(
-  cascade: Cascade,
-  texts: NormalTexts,
-  options: AuditOptions,
-  add: Add
-): void {
-  const { goals, byKey, level, lowestLevel, timeSplit, timeRoot, hasExecutor } = cascade;
-  // Children split in time (year → quarters → months) and children split among people are two separate
-  // allocations of the same parent: each must add up on its own.
-  const byPeople: number[] = [];
-  const byTime: number[] = [];
-  goals.forEach((goal, index) => {
-    const children = childrenOf(cascade, index);
-    if (children.length === 0) {
-      const isPrimary = goal.key === null || byKey.get(goal.key) === index;
+function checkChildren(cascade: Cascade, texts: GoalTexts, options: AuditOptions, add: Add): void {
+  const {
+    goals,
+    firstWithKey,
+    childStart,
+    childList,
+    level,
+    lowestLevel,
+    timeSplit,
+    timeRoot,
+    hasExecutor,
+  } = cascade;
+  const lowest = cascade.levelsGiven ? LEVELS[lowestLevel] : undefined;
+  const lowestName = lowest
+    ? bilingual(LEVEL_NAMES[lowest])
+    : bilingual({ en: `level ${lowestLevel + 1}`, zh: `第 ${lowestLevel + 1} 层` });
+  for (let index = 0; index < goals.length; index++) {
+    const goal = goals[index] as Goal;
+    const from = childStart[index] as number;
+    const to = childStart[index + 1] as number;
+    if (from === to) {
+      // firstWithKey is -1 for a goal without a key: the goal object is read only for a finding.
+      const first = firstWithKey[index] as number;
+      const isPrimary = first < 0 || first === index;
       const goalLevel = level[index] as number;
       // A month of a team's year is executed by whoever executes the year.
       const executedThroughTime =
         timeSplit[index] === 1 && hasExecutor[timeRoot[index] as number] === 1;
-      if (isPrimary && goalLevel >= 0 && goalLevel < lowestLevel && !executedThroughTime) {
-        const lowest = cascade.levelsGiven ? LEVELS[lowestLevel] : undefined;
-        add(goal, "NO_EXECUTOR", "id", {
-          lowest$: lowest
-            ? bilingual(LEVEL_NAMES[lowest])
-            : bilingual({ en: `level ${lowestLevel + 1}`, zh: `第 ${lowestLevel + 1} 层` }),
-        });
-      }
-      return;
+      if (isPrimary && goalLevel >= 0 && goalLevel < lowestLevel && !executedThroughTime)
+        add(goal, "NO_EXECUTOR", "id", { lowest$: lowestName });
+      continue;
     }
-    byPeople.length = 0;
-    byTime.length = 0;
-    for (const c of children) {
+    // Children split in time (year → quarters → months) and children split among people are two separate
+    // allocations of the same parent: each must add up on its own.
+    const byPeople: number[] = [];
+    const byTime: number[] = [];
+    for (let k = from; k < to; k++) {
+      const c = childList[k] as number;
       checkChildAgainstParent(c, index, goals, texts, add);
       if (comparable(c, index, goals, texts)) (timeSplit[c] === 1 ? byTime : byPeople).push(c);
     }
-    if (goal.target === null || goal.rollup === "none") return;
+    if (goal.target === null || goal.rollup === "none") continue;
     if (byPeople.length > 0) checkAllocation(index, byPeople, goals, texts, options, add);
     if (byTime.length > 0) checkAllocation(index, byTime, goals, texts, options, add);
-  });
+  }
 }
 
 /** How one group of comparable children shares out its parent's target. */
@@ -216,19 +320,21 @@ function checkAllocation(
   parent: number,
   childIndices: readonly number[],
   goals: readonly Goal[],
-  texts: NormalTexts,
+  texts: GoalTexts,
   options: AuditOptions,
   add: Add
 ): void {
   const goal = goals[parent] as Goal;
-  const children = childIndices.map((c) => goals[c] as Goal);
   const target = goal.target as number;
   const lower = goal.direction === "lower";
-  const aggregate = rollupValues(
-    children.map((child) => child.target as number),
-    goal.rollup,
-    children.map((child) => child.weight)
-  ) as number;
+  const targets: number[] = [];
+  const weights: (number | null)[] = [];
+  for (const c of childIndices) {
+    const child = goals[c] as Goal;
+    targets.push(child.target as number);
+    weights.push(child.weight);
+  }
+  const aggregate = rollupValues(targets, goal.rollup, weights) as number;
   const tolerance = 1e-9 * Math.max(1, Math.abs(target));
   const shortBy = lower ? aggregate - target : target - aggregate;
   if (shortBy > tolerance) {
@@ -249,10 +355,10 @@ function checkAllocation(
         limit: share(options.overAllocation),
       });
     }
-    if (children.length > 1) {
+    if (childIndices.length > 1) {
       for (const c of childIndices) {
         const child = goals[c] as Goal;
-        if (child.target === target && target !== 0 && !isTextCopy(c, parent, texts)) {
+        if (child.target === target && target !== 0 && !texts.isCopy(c, parent)) {
           add(
             child,
             "DUPLICATE_OF_PARENT",
@@ -265,7 +371,8 @@ function checkAllocation(
     }
     return;
   }
-  for (const child of children) {
+  for (const c of childIndices) {
+    const child = goals[c] as Goal;
     const childTarget = child.target as number;
     if (lower ? childTarget > target + tolerance : childTarget < target - tolerance) {
       add(child, "CHILD_LESS_AMBITIOUS", "target", {
@@ -277,17 +384,12 @@ function checkAllocation(
   }
 }
 
-function isTextCopy(child: number, parent: number, texts: NormalTexts): boolean {
-  const text = texts.goal[child];
-  return text !== null && text === texts.goal[parent];
-}
-
 /** UNIT_MISMATCH, DUPLICATE_OF_PARENT (text), DEADLINE_AFTER_PARENT for one child. */
 function checkChildAgainstParent(
   c: number,
   p: number,
   goals: readonly Goal[],
-  texts: NormalTexts,
+  texts: GoalTexts,
   add: Add
 ): void {
   const child = goals[c] as Goal;
@@ -306,7 +408,7 @@ function checkChildAgainstParent(
       kpi: child.kpi ?? "",
     });
   }
-  if (isTextCopy(c, p, texts))
+  if (texts.isCopy(c, p))
     add(child, "DUPLICATE_OF_PARENT", "goal", { parent: parent.id ?? "" }, "text");
   const childDeadline = child.deadline ?? child.period?.endDay ?? null;
   const parentDeadline = parent.deadline ?? parent.period?.endDay ?? null;
@@ -319,38 +421,215 @@ function checkChildAgainstParent(
   }
 }
 
-/** DUPLICATE_SIBLING: children of one parent (or top goals) with the same goal text, KPI, period and target. */
-function checkSiblings(cascade: Cascade, texts: NormalTexts, add: Add): void {
-  const seen = new Map<string, Goal>();
-  cascade.goals.forEach((goal, index) => {
-    if (goal.goal === null) return;
-    const signature = `${goal.parentKey ?? ""}\u0000${texts.goal[index]}\u0000${texts.kpi[index] ?? ""}\u0000${goal.period?.key ?? ""}\u0000${goal.target ?? ""}`;
-    const first = seen.get(signature);
-    if (first)
-      add(goal, "DUPLICATE_SIBLING", "goal", { other: first.id ?? "", otherRow: first.row });
-    else seen.set(signature, goal);
+/**
+ * DUPLICATE_SIBLING: children of one parent (or top goals) with the same goal text, KPI, period and target.
+ * Siblings are found group by group: the children of each parent (the cascade lists them together), then the top
+ * goals and the orphans of each missing parent. Within a group, goals are looked up by a hash of their signature
+ * (goal text, KPI, period, target) in a small table reused from group to group: no text joined per goal, no
+ * million-entry Map, and the table a group uses stays in the processor's cache.
+ */
+function checkSiblings(cascade: Cascade, texts: GoalTexts, add: Add): void {
+  if (texts.holdNul || parentKeysHoldNul(cascade)) {
+    checkSiblingsJoined(cascade, texts, add);
+    return;
+  }
+  const { goals, parent, childStart, childList } = cascade;
+  const n = goals.length;
+  const parts = new SignatureParts(goals, texts);
+  const table = new TwinTable();
+  /** Per goal with an earlier twin, that twin; findings then come in goal order, as they always have. */
+  const twinOf = new Map<number, number>();
+  const find = (index: number, group: number): void => {
+    const twin = table.twin(index, parts.hash(index, group), goals, texts);
+    if (twin >= 0) twinOf.set(index, twin);
+  };
+
+  // The children of each parent. A parent key of "" joins the top goals, as no key does.
+  for (let p = 0; p < n; p++) {
+    const from = childStart[p] as number;
+    const to = childStart[p + 1] as number;
+    if (to - from < 2 || (goals[p] as Goal).key === "") continue;
+    table.start(to - from);
+    for (let k = from; k < to; k++) {
+      const c = childList[k] as number;
+      if ((goals[c] as Goal).goal !== null) find(c, 0);
+    }
+  }
+  // Top goals and orphans, in one table: the parent key (none, or the missing one) is a part of their signature.
+  const orphanGroups = new Map<string, number>();
+  let rest = 0;
+  for (let i = 0; i < n; i++) if ((parent[i] as number) < 0) rest++;
+  table.start(rest);
+  for (let i = 0; i < n; i++) {
+    const goal = goals[i] as Goal;
+    const parentKey = goal.parentKey;
+    if (goal.goal === null) continue;
+    if (parentKey === null || parentKey === "") find(i, 0);
+    else if ((parent[i] as number) < 0) {
+      let group = orphanGroups.get(parentKey);
+      if (group === undefined) {
+        group = orphanGroups.size + 1;
+        orphanGroups.set(parentKey, group);
+      }
+      find(i, group);
+    }
+  }
+
+  if (twinOf.size === 0) return;
+  for (let index = 0; index < n; index++) {
+    const twin = twinOf.get(index);
+    if (twin !== undefined) addSibling(goals, index, twin, add);
+  }
+}
+
+function addSibling(goals: readonly Goal[], index: number, twin: number, add: Add): void {
+  const other = goals[twin] as Goal;
+  add(goals[index] as Goal, "DUPLICATE_SIBLING", "goal", {
+    other: other.id ?? "",
+    otherRow: other.row,
   });
+}
+
+/** True when a parent key holds U+0000: a parent's key, or the key of a missing parent. */
+function parentKeysHoldNul(cascade: Cascade): boolean {
+  const { goals, parent, childStart } = cascade;
+  for (let i = 0; i < goals.length; i++) {
+    const hasChildren = (childStart[i + 1] as number) > (childStart[i] as number);
+    const key = hasChildren
+      ? (goals[i] as Goal).key
+      : parent[i] === MISSING_PARENT
+        ? (goals[i] as Goal).parentKey
+        : null;
+    if (key?.includes("\u0000")) return true;
+  }
+  return false;
+}
+
+/**
+ * DUPLICATE_SIBLING by joined signatures (parent key, goal text, KPI, period and target, joined by U+0000), for the
+ * audits where a text holds that character: there two joined signatures may agree where the parts do not, and the
+ * rule has always gone by the joined text.
+ */
+function checkSiblingsJoined(cascade: Cascade, texts: GoalTexts, add: Add): void {
+  const goals = cascade.goals;
+  const seen = new Map<string, number>();
+  for (let index = 0; index < goals.length; index++) {
+    const goal = goals[index] as Goal;
+    if (goal.goal === null) continue;
+    const signature = `${goal.parentKey ?? ""}\u0000${texts.goal(index)}\u0000${texts.kpi[index] ?? ""}\u0000${goal.period?.key ?? ""}\u0000${goal.target ?? ""}`;
+    const twin = seen.get(signature);
+    if (twin === undefined) seen.set(signature, index);
+    else addSibling(goals, index, twin, add);
+  }
+}
+
+/** The parts of a goal's sibling signature besides its parent, as numbers for a hash. */
+class SignatureParts {
+  private readonly kpiIds = new Map<string, number>();
+  private readonly periodIds = new Map<string, number>();
+
+  constructor(
+    private readonly goals: readonly Goal[],
+    private readonly texts: GoalTexts
+  ) {}
+
+  /** The hash of a goal's signature within a group (numbered by the caller); a missing part counts as empty. */
+  hash(index: number, group: number): number {
+    const goal = this.goals[index] as Goal;
+    const kpiText = this.texts.kpi[index] ?? "";
+    let kpi = this.kpiIds.get(kpiText);
+    if (kpi === undefined) {
+      kpi = this.kpiIds.size;
+      this.kpiIds.set(kpiText, kpi);
+    }
+    const periodKey = goal.period?.key ?? "";
+    let period = this.periodIds.get(periodKey);
+    if (period === undefined) {
+      period = this.periodIds.size;
+      this.periodIds.set(periodKey, period);
+    }
+    const text = this.texts.hash[index] as number;
+    return mix(mix(mix(mix(text, group), kpi), period), hashNumber(goal.target));
+  }
+}
+
+/**
+ * Open addressing over goals, one group at a time: `start` empties it (by moving to a new stamp, not by clearing)
+ * and sizes it for the group; `twin` finds a goal's earlier twin or adds the goal.
+ */
+class TwinTable {
+  private goal: number[] = [];
+  /** The group stamp of each slot: a slot of an earlier stamp is empty. */
+  private stamp: number[] = [];
+  private hashes: number[] = [];
+  private current = 0;
+  private mask = 0;
+
+  start(size: number): void {
+    const slots = tableSize(size);
+    if (slots > this.goal.length) {
+      this.goal = new Array<number>(slots).fill(0);
+      this.stamp = new Array<number>(slots).fill(0);
+      this.hashes = new Array<number>(slots).fill(0);
+    }
+    this.mask = slots - 1;
+    this.current++;
+  }
+
+  /** The first goal of the group with the signature of `index`, or -1 when it is the first (then it is added). */
+  twin(index: number, hash: number, goals: readonly Goal[], texts: GoalTexts): number {
+    let slot = hash & this.mask;
+    while (this.stamp[slot] === this.current) {
+      const other = this.goal[slot] as number;
+      if (this.hashes[slot] === hash && sameSignature(other, index, goals, texts)) return other;
+      slot = (slot + 1) & this.mask;
+    }
+    this.stamp[slot] = this.current;
+    this.goal[slot] = index;
+    this.hashes[slot] = hash;
+    return -1;
+  }
+}
+
+/** Whether two goals have the same parent key, goal text, KPI, period and target (a missing one as empty). */
+function sameSignature(a: number, b: number, goals: readonly Goal[], texts: GoalTexts): boolean {
+  const x = goals[a] as Goal;
+  const y = goals[b] as Goal;
+  return (
+    texts.hash[a] === texts.hash[b] &&
+    // Numbers as the joined signature showed them: -0 as 0.
+    x.target === y.target &&
+    (x.parentKey ?? "") === (y.parentKey ?? "") &&
+    (texts.kpi[a] ?? "") === (texts.kpi[b] ?? "") &&
+    (x.period?.key ?? "") === (y.period?.key ?? "") &&
+    texts.goal(a) === texts.goal(b)
+  );
 }
 
 /** SMART letters, owner, and status: the rules that look at one goal alone (plus its place in the cascade). */
 function checkEachGoal(
   cascade: Cascade,
-  texts: NormalTexts,
+  texts: GoalTexts,
   options: AuditOptions,
   add: Add
 ): (GoalStatus | null)[] {
   const { goals, level, topLevel, levelsGiven } = cascade;
   const statuses: (GoalStatus | null)[] = new Array(goals.length);
-  goals.forEach((goal, index) => {
-    const unreadable = goal.unreadable;
-    const readable = (field: Field) => unreadable === null || !unreadable.includes(field);
-
-    const specific = specificityOfNormal(texts.goal[index] ?? null, options.minGoalLength);
-    if (specific && readable("goal"))
+  const asOf = options.asOf === null ? "" : isoFromDay(options.asOf);
+  for (let index = 0; index < goals.length; index++) {
+    const goal = goals[index] as Goal;
+    const specific = texts.specificity(index, options.minGoalLength);
+    if (specific && readable(goal, "goal"))
       add(goal, "SMART_S", "goal", { text: goal.goal ?? "" }, specific);
 
-    if (goal.target === null && readable("target")) add(goal, "SMART_M", "target", {}, "noTarget");
-    else if (goal.kpi === null && goal.unit === null && readable("kpi") && readable("unit")) {
+    if (goal.target === null && readable(goal, "target"))
+      add(goal, "SMART_M", "target", {}, "noTarget");
+    else if (
+      goal.kpi === null &&
+      goal.unit === null &&
+      readable(goal, "kpi") &&
+      readable(goal, "unit")
+    ) {
       add(goal, "SMART_M", "kpi", {}, "noMetric");
     }
 
@@ -388,7 +667,7 @@ function checkEachGoal(
     if (
       levelsGiven &&
       goal.parentKey === null &&
-      readable("parent") &&
+      readable(goal, "parent") &&
       (level[index] as number) > topLevel
     ) {
       add(goal, "SMART_R", "parent");
@@ -397,8 +676,8 @@ function checkEachGoal(
     if (
       goal.deadline === null &&
       goal.period === null &&
-      readable("deadline") &&
-      readable("period")
+      readable(goal, "deadline") &&
+      readable(goal, "period")
     ) {
       add(goal, "SMART_T", "deadline", {}, "noDeadline");
     } else if (goal.deadline !== null && goal.start !== null && goal.deadline < goal.start) {
@@ -411,7 +690,7 @@ function checkEachGoal(
       );
     }
 
-    if (goal.owner === null && readable("owner")) add(goal, "MISSING_OWNER", "owner");
+    if (goal.owner === null && readable(goal, "owner")) add(goal, "MISSING_OWNER", "owner");
 
     const status = goalStatus(goal, options);
     statuses[index] = status;
@@ -426,50 +705,143 @@ function checkEachGoal(
           target: { amount: goal.target as number, unit: goal.unit },
           expected: { amount: status.expected, unit: goal.unit },
           attainment: share(status.attainment),
-          asOf: options.asOf === null ? "" : isoFromDay(options.asOf),
+          asOf,
         },
         status.paced ? "pace" : undefined
       );
     }
-  });
+  }
   return statuses;
 }
 
-/** WEIGHTS_NOT_100: one owner's non-exempt weights in one period must add to 100 % (or 1). */
+/** Whether a goal's cell for a field could be read (an unreadable one is already a BAD_VALUE finding). */
+function readable(goal: Goal, field: Field): boolean {
+  return goal.unreadable === null || !goal.unreadable.includes(field);
+}
+
+/**
+ * WEIGHTS_NOT_100: one owner's non-exempt weights in one period must add to 100 % (or 1).
+ * Owners and periods become numbers, and each group's sums live in arrays indexed by group: no object or array
+ * per group, since most owners have one goal.
+ */
 function checkWeights(goals: readonly Goal[], add: Add): void {
-  const groups = new Map<string, { goals: Goal[]; total: number; weighted: boolean }>();
-  for (const goal of goals) {
+  const n = goals.length;
+  // Without a weight anywhere, no group can fail.
+  if (!goals.some((goal) => goal.weight !== null)) return;
+  // Groups (owner, period) are numbered in order of first appearance. Owners get ids period by period (a table
+  // names few periods), and each period maps its owners' ids to their groups.
+  const periodIds = new Map<string, number>();
+  const ownersIn: TextIds[] = [];
+  const groupsIn: number[][] = [];
+  let lastPeriod: Period | null | undefined;
+  let owners = new TextIds();
+  let groups: number[] = [];
+  /** Group of each goal that counts, -1 for one that does not. */
+  const groupOf = new Array<number>(n).fill(-1);
+  // Per group (at most one per goal): the sum of its weights, whether it has any, and whether all are shares (at
+  // most 1 in size). Full size from the start, as for the first period's owners: growing large arrays step by step
+  // costs garbage collections.
+  const total = new Array<number>(n).fill(0);
+  const weighted = new Array<boolean>(n).fill(false);
+  const shares = new Array<boolean>(n).fill(true);
+  let groupCount = 0;
+  for (let index = 0; index < n; index++) {
+    const goal = goals[index] as Goal;
     if (goal.exempt || goal.owner === null) continue;
-    const key = `${normalizeText(goal.owner)}\u0000${goal.period?.key ?? ""}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = { goals: [], total: 0, weighted: false };
-      groups.set(key, group);
+    if (goal.period !== lastPeriod) {
+      lastPeriod = goal.period;
+      // No period is a group of its own ("the plan"), as an empty key.
+      const key = goal.period?.key ?? "";
+      let id = periodIds.get(key);
+      if (id === undefined) {
+        id = periodIds.size;
+        periodIds.set(key, id);
+        // The first period is usually the only one: room for every goal's owner.
+        ownersIn.push(new TextIds(id === 0 ? n : undefined));
+        groupsIn.push(id === 0 ? new Array<number>(n).fill(0) : []);
+      }
+      owners = ownersIn[id] as TextIds;
+      groups = groupsIn[id] as number[];
     }
-    group.goals.push(goal);
-    if (goal.weight !== null) {
-      group.total += goal.weight;
-      group.weighted = true;
+    const known = owners.size;
+    const owner = owners.id(normalizeText(goal.owner));
+    let group: number;
+    if (owner === known) {
+      group = groupCount++;
+      groups[owner] = group;
+    } else group = groups[owner] as number;
+    groupOf[index] = group;
+    const weight = goal.weight;
+    if (weight !== null) {
+      total[group]! += weight;
+      weighted[group] = true;
+      if (Math.abs(weight) > 1) shares[group] = false;
     }
   }
-  for (const group of groups.values()) {
-    if (!group.weighted) continue;
-    const total = group.total;
-    if (Math.abs(total - 1) < 1e-6 || Math.abs(total - 100) < 1e-6) continue;
-    const first = group.goals[0] as Goal;
-    const shown = group.goals.every((goal) => goal.weight === null || Math.abs(goal.weight) <= 1)
-      ? { share: total }
-      : `${formatNumber(total)}%`;
-    for (const goal of group.goals) {
-      add(goal, "WEIGHTS_NOT_100", "weight", {
-        owner: first.owner ?? "",
-        period$: first.period
-          ? bilingual({ en: first.period.key, zh: first.period.key })
-          : bilingual({ en: "the plan", zh: "本计划" }),
+
+  // Findings group by group, in order of each group's first goal, as they have always come.
+  const failing = new Array<boolean>(groupCount).fill(false);
+  for (let group = 0; group < groupCount; group++) {
+    const sum = total[group] as number;
+    failing[group] =
+      weighted[group] === true && !(Math.abs(sum - 1) < 1e-6 || Math.abs(sum - 100) < 1e-6);
+  }
+  if (!failing.includes(true)) return;
+  const members = membersOf(groupOf, failing);
+  failing.forEach((fails, group) => {
+    if (!fails) return;
+    const sum = total[group] as number;
+    const start = members.start[group] as number;
+    const end = members.start[group + 1] as number;
+    const first = goals[members.list[start] as number] as Goal;
+    const shown = shares[group] ? { share: sum } : `${formatNumber(sum)}%`;
+    const period$ = first.period
+      ? bilingual({ en: first.period.key, zh: first.period.key })
+      : bilingual({ en: "the plan", zh: "本计划" });
+    const owner = first.owner ?? "";
+    for (let k = start; k < end; k++) {
+      add(goals[members.list[k] as number] as Goal, "WEIGHTS_NOT_100", "weight", {
+        owner,
+        period$,
         total: shown,
       });
     }
-  }
+  });
+}
+
+/**
+ * The goals of each selected group, in goal order: the members of group g are list[start[g] .. start[g + 1]).
+ * A counting sort, so O(n).
+ */
+function membersOf(
+  groupOf: readonly number[],
+  selected: readonly boolean[]
+): { start: number[]; list: number[] } {
+  const start = new Array<number>(selected.length + 1).fill(0);
+  for (const group of groupOf) if (group >= 0 && selected[group]) start[group + 1]! += 1;
+  for (let group = 0; group < selected.length; group++) start[group + 1]! += start[group] as number;
+  const next = start.slice(0, selected.length);
+  const list = new Array<number>(start[selected.length] as number);
+  groupOf.forEach((group, index) => {
+    if (group >= 0 && selected[group]) list[next[group]!++] = index;
+  });
+  return { start, list };
+}
+
+const NUMBER_BITS = new Float64Array(1);
+const NUMBER_WORDS = new Int32Array(NUMBER_BITS.buffer);
+
+/** A 32-bit hash of a target: equal targets (0 and -0 too), equal hashes. */
+function hashNumber(value: number | null): number {
+  if (value === null) return 0x9e3779b9 | 0;
+  NUMBER_BITS[0] = value + 0; // -0 + 0 is 0
+  return (NUMBER_WORDS[0] as number) ^ Math.imul(NUMBER_WORDS[1] as number, 0x85ebca6b);
+}
+
+/** Folds a number into a running 32-bit hash. */
+function mix(h: number, value: number): number {
+  h = Math.imul(h ^ value, 0x01000193);
+  return h ^ (h >>> 15);
 }
 
 /** Title of a code in a language (re-exported for callers that only import the audit). */

@@ -1,5 +1,6 @@
 import { isFinerWithin } from "./dates";
 import { Goal } from "./model";
+import { TextIds } from "./textIds";
 
 /**
  * The cascade as index arrays over a goal list: parent of each goal, children of each goal, cycles, levels.
@@ -9,6 +10,8 @@ export interface Cascade {
   goals: readonly Goal[];
   /** Index of the first goal with each key. */
   byKey: Map<string, number>;
+  /** Per goal, the index of the first goal with its key (itself when it is the first); -1 without a key. */
+  firstWithKey: Int32Array;
   /** Parent index per goal; -1 for a top goal, -2 when the parent id exists nowhere (an orphan). */
   parent: Int32Array;
   /** Children of goal i are childList[childStart[i] .. childStart[i + 1]). */
@@ -42,42 +45,69 @@ const UNKNOWN_LEVEL = -1;
  */
 export function buildCascade(goals: readonly Goal[]): Cascade {
   const n = goals.length;
-  const byKey = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const key = (goals[i] as Goal).key;
-    if (key !== null && !byKey.has(key)) byKey.set(key, i);
-  }
-
+  // Keys as dense ids (see TextIds), with the first goal of each id; parents looked up in the same pass.
+  const keys = new TextIds(n);
+  const firstOfKey = new Array<number>(n).fill(0);
+  const firstWithKey = new Int32Array(n);
   const parent = new Int32Array(n);
-  const childCount = new Int32Array(n + 1);
+  /** Goals whose parent was not (yet) known when they were read: parents are mostly listed first. */
+  const unresolved: number[] = [];
+  // Children are usually listed together: the parent looked up for the previous goal often serves the next.
+  let lastParentKey: string | null = null;
+  let lastParent = -1;
   for (let i = 0; i < n; i++) {
-    const parentKey = (goals[i] as Goal).parentKey;
+    const goal = goals[i] as Goal;
+    if (goal.key === null) firstWithKey[i] = -1;
+    else {
+      const known = keys.size;
+      const id = keys.id(goal.key);
+      if (id === known) firstOfKey[id] = i;
+      firstWithKey[i] = firstOfKey[id] as number;
+    }
+    const parentKey = goal.parentKey;
     if (parentKey === null) {
       parent[i] = NO_PARENT;
       continue;
     }
-    const p = byKey.get(parentKey);
-    parent[i] = p === undefined ? MISSING_PARENT : p;
-    if (p !== undefined) childCount[p]! += 1;
+    if (parentKey !== lastParentKey) {
+      lastParentKey = parentKey;
+      const id = keys.find(parentKey);
+      lastParent = id < 0 ? MISSING_PARENT : (firstOfKey[id] as number);
+    }
+    // A key found is final (its first goal is known); one not found may come later.
+    if (lastParent >= 0) parent[i] = lastParent;
+    else unresolved.push(i);
   }
-  const childStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++)
-    childStart[i + 1] = (childStart[i] as number) + (childCount[i] as number);
-  const fill = childStart.slice(0, n);
-  const childList = new Int32Array(childStart[n] as number);
-  for (let i = 0; i < n; i++) {
-    const p = parent[i] as number;
-    if (p >= 0) childList[fill[p]!++] = i;
+  for (const i of unresolved) {
+    const id = keys.find((goals[i] as Goal).parentKey as string);
+    parent[i] = id < 0 ? MISSING_PARENT : (firstOfKey[id] as number);
   }
 
-  const onCycle = findCycles(parent);
-  const { level, levelsGiven, timeSplit, timeRoot, hasExecutor } = inferLevels(
+  // childStart[p + 1] first counts the children of p; running sums then make it where they start.
+  const childStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const p = parent[i] as number;
+    if (p >= 0) childStart[p + 1]! += 1;
+  }
+  for (let i = 0; i < n; i++) childStart[i + 1]! += childStart[i] as number;
+  const childList = new Int32Array(childStart[n] as number);
+  // Each child goes to its parent's next free place, childStart[p] serving as the cursor until it reaches where
+  // the children of p + 1 start; shifting by one then restores the starts. No array besides the two.
+  for (let i = 0; i < n; i++) {
+    const p = parent[i] as number;
+    if (p >= 0) childList[childStart[p]!++] = i;
+  }
+  childStart.copyWithin(1, 0, n);
+  childStart[0] = 0;
+
+  const { level, levelsGiven, timeSplit, timeRoot, hasExecutor, reached } = inferLevels(
     goals,
     parent,
     childStart,
-    childList,
-    onCycle
+    childList
   );
+  // Goals on a loop are never reached from a top goal: when all are reached, there is none to look for.
+  const onCycle = reached === n ? new Uint8Array(n) : findCycles(parent);
   let lowestLevel = -1;
   let topLevel = Number.MAX_SAFE_INTEGER;
   for (let i = 0; i < n; i++) {
@@ -87,9 +117,18 @@ export function buildCascade(goals: readonly Goal[]): Cascade {
     if (l < topLevel) topLevel = l;
   }
   if (lowestLevel < 0) topLevel = -1;
+  let byKey: Map<string, number> | undefined;
   return {
     goals,
-    byKey,
+    // Built when asked for: the audit itself needs no Map of a million keys.
+    get byKey() {
+      if (!byKey) {
+        byKey = new Map();
+        for (let id = 0; id < keys.size; id++) byKey.set(keys.text(id), firstOfKey[id] as number);
+      }
+      return byKey;
+    },
+    firstWithKey,
     parent,
     childStart,
     childList,
@@ -140,55 +179,57 @@ function findCycles(parent: Int32Array): Uint8Array {
 }
 
 /**
- * Levels, time splits and executors, top-down from the roots (a parent is always seen before its children);
- * goals on or below a loop keep only the level they give and count as their own time root.
+ * Levels, time splits and executors, top-down from the roots (a parent is always seen before its children); goals
+ * not reached from a root (on or below a loop of parents) keep only the level they give and count as their own
+ * time root. `reached` counts the goals reached.
  */
 function inferLevels(
   goals: readonly Goal[],
   parent: Int32Array,
   childStart: Int32Array,
-  childList: Int32Array,
-  onCycle: Uint8Array
-): Pick<Cascade, "level" | "levelsGiven" | "timeSplit" | "timeRoot" | "hasExecutor"> {
+  childList: Int32Array
+): Pick<Cascade, "level" | "levelsGiven" | "timeSplit" | "timeRoot" | "hasExecutor"> & {
+  reached: number;
+} {
   const n = goals.length;
   const level = new Int16Array(n).fill(UNKNOWN_LEVEL);
   const timeSplit = new Uint8Array(n);
   const timeRoot = new Int32Array(n);
   const hasExecutor = new Uint8Array(n);
   let levelsGiven = false;
-  const queue = new Int32Array(n);
+  // A plain array, not a typed one: this temporary would count towards the array-buffer growth after which V8
+  // collects the whole heap (see TextIds). Full size from the start: growing a large array costs collections.
+  const queue = new Array<number>(n).fill(0);
   let tail = 0;
   for (let i = 0; i < n; i++) {
     const goal = goals[i] as Goal;
     timeRoot[i] = i;
     if (goal.level !== null) levelsGiven = true;
-    if ((parent[i] as number) < 0 && !onCycle[i]) {
+    const p = parent[i] as number;
+    if (p < 0) {
       level[i] = goal.level ?? 0;
       queue[tail++] = i;
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    const p = parent[i] as number;
-    if (p < 0) continue;
-    if (isTimeSplit(goals[i] as Goal, goals[p] as Goal)) timeSplit[i] = 1;
+    } else if (isTimeSplit(goal, goals[p] as Goal)) timeSplit[i] = 1;
     else hasExecutor[p] = 1;
   }
+  // A goal reached from a root is on no loop, and neither are its children: its parent chain ends.
   for (let head = 0; head < tail; head++) {
     const p = queue[head] as number;
     const parentLevel = level[p] as number;
     for (let k = childStart[p] as number; k < (childStart[p + 1] as number); k++) {
       const c = childList[k] as number;
-      if (onCycle[c]) continue;
       const split = timeSplit[c] === 1;
       level[c] = (goals[c] as Goal).level ?? (split ? parentLevel : parentLevel + 1);
       if (split) timeRoot[c] = timeRoot[p] as number;
       queue[tail++] = c;
     }
   }
-  for (let i = 0; i < n; i++) {
-    if (level[i] === UNKNOWN_LEVEL) level[i] = (goals[i] as Goal).level ?? UNKNOWN_LEVEL;
+  if (tail < n) {
+    for (let i = 0; i < n; i++) {
+      if (level[i] === UNKNOWN_LEVEL) level[i] = (goals[i] as Goal).level ?? UNKNOWN_LEVEL;
+    }
   }
-  return { level, levelsGiven, timeSplit, timeRoot, hasExecutor };
+  return { level, levelsGiven, timeSplit, timeRoot, hasExecutor, reached: tail };
 }
 
 /** A child that covers a finer period of its parent's time, for the same owner: year → quarter → month. */

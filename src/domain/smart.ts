@@ -80,6 +80,28 @@ const VAGUE_ZH_WORD = new RegExp(VAGUE_ZH.join("|"), "g");
 const NOT_HAN = /[^\p{Script=Han}]/gu;
 
 const PUNCTUATION = /[\p{P}\p{S}\s\d]+/gu;
+const DIGIT = /\d/;
+
+/**
+ * How many characters of an ASCII and Chinese text `PUNCTUATION` leaves, counted without building the rest: the
+ * audit asks this of every goal. In ASCII every printable character but letters and digits is punctuation or a
+ * symbol; Chinese ideographs are letters, the ideographic comma, full stop and space are not. Null for any other
+ * character: then the pattern decides.
+ */
+function plainLetterCount(text: string): number | null {
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) letters++;
+    else if (c < 0x80) {
+      const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+      // Control characters other than white space are neither punctuation nor symbols.
+      const control = (c < 0x20 && (c < 0x09 || c > 0x0d)) || c === 0x7f;
+      if (letter || control) letters++;
+    } else if (c !== 0x3000 && c !== 0x3001 && c !== 0x3002) return null;
+  }
+  return letters;
+}
 
 /**
  * Why a goal's text is not specific (SMART S): "empty", "short" (under `minLength` characters once spaces and
@@ -93,18 +115,33 @@ export function specificityProblem(
   return specificityOfNormal(text === null ? null : normalizeText(text), minLength);
 }
 
+/**
+ * `specificityOfNormal` as far as a normal text's letter count (what `PUNCTUATION` leaves) and digits decide it:
+ * "empty", "short", null when a digit names a quantity (the goal has an object), or undefined when only its words
+ * can tell.
+ * @example specificityOfCounts(2, true) // "short"
+ */
+export function specificityOfCounts(
+  letters: number,
+  digit: boolean,
+  minLength = 4
+): "empty" | "short" | null | undefined {
+  if (letters === 0) return "empty";
+  if (letters < minLength) return "short";
+  return digit ? null : undefined;
+}
+
 /** `specificityProblem` of a text already normalised with `normalizeText`. */
 export function specificityOfNormal(
   normal: string | null,
   minLength = 4
 ): "empty" | "short" | "vague" | null {
   if (normal === null) return "empty";
-  const letters = normal.replace(PUNCTUATION, "");
-  if (letters.length === 0) return "empty";
-  if (letters.length < minLength) return "short";
-  // Digits name a quantity: the goal has an object. Then Latin words, then what Chinese text is left once every
-  // vague word is taken out (again until nothing changes: taking one out may join the halves of another).
-  if (/\d/.test(normal)) return null;
+  const letters = plainLetterCount(normal) ?? normal.replace(PUNCTUATION, "").length;
+  const counted = specificityOfCounts(letters, DIGIT.test(normal), minLength);
+  if (counted !== undefined) return counted;
+  // Latin words, then what Chinese text is left once every vague word is taken out (again until nothing changes:
+  // taking one out may join the halves of another).
   const words = normal.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   if (words.some((word) => /^[a-z]+$/.test(word) && !VAGUE_EN.has(word))) return null;
   if (words.some((word) => !/^[a-z]+$/.test(word) && !/^\p{Script=Han}+$/u.test(word))) return null;

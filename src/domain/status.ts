@@ -1,5 +1,5 @@
 import { Goal, Status } from "./model";
-import { attainment, pace, statusOf } from "./numbers";
+import { pace, statusOf, variance } from "./numbers";
 
 export interface GoalStatus {
   status: Status;
@@ -35,11 +35,12 @@ export function goalStatus(
       }
     }
   }
-  const attained = attainment(goal.actual, expected, goal.direction);
-  if (!attained.ok) return null;
+  // attainment(actual, expected, direction), without its Result: the audit asks this of every goal.
+  if (expected === 0) return null;
+  const attained = 1 + variance(goal.actual, expected, goal.direction) / Math.abs(expected);
   return {
-    status: statusOf(attained.value, options.atRisk),
-    attainment: attained.value,
+    status: statusOf(attained, options.atRisk),
+    attainment: attained,
     expected,
     paced,
   };

@@ -1,7 +1,7 @@
 import { bilingual, EXPECTED_NAMES, fieldName } from "./catalogue";
 import { Finding, SEVERITY } from "./findings";
 import { ColumnMap, findHeaderRow, HEADERS, mapHeaders, missingRequired } from "./headers";
-import { CellValue, Field, FIELDS, Goal } from "./model";
+import { CellValue, Field, FIELDS, Goal, RollupMethod } from "./model";
 import { cellAddress, normalizeText } from "./text";
 import {
   cellErrorOf,
@@ -129,11 +129,82 @@ function isUncalculated(value: CellValue): boolean {
   );
 }
 
+/** The reader of each field's cells. */
+const READERS = {
+  id: readText,
+  parent: readText,
+  level: readLevel,
+  owner: readText,
+  goal: readText,
+  kpi: readText,
+  unit: readText,
+  direction: readDirection,
+  rollup: readRollup,
+  period: readPeriod,
+  start: readDate,
+  deadline: readDate,
+  baseline: readNumber,
+  target: readNumber,
+  actual: readNumber,
+  weight: readNumber,
+  exempt: readBoolean,
+} satisfies Record<Field, (value: CellValue) => Read<unknown>>;
+
+/** What a field's reader reads, UNREADABLE aside. */
+type FieldValue<F extends Field> = Exclude<ReturnType<(typeof READERS)[F]>, typeof UNREADABLE>;
+
+/** Stands for "no text read yet" in a ColumnReader: equal to no cell value. */
+const NOTHING: unique symbol = Symbol("nothing");
+
+/**
+ * Reads one field's column, row after row. Consecutive rows often hold the same text (the same period, unit, KPI,
+ * level, direction, parent …): a text equal to the one before reads as it did, without reading it again (readers
+ * are pure, and what they return is never modified). Other values are read each time, and cheaply.
+ */
+class ColumnReader<F extends Field> {
+  /** The last text read (never any other value, so that 0 and -0 are never taken for each other). */
+  private last: string | typeof NOTHING = NOTHING;
+  private lastRead: Read<FieldValue<F>> = null;
+  private readonly read: (value: CellValue) => Read<FieldValue<F>>;
+
+  constructor(
+    readonly field: F,
+    /** Index in the row array, -1 when the table has no such column. */
+    readonly column: number,
+    private readonly table: RowReader
+  ) {
+    this.read = READERS[field] as (value: CellValue) => Read<FieldValue<F>>;
+  }
+
+  /** The value of the field's cell in a row, or null when it is unreadable (then the finding is recorded). */
+  take(row: readonly CellValue[], goal: Goal, findings: Finding[]): FieldValue<F> | null {
+    if (this.column < 0) return null;
+    const value = row[this.column];
+    let result: Read<FieldValue<F>>;
+    if (value === this.last) result = this.lastRead;
+    else {
+      result = this.read(value);
+      if (typeof value === "string") {
+        this.last = value;
+        this.lastRead = result;
+      }
+    }
+    if (result !== UNREADABLE) return result;
+    this.table.unreadable(goal, this.field, value, findings);
+    return null;
+  }
+}
+
 /** Reads rows with a fixed column map; keeps the per-row work to what each present column needs. */
 class RowReader {
   private readonly present: number[];
-  /** Column of each field in the row array, -1 when the table has none: read once, not per cell. */
-  private readonly column: Record<Field, number>;
+  /** The reader of each field (one whose column is missing reads null). */
+  private readonly cells: { [F in Field]: ColumnReader<F> };
+  // Derived values of the row before, reused while the values they come from repeat.
+  private lastParent: string | null = null;
+  private lastParentKey: string | null = null;
+  private lastUnit: string | null = null;
+  private lastRollup: RollupMethod = defaultRollup(null);
 
   constructor(
     private readonly map: ColumnMap,
@@ -143,32 +214,30 @@ class RowReader {
     this.present = FIELDS.filter((field) => map[field] !== undefined).map(
       (field) => map[field] as number
     );
-    this.column = Object.fromEntries(FIELDS.map((field) => [field, map[field] ?? -1])) as Record<
-      Field,
-      number
-    >;
-  }
-
-  /** The value of a field's cell, or null when it is unreadable (then the finding is recorded). */
-  private take<T>(
-    field: Field,
-    read: (value: CellValue) => Read<T>,
-    row: readonly CellValue[],
-    goal: Goal,
-    findings: Finding[]
-  ): T | null {
-    const column = this.column[field];
-    if (column < 0) return null;
-    const value = row[column];
-    const result = read(value);
-    if (result !== UNREADABLE) return result;
-    (goal.unreadable ??= []).push(field);
-    findings.push(this.badValue(goal, field, value, goal.row));
-    return null;
+    const cell = <F extends Field>(field: F) => new ColumnReader(field, map[field] ?? -1, this);
+    this.cells = {
+      id: cell("id"),
+      parent: cell("parent"),
+      level: cell("level"),
+      owner: cell("owner"),
+      goal: cell("goal"),
+      kpi: cell("kpi"),
+      unit: cell("unit"),
+      direction: cell("direction"),
+      rollup: cell("rollup"),
+      period: cell("period"),
+      start: cell("start"),
+      deadline: cell("deadline"),
+      baseline: cell("baseline"),
+      target: cell("target"),
+      actual: cell("actual"),
+      weight: cell("weight"),
+      exempt: cell("exempt"),
+    };
   }
 
   read(row: readonly CellValue[], rowNumber: number, findings: Finding[]): Goal | null {
-    if (this.present.every((column) => isBlank(row[column]))) return null;
+    if (this.isBlankRow(row)) return null;
     const goal: Goal = {
       row: rowNumber,
       source: this.source,
@@ -193,25 +262,34 @@ class RowReader {
       exempt: false,
       unreadable: null,
     };
-    goal.id = this.take("id", readText, row, goal, findings);
+    const cells = this.cells;
+    goal.id = cells.id.take(row, goal, findings);
     goal.key = goal.id === null ? null : normalizeText(goal.id);
-    goal.parent = this.take("parent", readText, row, goal, findings);
-    goal.parentKey = goal.parent === null ? null : normalizeText(goal.parent);
-    goal.level = this.take("level", readLevel, row, goal, findings);
-    goal.owner = this.take("owner", readText, row, goal, findings);
-    goal.goal = this.take("goal", readText, row, goal, findings);
-    goal.kpi = this.take("kpi", readText, row, goal, findings);
-    goal.unit = this.take("unit", readText, row, goal, findings);
-    goal.direction = this.take("direction", readDirection, row, goal, findings) ?? "higher";
-    goal.rollup = this.take("rollup", readRollup, row, goal, findings) ?? defaultRollup(goal.unit);
-    goal.period = this.take("period", readPeriod, row, goal, findings);
-    goal.start = this.take("start", readDate, row, goal, findings);
-    goal.deadline = this.take("deadline", readDate, row, goal, findings);
-    goal.baseline = this.take("baseline", readNumber, row, goal, findings);
-    goal.target = this.take("target", readNumber, row, goal, findings);
-    goal.actual = this.take("actual", readNumber, row, goal, findings);
-    goal.weight = this.take("weight", readNumber, row, goal, findings);
-    goal.exempt = this.take("exempt", readBoolean, row, goal, findings) ?? false;
+    goal.parent = cells.parent.take(row, goal, findings);
+    if (goal.parent !== this.lastParent) {
+      this.lastParent = goal.parent;
+      this.lastParentKey = goal.parent === null ? null : normalizeText(goal.parent);
+    }
+    goal.parentKey = this.lastParentKey;
+    goal.level = cells.level.take(row, goal, findings);
+    goal.owner = cells.owner.take(row, goal, findings);
+    goal.goal = cells.goal.take(row, goal, findings);
+    goal.kpi = cells.kpi.take(row, goal, findings);
+    goal.unit = cells.unit.take(row, goal, findings);
+    goal.direction = cells.direction.take(row, goal, findings) ?? "higher";
+    if (goal.unit !== this.lastUnit) {
+      this.lastUnit = goal.unit;
+      this.lastRollup = defaultRollup(goal.unit);
+    }
+    goal.rollup = cells.rollup.take(row, goal, findings) ?? this.lastRollup;
+    goal.period = cells.period.take(row, goal, findings);
+    goal.start = cells.start.take(row, goal, findings);
+    goal.deadline = cells.deadline.take(row, goal, findings);
+    goal.baseline = cells.baseline.take(row, goal, findings);
+    goal.target = cells.target.take(row, goal, findings);
+    goal.actual = cells.actual.take(row, goal, findings);
+    goal.weight = cells.weight.take(row, goal, findings);
+    goal.exempt = cells.exempt.take(row, goal, findings) ?? false;
 
     if (goal.id === null && !goal.unreadable?.includes("id")) {
       findings.push({
@@ -229,6 +307,18 @@ class RowReader {
       });
     }
     return goal;
+  }
+
+  /** True when every cell of the table's columns is blank. */
+  private isBlankRow(row: readonly CellValue[]): boolean {
+    for (const column of this.present) if (!isBlank(row[column])) return false;
+    return true;
+  }
+
+  /** Records an unreadable cell: the field on the goal, and its BAD_VALUE finding. */
+  unreadable(goal: Goal, field: Field, value: CellValue, findings: Finding[]): void {
+    (goal.unreadable ??= []).push(field);
+    findings.push(this.badValue(goal, field, value, goal.row));
   }
 
   private badValue(goal: Goal, field: Field, value: CellValue, rowNumber: number): Finding {

@@ -4,17 +4,141 @@
  */
 const NFKC_STABLE = /^[\x20-\x7e\u4e00-\u9fff\u3001\u3002]*$/;
 const WHITESPACE_RUN = /\s+/g;
-/** Text `normalizeText` returns unchanged: NFKC-stable, no capitals, words apart by single spaces, trimmed. */
-const ALREADY_NORMAL =
-  /^[\x21-\x40\x5b-\x7e\u4e00-\u9fff\u3001\u3002]+(?: [\x21-\x40\x5b-\x7e\u4e00-\u9fff\u3001\u3002]+)*$/;
 
 /**
  * Normalises text for comparison: NFKC, trimmed, case folded, white space collapsed (DESIGN §3).
  * @example normalizeText("  Ｃｕｓｔｏｍer   Satisfaction ") // "customer satisfaction"
  */
 export function normalizeText(text: string): string {
-  if (ALREADY_NORMAL.test(text)) return text;
-  return toNfkc(text).trim().replace(WHITESPACE_RUN, " ").toLowerCase();
+  // The audit normalises every goal's texts, so the common cases take one pass over the characters. Text of
+  // printable ASCII, Chinese and the ideographic comma and full stop, words apart by single spaces, is stable under
+  // NFKC and trimmed: at most its capitals need folding (the only cased characters there).
+  let capitals = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 ? c <= 0x9fff : c >= 0x21 && c <= 0x7e) {
+      if (c >= 0x41 && c <= 0x5a) capitals = true;
+      continue;
+    }
+    if (c === 0x3001 || c === 0x3002) continue;
+    if (c === 0x20 && i > 0 && i + 1 < text.length && !isSpace(text.charCodeAt(i + 1))) continue;
+    return rewritten(text);
+  }
+  return capitals ? text.toLowerCase() : text;
+}
+
+/**
+ * `normalizeText` of a text that needs more than capitals folded. Where it holds only printable ASCII, Chinese,
+ * the ideographic comma and full stop, full-width forms (U+FF01–U+FF5E) and white space, NFKC only turns full-width
+ * forms into ASCII and the ideographic space into a space: one pass copies the runs left unchanged as slices. Any
+ * other character takes the general way.
+ */
+function rewritten(text: string): string {
+  const length = text.length;
+  let out = "";
+  /** Start of the run not yet copied to `out`. */
+  let from = 0;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 ? c <= 0x9fff : c >= 0x21 && c <= 0x7e && (c < 0x41 || c > 0x5a)) continue;
+    if (c === 0x20 || c === 0x3000 || (c >= 0x09 && c <= 0x0d)) {
+      // One plain space between two characters stays; any other white space becomes one space, or none at an end.
+      if (c === 0x20 && i > 0 && i + 1 < length && !isSpace(text.charCodeAt(i + 1))) continue;
+      out += text.slice(from, i);
+      let next = i + 1;
+      while (next < length && isSpace(text.charCodeAt(next))) next++;
+      if (next < length && out.length > 0) out += " ";
+      from = next;
+      i = next - 1;
+      continue;
+    }
+    let mapped: number;
+    if (c >= 0x41 && c <= 0x5a) mapped = c + 32;
+    else if (c >= 0xff01 && c <= 0xff5e) {
+      mapped = c - 0xfee0;
+      if (mapped >= 0x41 && mapped <= 0x5a) mapped += 32;
+    } else if (c === 0x3001 || c === 0x3002) continue;
+    else return toNfkc(text).trim().replace(WHITESPACE_RUN, " ").toLowerCase();
+    out += text.slice(from, i) + String.fromCharCode(mapped);
+    from = i + 1;
+  }
+  return out + text.slice(from);
+}
+
+/** White space `normalizeText`'s single pass knows: ASCII white space and the ideographic space. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x3000 || (c >= 0x09 && c <= 0x0d);
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * A hash of a text (FNV-1a over its UTF-16 code units, kept to 30 bits) for hash tables of our own: equal texts,
+ * equal hashes. 30 bits make it a small integer, which V8 stores and returns without allocating. It is 0 only for
+ * a text holding U+0000, so that a caller learns of that character without a second pass.
+ * @example hashText("a") === hashText("a") // true
+ */
+export function hashText(text: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return 0;
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  return finalHash(h);
+}
+
+/** The 30 low bits of a running hash, never 0. */
+function finalHash(h: number): number {
+  const small = h & 0x3fffffff;
+  return small === 0 ? 1 : small;
+}
+
+/**
+ * Reads what `normalizeText` would return without building it, in the same single pass over the same characters:
+ * the `hashText` of the normal text, how many of its characters are letters (a–z and Chinese ideographs, i.e. not
+ * punctuation, symbols, white space or digits) and whether it holds a digit. The audit reads every goal's text so;
+ * most texts are unique, and only a few need the normal text itself. One probe serves many reads.
+ * @example probe.read("全年（单元1）") && probe.digit // true
+ */
+export class NormalTextProbe {
+  hash = 0;
+  letters = 0;
+  digit = false;
+
+  /** Reads a text; false (and nothing read) when it holds a character outside the single pass. */
+  read(text: string): boolean {
+    let h = FNV_OFFSET;
+    let letters = 0;
+    let digit = false;
+    let kept = false;
+    let space = false;
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+      if (c >= 0x4e00 && c <= 0x9fff) letters++;
+      else if (c >= 0x21 && c <= 0x7e) {
+        if (c >= 0x41 && c <= 0x5a) c += 32;
+        if (c >= 0x61 && c <= 0x7a) letters++;
+        else if (c >= 0x30 && c <= 0x39) digit = true;
+      } else if (isSpace(c)) {
+        // As in normalizeText: white space between characters is one space; at either end, none.
+        space = kept;
+        continue;
+      } else if (c !== 0x3001 && c !== 0x3002) return false;
+      if (space) {
+        h = Math.imul(h ^ 0x20, FNV_PRIME);
+        space = false;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+      kept = true;
+    }
+    this.hash = finalHash(h);
+    this.letters = letters;
+    this.digit = digit;
+    return true;
+  }
 }
 
 /**

@@ -57,9 +57,14 @@ export function isBlank(value: CellValue): boolean {
  * @example readText(" Team A ") // "Team A"
  */
 export function readText(value: CellValue): Read<string> {
-  if (isBlank(value)) return null;
+  if (typeof value === "string") {
+    // Most cells hold text: trim it once, then the same tests as below (blank, then an error typed as text).
+    const text = value.trim();
+    if (text === "") return null;
+    return cellErrorOf(value) !== null ? UNREADABLE : text;
+  }
+  if (value === null || value === undefined) return null;
   if (cellErrorOf(value)) return UNREADABLE;
-  if (typeof value === "string") return value.trim();
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : UNREADABLE;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) {
@@ -176,8 +181,15 @@ function chineseDigit(text: string | undefined): number {
 export function readPeriod(value: CellValue): Read<Period> {
   if (isBlank(value)) return null;
   if (typeof value === "number") {
-    if (Number.isInteger(value) && value >= 1900 && value <= 9999)
-      return makePeriod("year", value, 1) ?? UNREADABLE;
+    if (Number.isInteger(value) && value >= 1900 && value <= 9999) {
+      // A year typed into a cell is a number: one Period per year, like the texts below.
+      let year = YEAR_CACHE.get(value);
+      if (year === undefined) {
+        year = makePeriod("year", value, 1) as Period;
+        YEAR_CACHE.set(value, year);
+      }
+      return year;
+    }
     const day = readDate(value);
     return typeof day === "number" ? monthOfDay(day) : UNREADABLE;
   }
@@ -198,6 +210,8 @@ export function readPeriod(value: CellValue): Read<Period> {
 
 /** Parsed period texts, shared: a Period is never modified once made. */
 const PERIOD_CACHE = new Map<string, Period | typeof UNREADABLE>();
+/** The Period of each year (1900–9999) read from a number. */
+const YEAR_CACHE = new Map<number, Period>();
 
 function parsePeriodText(text: string): Period | typeof UNREADABLE {
   for (const [pattern, build] of PERIOD_PATTERNS) {
@@ -216,7 +230,7 @@ function lookup<T>(table: Record<string, T>) {
   // A Map, so that text such as "constructor" finds nothing rather than Object's prototype.
   const words = new Map(Object.entries(table));
   return (value: CellValue): Read<T> => {
-    if (isBlank(value)) return null;
+    // A blank cell reads as null text.
     const text = readText(value);
     if (text === null || text === UNREADABLE) return text;
     const found = words.get(text) ?? words.get(normalizeText(text));
@@ -332,6 +346,9 @@ const BOOLEAN_WORDS: Record<string, boolean> = {
   "×": false,
 };
 
+/** The word reader, made once (not on every cell). */
+const readBooleanWord = lookup(BOOLEAN_WORDS);
+
 /**
  * A yes/no cell: TRUE/FALSE, yes/no, 是/否, 1/0.
  * @example readBoolean("是") // true
@@ -339,7 +356,7 @@ const BOOLEAN_WORDS: Record<string, boolean> = {
 export function readBoolean(value: CellValue): Read<boolean> {
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value === 1 ? true : value === 0 ? false : UNREADABLE;
-  return lookup(BOOLEAN_WORDS)(value);
+  return readBooleanWord(value);
 }
 
 /** Units that mark a rate, a duration or a score: their roll-up defaults to the average (DESIGN §2). */
