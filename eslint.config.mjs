@@ -1,11 +1,14 @@
 import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
-/** The Office preset registers its own, older @typescript-eslint; the project's newer one replaces it. */
+/**
+ * The Office preset registers its own, older @typescript-eslint (the project's newer one replaces it), and covers
+ * no .tsx: the React task pane and preview get the same rules.
+ */
 const officePreset = officeAddins.configs.recommended.map((config) => {
   if (!config.plugins?.["@typescript-eslint"]) return config;
   const { "@typescript-eslint": _older, ...plugins } = config.plugins;
-  return { ...config, plugins };
+  return { ...config, plugins, files: ["**/*.{js,mjs,cjs,ts,cts,mts,tsx}"] };
 });
 
 export default [

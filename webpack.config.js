@@ -118,7 +118,7 @@ const addIn = async (_env, argv) => ({
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
-      // One page, one runtime: the functions load beside the pane (shared runtime).
+      // One page, one runtime: the functions load beside the pane, whose bundle registers the ribbon's commands.
       chunks: ["functions", "taskpane"],
     }),
     new HtmlWebpackPlugin({ filename: "help.html", templateContent: helpPage, inject: false }),

@@ -237,6 +237,12 @@ describe("the built add-in", () => {
       expect(build.files).toContain(file);
   });
 
+  it("registers the ribbon's auditGoals command in the page that hosts the pane", () => {
+    const pane = readFileSync(join(build.dir, "taskpane.js"), "utf8");
+    expect(pane).toMatch(/"auditGoals"/);
+    expect(pane).toMatch(/\.actions\.associate\(/);
+  });
+
   it("loads the functions beside the task pane in one page (shared runtime)", () => {
     const html = readFileSync(join(build.dir, "taskpane.html"), "utf8");
     expect(html).toMatch(/<script[^>]+src="?functions\.js"?[ >]/);

@@ -1,0 +1,110 @@
+/**
+ * Ribbon commands of the shared runtime. "Audit goals" audits the goal table of the active sheet in one click; when
+ * it cannot decide alone (no goal table, several complete ones, a required column missing) or something fails, it
+ * opens the task pane, which reads the outcome (`lastAuditCommandOutcome`) to ask or explain.
+ */
+import { AuditOptions, DEFAULT_AUDIT_OPTIONS, Lang, parseAuditOptions } from "../domain";
+import { toWorkbookError } from "../excel/errors";
+import { ExcelWorkbook } from "../excel/ExcelWorkbook";
+import { CommandEvent, registerCommand, showTaskpane } from "../excel/host";
+import { officeLanguage } from "../excel/officeLanguage";
+import { GoalWorkbook, WorkbookError } from "../workbook/GoalWorkbook";
+import { auditGoalTable, AuditRun, findGoalTables, GoalTableChoice } from "../workbook/operations";
+
+/** The ribbon command's id: the manifest's `<FunctionName>` for the "Audit goals" button. */
+export const AUDIT_COMMAND = "auditGoals";
+
+/** Settings key of the audit options the task pane saves. */
+export const OPTIONS_SETTING = "options";
+
+/** What one click on "Audit goals" came to. */
+export type AuditCommandOutcome =
+  | { status: "audited"; run: AuditRun }
+  /** The active sheet has no goal table. */
+  | { status: "noTable" }
+  /** Several tables could be meant: the pane lets the user choose. */
+  | { status: "chooseTable"; tables: GoalTableChoice[] }
+  /** The only goal table lacks a required column: the run holds the MISSING_COLUMN finding. */
+  | { status: "missingColumn"; run: AuditRun }
+  | { status: "failed"; error: WorkbookError };
+
+/** What the command needs from its surroundings; tests pass their own. */
+export interface AuditCommandHost {
+  workbook: GoalWorkbook;
+  showTaskpane(): Promise<void>;
+  language(): Lang;
+}
+
+let lastOutcome: AuditCommandOutcome | null = null;
+const listeners = new Set<(outcome: AuditCommandOutcome) => void>();
+
+/** The outcome of the last "Audit goals" click, for the task pane (null before the first click). */
+export function lastAuditCommandOutcome(): AuditCommandOutcome | null {
+  return lastOutcome;
+}
+
+/** Calls `listener` after each "Audit goals" click; returns the function that stops it. */
+export function onAuditCommand(listener: (outcome: AuditCommandOutcome) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The audit options the task pane saved in the workbook, when they are valid; else the defaults. */
+async function savedOptions(workbook: GoalWorkbook): Promise<AuditOptions> {
+  const parsed = parseAuditOptions(await workbook.loadSetting(OPTIONS_SETTING));
+  return parsed.ok ? parsed.value : DEFAULT_AUDIT_OPTIONS;
+}
+
+/**
+ * Audits the goal table of the active sheet when there is exactly one to audit: the one complete table, or the
+ * only table found (whose missing column the audit then reports).
+ * @example await auditActiveSheet(workbook, "en") // { status: "audited", run }
+ */
+export async function auditActiveSheet(
+  workbook: GoalWorkbook,
+  lang: Lang
+): Promise<AuditCommandOutcome> {
+  const tables = await findGoalTables(workbook);
+  if (tables.length === 0) return { status: "noTable" };
+  const complete = tables.filter((table) => table.complete);
+  const chosen = complete.length === 1 ? complete[0] : tables.length === 1 ? tables[0] : undefined;
+  if (!chosen) return { status: "chooseTable", tables };
+  const source = { sheet: chosen.sheet, address: chosen.address, tableName: chosen.tableName };
+  const run = await auditGoalTable(workbook, source, await savedOptions(workbook), lang);
+  return run.auditSheet === null ? { status: "missingColumn", run } : { status: "audited", run };
+}
+
+/**
+ * The "Audit goals" button: audits the active sheet's goal table, opens the task pane unless the audit went
+ * through, and always tells Office the command is done.
+ * @example Office.actions.associate("auditGoals", (event) => auditGoals(event))
+ */
+export async function auditGoals(
+  event: CommandEvent,
+  host: AuditCommandHost = excelHost()
+): Promise<AuditCommandOutcome> {
+  let outcome: AuditCommandOutcome;
+  try {
+    outcome = await auditActiveSheet(host.workbook, host.language());
+  } catch (error) {
+    outcome = { status: "failed", error: toWorkbookError(error) };
+  }
+  lastOutcome = outcome;
+  listeners.forEach((listener) => listener(outcome));
+  try {
+    if (outcome.status !== "audited") await host.showTaskpane();
+  } catch (error) {
+    // The outcome stays readable for the pane when the user opens it; the command must still complete.
+    console.error("Goal Cascade: could not open the task pane", error);
+  } finally {
+    event.completed();
+  }
+  return outcome;
+}
+
+/** The command's surroundings in Excel. */
+function excelHost(): AuditCommandHost {
+  return { workbook: new ExcelWorkbook(), showTaskpane, language: officeLanguage };
+}
+
+registerCommand(AUDIT_COMMAND, (event) => auditGoals(event));

@@ -1,0 +1,929 @@
+/**
+ * GoalWorkbook over the Excel JavaScript API: the only code of the add-in that calls `Excel.run` and
+ * `context.sync`. Every method is one `Excel.run`; it loads only what it needs and syncs once per request. Large
+ * ranges travel in requests planned to stay under Excel on the web's 5 MB limit, so the number of syncs grows with
+ * the data's size in megabytes, never once per row.
+ */
+import {
+  AUDIT_LAYOUT,
+  AuditSheetContent,
+  CellValue,
+  cellAddress,
+  columnLetters,
+  HighlightRuleSpec,
+  sheetRef,
+} from "../domain";
+import {
+  ActiveCell,
+  AuditWrite,
+  CellBlock,
+  GoalWorkbook,
+  TableInsert,
+  TableSource,
+  WorkbookError,
+} from "../workbook/GoalWorkbook";
+import { boundsAddress, RangeBounds, rangeBounds } from "../workbook/operations";
+import {
+  ExcelValue,
+  FIRST_READ_BYTES_PER_CELL,
+  fromExcelValue,
+  jsonRowBytes,
+  READ_SAFETY,
+  REQUEST_BUDGET_BYTES,
+  rowsForBudget,
+  sliceRows,
+  toExcelRows,
+  toExcelValue,
+  WRITE_SLICE_BYTES,
+} from "./cells";
+import { DEFAULT_RETRY, RetryPolicy, toWorkbookError } from "./errors";
+import { supportsExcelApi } from "./host";
+import {
+  AUDIT_RECORD_KEY,
+  AuditRecord,
+  freeSheetName,
+  hasKeyMarker,
+  isOwnRule,
+  MARKER_ADDRESS,
+  ownAuditSheets,
+  parseAuditRecord,
+} from "./ownAudit";
+
+/** Runs a batch against a request context: `Excel.run`, or a mock's in tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelWorkbookOptions {
+  /** Waits before retrying while the user edits a cell (default: 250, 500 and 1000 ms). */
+  retry?: RetryPolicy;
+}
+
+/** Rows in a worksheet. */
+const EXCEL_MAX_ROWS = 1_048_576;
+/** What an operation adds to its payload besides its values: the address, the action, the framing. */
+const OPERATION_BYTES = 200;
+/** Cells `nonEmpty` checks in one request (each is an operation of its own). */
+const CHECKS_PER_REQUEST = 5_000;
+/** Column widths of the audit sheet in characters: the findings, then the legend's swatch and text. */
+const FINDING_WIDTHS = [6, 8, 12, 22, 10, 12, 90];
+const SWATCH_WIDTH = 4;
+const LEGEND_WIDTH = 60;
+/** Excel's hyperlink colour, for the links of the audit sheet. */
+const LINK_COLOR = "#0563C1";
+/** Prefix of the hidden sheet an audit is written to before it replaces the previous one. */
+const STAGING_PREFIX = "~goal-cascade ";
+
+/** Excel measures column widths in points; a character of the default font is about 5.7 points wide. */
+function pointsForCharacters(characters: number): number {
+  return Math.round(characters * 5.7 * 100) / 100;
+}
+
+/** One attempt of a batch: whether a request that changed the workbook has gone through (then it is not retried). */
+interface Attempt {
+  wrote: boolean;
+}
+
+/** One request of a multi-request operation. */
+interface Request<T> {
+  /** True when the request changes the workbook. */
+  writes: boolean;
+  /** The proxies the request loads, handed to `done` once they are synced. */
+  loaded?: T;
+  /** Reads what the request loaded, after its sync. */
+  done?(loaded: T): void;
+  /** After a failed sync: true to queue the request again (smaller), false to fail. */
+  retry?(failure: WorkbookError): boolean;
+}
+
+/**
+ * Sends the requests `next` queues, one sync each, until it returns null. This is the adapter's only repeated sync:
+ * each request carries as much as fits in REQUEST_BUDGET_BYTES, so the count follows the payload's megabytes.
+ */
+async function sendRequests<T>(
+  context: Excel.RequestContext,
+  attempt: Attempt,
+  next: () => Request<T> | null
+): Promise<void> {
+  for (let request = next(); request !== null; request = next()) {
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request of up to REQUEST_BUDGET_BYTES (Excel on the web refuses more than 5 MB), not per row
+      await context.sync();
+    } catch (error) {
+      const failure = toWorkbookError(error);
+      if (request.retry?.(failure)) continue;
+      throw failure;
+    }
+    if (request.writes) attempt.wrote = true;
+    if (request.loaded !== undefined) request.done?.(request.loaded);
+  }
+}
+
+/** A write queued by `sendWrites`: its payload size and the call that queues it. */
+interface WriteOp {
+  bytes: number;
+  queue(): void;
+}
+
+/**
+ * Queues the writes in order, as many per request as fit the budget, one sync per request. With `suspend`, the
+ * first request suspends screen updating and calculation (once: repeated calls make Excel flicker).
+ */
+async function sendWrites(
+  context: Excel.RequestContext,
+  attempt: Attempt,
+  ops: readonly WriteOp[],
+  suspend: boolean
+): Promise<void> {
+  let index = 0;
+  await sendRequests<never>(context, attempt, () => {
+    let op = ops[index];
+    if (op === undefined) return null;
+    if (index === 0 && suspend) suspendUpdates(context);
+    let bytes = 0;
+    do {
+      op.queue();
+      bytes += op.bytes;
+      op = ops[++index];
+    } while (op !== undefined && bytes + op.bytes <= REQUEST_BUDGET_BYTES);
+    return { writes: true };
+  });
+}
+
+/** Suspends screen updating and calculation until the next sync. */
+function suspendUpdates(context: Excel.RequestContext): void {
+  context.application.suspendScreenUpdatingUntilNextSync();
+  context.application.suspendApiCalculationUntilNextSync();
+}
+
+/** Writes of rows of values from a top-left cell, cut into slices of at most WRITE_SLICE_BYTES. */
+function valueWrites(
+  sheet: Excel.Worksheet,
+  firstRow: number,
+  firstColumn: number,
+  rows: ExcelValue[][]
+): WriteOp[] {
+  return sliceRows(rows, WRITE_SLICE_BYTES).flatMap((slice) => {
+    const width = slice.rows[0]?.length ?? 0;
+    if (width === 0) return [];
+    const address = boundsAddress({
+      firstRow: firstRow + slice.offset,
+      lastRow: firstRow + slice.offset + slice.rows.length - 1,
+      firstColumn,
+      lastColumn: firstColumn + width - 1,
+    });
+    return [
+      {
+        bytes: slice.bytes + OPERATION_BYTES,
+        queue: () => {
+          sheet.getRange(address).values = slice.rows;
+        },
+      },
+    ];
+  });
+}
+
+/** A write that carries no values (a format, a table, a rule): its payload is the operation's own. */
+function smallWrite(queue: () => void): WriteOp {
+  return { bytes: OPERATION_BYTES, queue };
+}
+
+/**
+ * Reads a range's values in blocks of rows, one request per block. The first block is sized from an assumed cell
+ * size, the next ones from the bytes per row measured so far (with READ_SAFETY); a block Excel refuses as too large
+ * is read again in halves.
+ */
+async function readRows(
+  context: Excel.RequestContext,
+  attempt: Attempt,
+  sheet: Excel.Worksheet,
+  bounds: RangeBounds
+): Promise<CellValue[][]> {
+  const width = bounds.lastColumn - bounds.firstColumn + 1;
+  const rows: CellValue[][] = [];
+  let nextRow = bounds.firstRow;
+  let blockRows = rowsForBudget(width * FIRST_READ_BYTES_PER_CELL);
+  await sendRequests(context, attempt, () => {
+    if (nextRow > bounds.lastRow) return null;
+    const count = Math.min(blockRows, bounds.lastRow - nextRow + 1);
+    const range = sheet.getRange(
+      boundsAddress({ ...bounds, firstRow: nextRow, lastRow: nextRow + count - 1 })
+    );
+    range.load(["values", "valueTypes"]);
+    return {
+      writes: false,
+      loaded: range,
+      done: (block) => {
+        let bytes = 0;
+        block.values.forEach((line, r) => {
+          const types = block.valueTypes[r] ?? [];
+          bytes += jsonRowBytes(line) + jsonRowBytes(types);
+          rows.push(line.map((value, c) => fromExcelValue(value, types[c])));
+        });
+        nextRow += count;
+        blockRows = rowsForBudget((bytes / count) * READ_SAFETY);
+      },
+      retry: (failure) => {
+        if (failure.code !== "TOO_LARGE" || count === 1) return false;
+        blockRows = Math.ceil(count / 2);
+        return true;
+      },
+    };
+  });
+  return rows;
+}
+
+/** An address without its sheet and without `$`: "Goals!$A$3:$Q$40" → "A3:Q40". */
+function localAddress(address: string): string {
+  return (address.split("!").pop() ?? address).replace(/\$/g, "");
+}
+
+/** A worksheet as the scan found it, with its proxy for the batch that scanned it. */
+interface ScannedSheet {
+  worksheet: Excel.Worksheet;
+  id: string;
+  name: string;
+  marked: boolean;
+}
+
+/** A custom conditional format the scan found. */
+interface ScannedRule {
+  sheet: ScannedSheet;
+  format: Excel.ConditionalFormat;
+  formula: string;
+}
+
+/** True when a scanned rule is one of the add-in's, given the audit sheets that count as its own. */
+function isOwnScannedRule(
+  rule: ScannedRule,
+  ownSheets: readonly ScannedSheet[],
+  record: AuditRecord | null
+): boolean {
+  return isOwnRule(
+    rule.formula,
+    { sheetId: rule.sheet.id, id: rule.format.id },
+    ownSheets.map((sheet) => sheet.name),
+    record
+  );
+}
+
+/** The workbook as far as the add-in's own audit is concerned. */
+interface AuditScan {
+  sheets: ScannedSheet[];
+  record: AuditRecord | null;
+  /** The setting holding the record, when there is one. */
+  recordSetting: Excel.Setting | null;
+  /** The add-in's audit sheets, and hidden sheets a run that stopped half-way left behind. */
+  own: ScannedSheet[];
+  /** Every custom conditional format, with its formula (only when scanned with rules). */
+  custom: ScannedRule[];
+  /** The add-in's highlight rules among them. */
+  ownRules: ScannedRule[];
+}
+
+/** A link formula from the audit sheet to a cell of the goal sheet; built from a quoted name and an address only. */
+function linkFormula(goalSheet: string, target: string): string {
+  const location = `#${sheetRef(goalSheet)}!${target}`.replace(/"/g, '""');
+  return `=HYPERLINK("${location}","${target}")`;
+}
+
+/** The writes that fill the (new, hidden) audit sheet: findings with links, legend, hidden key columns, layout. */
+function auditSheetWrites(
+  sheet: Excel.Worksheet,
+  goalSheet: string,
+  content: AuditSheetContent
+): WriteOp[] {
+  const findingsRight = AUDIT_LAYOUT.findingColumns - 1;
+  const lastFindingRow = content.rows.length + 1;
+  // Finding texts quote the user's cells: they go through toExcelValue like any text. The cell column of a finding
+  // with a target holds a HYPERLINK formula of the add-in's own making instead of its text.
+  const findings = content.rows.map((row, index) => {
+    const line = row.map(toExcelValue);
+    const target = content.targets[index];
+    if (target) line[1] = linkFormula(goalSheet, target);
+    return line;
+  });
+  const legendText = columnLetters(AUDIT_LAYOUT.legendText);
+  const legendSwatch = columnLetters(AUDIT_LAYOUT.legendSwatch);
+  const firstKey = columnLetters(AUDIT_LAYOUT.firstKeyColumn);
+  const lastKey = columnLetters(AUDIT_LAYOUT.firstKeyColumn + content.keys.length - 1);
+  return [
+    ...valueWrites(sheet, 1, 0, [content.header.map(toExcelValue)]),
+    ...valueWrites(sheet, 2, 0, findings),
+    ...valueWrites(sheet, 1, AUDIT_LAYOUT.legendText, [
+      [toExcelValue(content.legendTitle)],
+      ...content.legend.map((line) => [toExcelValue(line.text)]),
+    ]),
+    ...content.keys.flatMap((list, index) =>
+      valueWrites(sheet, 1, AUDIT_LAYOUT.firstKeyColumn + index, [
+        [toExcelValue(list.header)],
+        ...list.values.map((key) => [key]),
+      ])
+    ),
+    smallWrite(() => {
+      sheet.getRange(`A1:${columnLetters(findingsRight)}1`).format.font.bold = true;
+      sheet.getRange(`${legendText}1`).format.font.bold = true;
+      if (content.rows.length > 0) {
+        const links = sheet.getRange(`B2:B${lastFindingRow}`).format.font;
+        links.color = LINK_COLOR;
+        links.underline = "Single";
+      }
+      content.legend.forEach((line, index) => {
+        sheet.getRange(`${legendSwatch}${index + 2}`).format.fill.color = `#${line.fill}`;
+      });
+      FINDING_WIDTHS.forEach((width, column) => {
+        const letters = columnLetters(column);
+        sheet.getRange(`${letters}:${letters}`).format.columnWidth = pointsForCharacters(width);
+      });
+      sheet.getRange(`${legendSwatch}:${legendSwatch}`).format.columnWidth =
+        pointsForCharacters(SWATCH_WIDTH);
+      sheet.getRange(`${legendText}:${legendText}`).format.columnWidth =
+        pointsForCharacters(LEGEND_WIDTH);
+      sheet.getRange(`${firstKey}:${lastKey}`).columnHidden = true;
+      sheet.freezePanes.freezeRows(1);
+    }),
+  ];
+}
+
+/** Queues one highlight rule on the goal sheet: a custom conditional format with the English formula. */
+function addRule(goal: Excel.Worksheet, rule: HighlightRuleSpec): Excel.ConditionalFormat {
+  const format = goal.getRange(rule.range).conditionalFormats.add("Custom");
+  format.custom.rule.formula = `=${rule.formula}`;
+  format.custom.format.fill.color = `#${rule.fill}`;
+  format.custom.format.font.color = `#${rule.font}`;
+  format.load("id");
+  return format;
+}
+
+/** Where applyAudit writes the new audit sheet before it replaces the old one. */
+interface Staging {
+  name: string;
+  /** Worksheet id, once the sheet exists. */
+  id: string | null;
+  /** True once the new audit has replaced the old one: nothing is undone after that. */
+  committed: boolean;
+}
+
+/**
+ * The workbook behind the task pane and the ribbon in Excel. `run` defaults to `Excel.run`; tests pass
+ * `(batch) => batch(mockContext)`.
+ */
+export class ExcelWorkbook implements GoalWorkbook {
+  private readonly retry: RetryPolicy;
+
+  constructor(
+    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+    options: ExcelWorkbookOptions = {}
+  ) {
+    this.retry = options.retry ?? DEFAULT_RETRY;
+  }
+
+  /**
+   * Runs one batch and turns Excel's errors into WorkbookErrors. While the user edits a cell Excel refuses every
+   * request: the batch is tried again after a short wait, unless a request that changed the workbook already went
+   * through (running it again could write twice).
+   */
+  private async batch<T>(
+    work: (context: Excel.RequestContext, attempt: Attempt) => Promise<T>
+  ): Promise<T> {
+    for (let tries = 0; ; tries++) {
+      const attempt: Attempt = { wrote: false };
+      try {
+        return await this.run((context) => work(context, attempt));
+      } catch (error) {
+        const failure = toWorkbookError(error);
+        const delay = this.retry.delaysMs[tries];
+        if (failure.code !== "CELL_EDIT_MODE" || attempt.wrote || delay === undefined)
+          throw failure;
+        await this.retry.wait(delay);
+      }
+    }
+  }
+
+  /**
+   * Workbook settings (ExcelApi 1.4) live in the file and travel in the same batches as everything else; the Common
+   * API's document settings would need a callback-style `saveAsync` of their own. The manifest's SharedRuntime 1.1
+   * exists only in builds with ExcelApi 1.10 or later (Windows 2002+, Mac 16.35+, the web), which covers everything
+   * else used here unchecked (conditional formats 1.6, the active cell 1.7, suspending updates 1.9); settings and data
+   * validation are still checked so that the adapter degrades instead of failing if it is loaded elsewhere.
+   */
+  private get settingsSupported(): boolean {
+    return supportsExcelApi("1.4");
+  }
+
+  async activeCell(): Promise<ActiveCell> {
+    return await this.batch(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.load("name");
+      const cell = context.workbook.getActiveCell();
+      cell.load("address");
+      await context.sync();
+      const { firstRow, firstColumn } = rangeBounds(cell.address);
+      return { sheet: sheet.name, row: firstRow, column: firstColumn };
+    });
+  }
+
+  async candidates(sheetName: string): Promise<TableSource[]> {
+    return await this.batch(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const tables = sheet.tables.load("items/name");
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("address");
+      await context.sync();
+      const ranges = tables.items.map((table) => {
+        const range = table.getRange();
+        range.load("address");
+        return range;
+      });
+      if (ranges.length > 0) await context.sync();
+      const found: TableSource[] = tables.items.map((table, index) => ({
+        sheet: sheetName,
+        address: localAddress(ranges[index]?.address ?? ""),
+        tableName: table.name,
+      }));
+      if (!used.isNullObject) {
+        const address = localAddress(used.address);
+        if (!found.some((table) => table.address === address))
+          found.push({ sheet: sheetName, address, tableName: null });
+      }
+      return found;
+    });
+  }
+
+  async readValues(sheetName: string, address: string): Promise<CellValue[][]> {
+    const bounds = rangeBounds(address);
+    return await this.batch(async (context, attempt) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      return await readRows(context, attempt, sheet, bounds);
+    });
+  }
+
+  async writeValues(sheetName: string, blocks: CellBlock[]): Promise<void> {
+    await this.batch(async (context, attempt) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const ops = blocks.flatMap((block) => {
+        const { firstRow, firstColumn } = rangeBounds(block.address);
+        return valueWrites(sheet, firstRow, firstColumn, toExcelRows(block.values));
+      });
+      await sendWrites(context, attempt, ops, true);
+    });
+  }
+
+  async nonEmpty(sheetName: string, addresses: string[]): Promise<string[]> {
+    return await this.batch(async (context, attempt) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const occupied: string[] = [];
+      let next = 0;
+      await sendRequests(context, attempt, () => {
+        if (next >= addresses.length) return null;
+        const chunk = addresses.slice(next, next + CHECKS_PER_REQUEST);
+        // The used range of a range holds only its cells with values: a null object means all are empty.
+        const used = chunk.map((address) => {
+          const range = sheet.getRange(address).getUsedRangeOrNullObject(true);
+          range.load("address");
+          return range;
+        });
+        return {
+          writes: false,
+          loaded: used,
+          done: (ranges) => {
+            chunk.forEach((address, index) => {
+              if (ranges[index]?.isNullObject === false) occupied.push(address);
+            });
+            next += chunk.length;
+          },
+        };
+      });
+      return occupied;
+    });
+  }
+
+  /**
+   * Reads what the add-in needs to know about its own audit: every sheet (name, id, marker), the record, and with
+   * `withRules` every custom conditional format, to find the add-in's. Three syncs, whatever the workbook's size.
+   */
+  private async scan(context: Excel.RequestContext, withRules: boolean): Promise<AuditScan> {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name,items/id");
+    const setting = this.settingsSupported
+      ? context.workbook.settings.getItemOrNullObject(AUDIT_RECORD_KEY)
+      : null;
+    setting?.load("value");
+    await context.sync();
+    const recordSetting = setting !== null && !setting.isNullObject ? setting : null;
+    const record = recordSetting ? parseAuditRecord(recordSetting.value) : null;
+
+    const markers = worksheets.items.map((worksheet) => {
+      const range = worksheet.getRange(MARKER_ADDRESS);
+      range.load("values");
+      return range;
+    });
+    const collections = withRules
+      ? worksheets.items.map((worksheet) => {
+          const formats = worksheet.getRange().conditionalFormats;
+          formats.load("items/id,items/type");
+          return formats;
+        })
+      : [];
+    await context.sync();
+    const sheets: ScannedSheet[] = worksheets.items.map((worksheet, index) => ({
+      worksheet,
+      id: worksheet.id,
+      name: worksheet.name,
+      marked: hasKeyMarker(markers[index]?.values[0]),
+    }));
+    const leftovers = sheets.filter(
+      (sheet) => sheet.marked && sheet.name.startsWith(STAGING_PREFIX)
+    );
+    const own = [...new Set([...ownAuditSheets(sheets, record), ...leftovers])];
+
+    // Only custom formats have a formula; asking another type for its custom part is an error.
+    const rules = collections.flatMap((formats, index) =>
+      formats.items
+        .filter((format) => format.type === "Custom")
+        .map((format) => {
+          const rule = format.custom.rule;
+          rule.load("formula");
+          return { sheet: sheets[index] as ScannedSheet, format, rule };
+        })
+    );
+    if (rules.length > 0) await context.sync();
+    const custom = rules.map(({ sheet, format, rule }) => ({
+      sheet,
+      format,
+      formula: rule.formula,
+    }));
+    const ownRules = custom.filter((rule) => isOwnScannedRule(rule, own, record));
+    return { sheets, record, recordSetting, own, custom, ownRules };
+  }
+
+  async auditSheetName(preferred: string): Promise<string> {
+    return await this.batch(async (context) => {
+      const { sheets, own } = await this.scan(context, false);
+      const users = sheets.filter((sheet) => !own.includes(sheet));
+      return freeSheetName(
+        preferred,
+        users.map((sheet) => sheet.name)
+      );
+    });
+  }
+
+  /**
+   * Replaces the add-in's audit with this one in three steps. The new audit sheet is first written in full to a
+   * hidden sheet of its own: the old audit is still there if that fails. Then one request swaps them (old rules and
+   * sheet out, new sheet renamed and shown, new rules in). Then the record is saved. A failure before the swap has
+   * gone through removes what this call added and leaves the workbook as it was.
+   */
+  async applyAudit(audit: AuditWrite): Promise<void> {
+    const staging: Staging = {
+      name: `${STAGING_PREFIX}${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`,
+      id: null,
+      committed: false,
+    };
+    try {
+      await this.batch((context, attempt) => this.stageAudit(context, attempt, audit, staging));
+      await this.batch((context, attempt) => this.commitAudit(context, attempt, audit, staging));
+    } catch (error) {
+      const failure = toWorkbookError(error);
+      if (staging.committed) throw failure;
+      try {
+        await this.removeStaged(staging);
+      } catch (cleanup) {
+        throw new WorkbookError(
+          failure.code,
+          `${failure.detail}; removing the partial audit failed too: ${toWorkbookError(cleanup).detail}`
+        );
+      }
+      throw failure;
+    }
+  }
+
+  /** Writes the audit sheet, hidden, under the staging name. */
+  private async stageAudit(
+    context: Excel.RequestContext,
+    attempt: Attempt,
+    audit: AuditWrite,
+    staging: Staging
+  ): Promise<void> {
+    const protection = context.workbook.worksheets
+      .getItem(audit.goalSheet)
+      .protection.load("protected");
+    await context.sync();
+    if (protection.protected)
+      throw new WorkbookError("PROTECTED", `sheet “${audit.goalSheet}” is protected`);
+    // Queued before the writes, the new sheet goes in the first request with them.
+    const sheet = context.workbook.worksheets.add(staging.name);
+    sheet.visibility = "Hidden";
+    sheet.load("id");
+    await sendWrites(
+      context,
+      attempt,
+      auditSheetWrites(sheet, audit.goalSheet, audit.content),
+      true
+    );
+    staging.id = sheet.id;
+  }
+
+  /** Swaps the staged sheet in for the old audit, adds the rules, then saves the record. */
+  private async commitAudit(
+    context: Excel.RequestContext,
+    attempt: Attempt,
+    audit: AuditWrite,
+    staging: Staging
+  ): Promise<void> {
+    const scan = await this.scan(context, true);
+    const staged = scan.sheets.find((sheet) => sheet.id === staging.id);
+    if (!staged) throw new WorkbookError("NOT_FOUND", "the new audit sheet disappeared");
+    const old = scan.own.filter((sheet) => sheet !== staged);
+    const holder = scan.sheets.find(
+      (sheet) => sheet !== staged && sheet.name.toLowerCase() === audit.auditSheet.toLowerCase()
+    );
+    if (holder && !old.includes(holder))
+      throw new WorkbookError("CONFLICT", `a sheet named “${audit.auditSheet}” already exists`);
+
+    suspendUpdates(context);
+    for (const rule of scan.ownRules) rule.format.delete();
+    for (const sheet of old) sheet.worksheet.delete();
+    staged.worksheet.name = audit.auditSheet;
+    staged.worksheet.visibility = "Visible";
+    const goal = context.workbook.worksheets.getItem(audit.goalSheet);
+    goal.load("id");
+    const added = audit.rules.map((rule) => addRule(goal, rule));
+    await context.sync();
+    attempt.wrote = true;
+    staging.committed = true;
+
+    if (!this.settingsSupported) return;
+    const record: AuditRecord = {
+      sheetId: staged.id,
+      rules: added.map((format) => ({ sheetId: goal.id, id: format.id })),
+    };
+    context.workbook.settings.add(AUDIT_RECORD_KEY, record);
+    await context.sync();
+  }
+
+  /**
+   * Deletes what a failed applyAudit added: the staged sheet, and the rules already pointing at it (there are some
+   * only when the swap request failed after renaming the sheet).
+   */
+  private async removeStaged(staging: Staging): Promise<void> {
+    await this.batch(async (context, attempt) => {
+      const scan = await this.scan(context, true);
+      const staged = scan.sheets.find((sheet) =>
+        staging.id !== null ? sheet.id === staging.id : sheet.name === staging.name
+      );
+      if (!staged) return;
+      for (const rule of scan.custom)
+        if (isOwnScannedRule(rule, [staged], null)) rule.format.delete();
+      staged.worksheet.delete();
+      await context.sync();
+      attempt.wrote = true;
+    });
+  }
+
+  async clearAudit(): Promise<{ rules: number; sheet: boolean }> {
+    return await this.batch(async (context, attempt) => {
+      const scan = await this.scan(context, true);
+      if (scan.own.length === 0 && scan.ownRules.length === 0 && scan.recordSetting === null)
+        return { rules: 0, sheet: false };
+      suspendUpdates(context);
+      for (const rule of scan.ownRules) rule.format.delete();
+      for (const sheet of scan.own) sheet.worksheet.delete();
+      scan.recordSetting?.delete();
+      await context.sync();
+      attempt.wrote = true;
+      return { rules: scan.ownRules.length, sheet: scan.own.length > 0 };
+    });
+  }
+
+  async select(sheetName: string, address: string): Promise<void> {
+    await this.batch(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      sheet.activate();
+      sheet.getRange(address).select();
+      await context.sync();
+    });
+  }
+
+  async insertTable(table: TableInsert): Promise<TableSource> {
+    return await this.batch(async (context, attempt) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      const active = worksheets.getActiveWorksheet();
+      active.load("name");
+      const protection = active.protection.load("protected");
+      // Formats count: a table is never placed over formatted cells either.
+      const used = active.getUsedRangeOrNullObject();
+      used.load("rowIndex,rowCount");
+      await context.sync();
+
+      const height = table.rows.length + 1;
+      const below = used.isNullObject ? 1 : used.rowIndex + used.rowCount + 2;
+      const fits = !protection.protected && below + height - 1 <= EXCEL_MAX_ROWS;
+      const sheetName = fits
+        ? active.name
+        : freeSheetName(
+            table.sheetName,
+            worksheets.items.map((item) => item.name)
+          );
+      const sheet = fits ? active : worksheets.add(sheetName);
+      const firstRow = fits ? below : 1;
+      const width = table.columns.length;
+      const lastRow = firstRow + table.rows.length;
+      const address = boundsAddress({ firstRow, lastRow, firstColumn: 0, lastColumn: width - 1 });
+      const header = table.columns.map((column) => toExcelValue(column.header));
+      const body = toExcelRows(table.rows.map((row) => row.slice(0, width)));
+
+      const created: { table?: Excel.Table } = {};
+      const ops = [
+        ...valueWrites(sheet, firstRow, 0, [header]),
+        ...valueWrites(sheet, firstRow + 1, 0, body),
+        smallWrite(() => {
+          created.table = sheet.tables.add(address, true);
+          created.table.load("name");
+        }),
+        ...table.columns.flatMap((column, index) =>
+          this.columnFormatWrites(sheet, column, index, firstRow + 1, lastRow)
+        ),
+        smallWrite(() => {
+          // Widths only on a sheet that held nothing: the user's columns keep the widths they chose.
+          if (!fits || used.isNullObject)
+            table.columns.forEach((column, index) => {
+              const letters = columnLetters(index);
+              sheet.getRange(`${letters}:${letters}`).format.columnWidth = pointsForCharacters(
+                column.width
+              );
+            });
+          sheet.activate();
+          sheet.getRange(cellAddress(0, firstRow)).select();
+        }),
+      ];
+      await sendWrites(context, attempt, ops, true);
+      return { sheet: sheetName, address, tableName: created.table?.name ?? null };
+    });
+  }
+
+  /** A column's number format and drop-down (data validation needs ExcelApi 1.8). */
+  private columnFormatWrites(
+    sheet: Excel.Worksheet,
+    column: TableInsert["columns"][number],
+    index: number,
+    firstRow: number,
+    lastRow: number
+  ): WriteOp[] {
+    if (lastRow < firstRow) return [];
+    const letters = columnLetters(index);
+    const address = `${letters}${firstRow}:${letters}${lastRow}`;
+    const ops: WriteOp[] = [];
+    const format = column.numberFormat;
+    if (format !== undefined) {
+      const formats = Array.from({ length: lastRow - firstRow + 1 }, () => [format]);
+      ops.push({
+        bytes: jsonRowBytes(formats) + OPERATION_BYTES,
+        queue: () => {
+          sheet.getRange(address).numberFormat = formats;
+        },
+      });
+    }
+    const choices = column.choices;
+    if (choices && choices.length > 0 && supportsExcelApi("1.8"))
+      ops.push(
+        smallWrite(() => {
+          sheet.getRange(address).dataValidation.rule = {
+            list: { inCellDropDown: true, source: choices.join(",") },
+          };
+        })
+      );
+    return ops;
+  }
+
+  async appendRows(table: TableSource, rows: CellValue[][]): Promise<void> {
+    if (rows.length === 0) return;
+    const bounds = rangeBounds(table.address);
+    const tableWidth = bounds.lastColumn - bounds.firstColumn + 1;
+    const width = Math.max(tableWidth, ...rows.map((row) => row.length));
+    // Padded with blanks: an Excel table takes only rows as wide as itself, and the cells are empty anyway.
+    const values = toExcelRows(rows).map((row) =>
+      row.map((value) => value ?? "").concat(Array<string>(width - row.length).fill(""))
+    );
+    await this.batch(async (context, attempt) => {
+      const sheet = context.workbook.worksheets.getItem(table.sheet);
+      if (table.tableName !== null) {
+        const target = sheet.tables.getItem(table.tableName);
+        const ops = sliceRows(values, WRITE_SLICE_BYTES).map((slice) => ({
+          bytes: slice.bytes + OPERATION_BYTES,
+          // An index of undefined travels as null: add at the end.
+          queue: () => void target.rows.add(undefined, slice.rows),
+        }));
+        await sendWrites(context, attempt, ops, true);
+        return;
+      }
+      const target: RangeBounds = {
+        firstRow: bounds.lastRow + 1,
+        lastRow: bounds.lastRow + rows.length,
+        firstColumn: bounds.firstColumn,
+        lastColumn: bounds.firstColumn + width - 1,
+      };
+      if (target.lastRow > EXCEL_MAX_ROWS)
+        throw new WorkbookError("TOO_LARGE", "the rows would go past the last row of the sheet");
+      const occupied = sheet.getRange(boundsAddress(target)).getUsedRangeOrNullObject(true);
+      occupied.load("address");
+      await context.sync();
+      if (!occupied.isNullObject)
+        throw new WorkbookError(
+          "CONFLICT",
+          `cells ${localAddress(occupied.address)} under the table are not empty`
+        );
+      await sendWrites(
+        context,
+        attempt,
+        valueWrites(sheet, target.firstRow, target.firstColumn, values),
+        true
+      );
+    });
+  }
+
+  async sheetValues(sheetName: string): Promise<CellValue[][] | null> {
+    return await this.batch(async (context, attempt) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      sheet.load("name");
+      await context.sync();
+      if (sheet.isNullObject) return null;
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("address");
+      await context.sync();
+      if (used.isNullObject) return [];
+      const { lastRow, lastColumn } = rangeBounds(used.address);
+      return await readRows(context, attempt, sheet, {
+        firstRow: 1,
+        firstColumn: 0,
+        lastRow,
+        lastColumn,
+      });
+    });
+  }
+
+  async appendToSheet(sheetName: string, header: string[], rows: CellValue[][]): Promise<void> {
+    await this.batch(async (context, attempt) => {
+      const existing = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      existing.load("name");
+      await context.sync();
+      let sheet = existing;
+      let nextRow = 1;
+      if (existing.isNullObject) {
+        sheet = context.workbook.worksheets.add(sheetName);
+      } else {
+        const used = existing.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,rowCount");
+        await context.sync();
+        if (!used.isNullObject) nextRow = used.rowIndex + used.rowCount + 1;
+      }
+      const withHeader = nextRow === 1;
+      const ops = [
+        ...(withHeader
+          ? [
+              ...valueWrites(sheet, 1, 0, [header.map(toExcelValue)]),
+              smallWrite(() => {
+                sheet.getRange(
+                  `A1:${columnLetters(Math.max(0, header.length - 1))}1`
+                ).format.font.bold = true;
+              }),
+            ]
+          : []),
+        ...valueWrites(sheet, withHeader ? 2 : nextRow, 0, toExcelRows(rows)),
+      ];
+      await sendWrites(context, attempt, ops, true);
+    });
+  }
+
+  async loadSetting(key: string): Promise<unknown> {
+    if (!this.settingsSupported) return undefined;
+    return await this.batch(async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(key);
+      setting.load("value");
+      await context.sync();
+      return setting.isNullObject ? undefined : (setting.value as unknown);
+    });
+  }
+
+  async saveSetting(key: string, value: unknown): Promise<void> {
+    if (!this.settingsSupported)
+      throw new WorkbookError(
+        "UNKNOWN",
+        "this Excel cannot keep settings in the workbook (ExcelApi 1.4)"
+      );
+    await this.batch(async (context, attempt) => {
+      if (value !== undefined) {
+        context.workbook.settings.add(key, value);
+        await context.sync();
+        attempt.wrote = true;
+        return;
+      }
+      const setting = context.workbook.settings.getItemOrNullObject(key);
+      setting.load("key");
+      await context.sync();
+      if (setting.isNullObject) return;
+      setting.delete();
+      await context.sync();
+      attempt.wrote = true;
+    });
+  }
+}

@@ -1,0 +1,113 @@
+import * as React from "react";
+import {
+  FluentProvider,
+  Tab as FluentTab,
+  TabList,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { AuditPanel } from "../AuditPanel/AuditPanel";
+import { CascadeMap } from "../CascadeMap/CascadeMap";
+import { LangProvider, useText, WorkbookProvider } from "../context";
+import { ErrorBoundary } from "../ErrorBoundary/ErrorBoundary";
+import { FunctionsPanel } from "../FunctionsPanel/FunctionsPanel";
+import { Notice } from "../Notice/Notice";
+import { OptionsPanel } from "../OptionsPanel/OptionsPanel";
+import { StringId } from "../strings";
+import { ToolsPanel } from "../ToolsPanel/ToolsPanel";
+import { AppProps, Tab, TABS } from "./App.types";
+import { AppState, useApp } from "./useApp";
+import { useAppStyles } from "./useAppStyles.styles";
+
+const TAB_TEXT: Record<Tab, StringId> = {
+  audit: "tab.audit",
+  map: "tab.map",
+  tools: "tab.tools",
+  options: "tab.options",
+  functions: "tab.functions",
+};
+
+/** The Goal Cascade task pane over a workbook: Audit, Map, Tools, Options and Functions tabs. */
+export function App(props: AppProps): React.JSX.Element {
+  const styles = useAppStyles();
+  const officeLang = props.officeLang ?? "en";
+  return (
+    <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} className={styles.provider}>
+      <WorkbookProvider workbook={props.workbook}>
+        <ErrorBoundary lang={officeLang}>
+          <Pane officeLang={officeLang} ribbon={props.ribbon} />
+        </ErrorBoundary>
+      </WorkbookProvider>
+    </FluentProvider>
+  );
+}
+
+function Pane(props: {
+  officeLang: NonNullable<AppProps["officeLang"]>;
+  ribbon: AppProps["ribbon"];
+}): React.JSX.Element {
+  const state = useApp(props.officeLang, props.ribbon);
+  return (
+    <LangProvider lang={state.lang}>
+      <PaneContent state={state} />
+    </LangProvider>
+  );
+}
+
+function PaneContent(props: { state: AppState }): React.JSX.Element {
+  const styles = useAppStyles();
+  const t = useText();
+  const { state } = props;
+  const goToAudit = React.useCallback(() => state.setTab("audit"), [state]);
+
+  const content = (() => {
+    switch (state.tab) {
+      case "audit":
+        return <AuditPanel session={state.session} />;
+      case "map":
+        return <CascadeMap run={state.session.run} onGoToAudit={goToAudit} />;
+      case "tools":
+        return (
+          <ToolsPanel
+            run={state.session.run}
+            reaudit={state.session.reaudit}
+            onGoToAudit={goToAudit}
+          />
+        );
+      case "options":
+        return <OptionsPanel options={state.options} onSave={state.saveOptions} />;
+      case "functions":
+        return <FunctionsPanel />;
+    }
+  })();
+
+  return (
+    <main className={styles.root}>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={state.tab}
+        onTabSelect={(_event, data) => state.setTab(data.value as Tab)}
+        aria-label={t("tab.label")}
+      >
+        {TABS.map((tab) => (
+          <FluentTab key={tab} value={tab} id={`tab-${tab}`} aria-controls={`panel-${tab}`}>
+            {t(TAB_TEXT[tab])}
+          </FluentTab>
+        ))}
+      </TabList>
+      <Notice notice={state.notice} onDismiss={state.dismissNotice} />
+      <div
+        role="tabpanel"
+        id={`panel-${state.tab}`}
+        aria-labelledby={`tab-${state.tab}`}
+        className={styles.content}
+      >
+        {/* A tab that fails leaves the tabs working: the boundary resets when the user picks another tab. */}
+        <ErrorBoundary key={state.tab} lang={state.lang}>
+          {content}
+        </ErrorBoundary>
+      </div>
+    </main>
+  );
+}

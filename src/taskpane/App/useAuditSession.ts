@@ -1,0 +1,172 @@
+import * as React from "react";
+import type { AuditCommandOutcome } from "../../commands/commands";
+import { AuditOptions, Lang } from "../../domain";
+import { TableSource } from "../../workbook/GoalWorkbook";
+import {
+  auditGoalTable,
+  AuditRun,
+  AuditStep,
+  findGoalTables,
+  GoalTableChoice,
+} from "../../workbook/operations";
+import { useWorkbook } from "../context";
+import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
+import { withPauses } from "../pauses";
+
+/** The audit the whole pane shares: the Audit tab runs it, the map draws it, the tools plan from it. */
+export interface AuditSession {
+  /** The last audit, or null before the first. */
+  run: AuditRun | null;
+  /** The step under way, null when idle. */
+  step: AuditStep | null;
+  busy: boolean;
+  /** Goal tables to choose from, when the sheet holds several. */
+  choices: GoalTableChoice[] | null;
+  notice: Notice | null;
+  /** Finds the goal tables of the active sheet and audits the one there is, or asks which. */
+  audit: () => Promise<void>;
+  /** Audits the table chosen. */
+  auditTable: (source: TableSource) => Promise<AuditRun | null>;
+  /** Audits the last table again (its range may have grown), after a tool wrote to it. */
+  reaudit: () => Promise<AuditRun | null>;
+  /** Removes the add-in's highlights and audit sheet. */
+  clear: () => Promise<void>;
+  cancelChoice: () => void;
+  setNotice: (notice: Notice | null) => void;
+  /** Shows what an audit run elsewhere (the ribbon's button) came to. */
+  showOutcome: (outcome: AuditCommandOutcome) => void;
+}
+
+/** The table of the last audit as the sheet holds it now: the same Excel table, or the grown plain range. */
+async function currentSource(
+  candidates: TableSource[],
+  previous: TableSource
+): Promise<TableSource> {
+  const same =
+    candidates.find(
+      (candidate) => previous.tableName !== null && candidate.tableName === previous.tableName
+    ) ??
+    candidates.find((candidate) => previous.tableName === null && candidate.tableName === null);
+  return same ?? previous;
+}
+
+/** State and actions of the shared audit. */
+export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession {
+  const workbook = useWorkbook();
+  const [run, setRun] = React.useState<AuditRun | null>(null);
+  const [step, setStep] = React.useState<AuditStep | null>(null);
+  const [choices, setChoices] = React.useState<GoalTableChoice[] | null>(null);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  // The latest run, for actions created before it changed.
+  const runRef = React.useRef<AuditRun | null>(null);
+  runRef.current = run;
+
+  const auditTable = React.useCallback(
+    async (source: TableSource): Promise<AuditRun | null> => {
+      setChoices(null);
+      setNotice(null);
+      setStep("reading");
+      try {
+        const next = await auditGoalTable(withPauses(workbook), source, options, lang, (current) =>
+          setStep(current === "done" ? null : current)
+        );
+        setRun(next);
+        return next;
+      } catch (error) {
+        setNotice(errorNotice(error));
+        return null;
+      } finally {
+        setStep(null);
+      }
+    },
+    [workbook, options, lang]
+  );
+
+  const audit = React.useCallback(async () => {
+    setNotice(null);
+    setChoices(null);
+    setStep("reading");
+    let found: GoalTableChoice[];
+    try {
+      found = await findGoalTables(workbook);
+    } catch (error) {
+      setStep(null);
+      setNotice(errorNotice(error));
+      return;
+    }
+    if (found.length === 0) {
+      setStep(null);
+      setNotice(textNotice("warning", "audit.noTable"));
+      return;
+    }
+    if (found.length > 1) {
+      setStep(null);
+      setChoices(found);
+      return;
+    }
+    await auditTable(found[0] as GoalTableChoice);
+  }, [workbook, auditTable]);
+
+  const reaudit = React.useCallback(async () => {
+    const previous = runRef.current;
+    if (!previous) return null;
+    try {
+      const candidates = await workbook.candidates(previous.source.sheet);
+      return await auditTable(await currentSource(candidates, previous.source));
+    } catch (error) {
+      setNotice(errorNotice(error));
+      return null;
+    }
+  }, [workbook, auditTable]);
+
+  const clear = React.useCallback(async () => {
+    setNotice(null);
+    try {
+      const cleared = await workbook.clearAudit();
+      setNotice(
+        textNotice("success", cleared.sheet ? "audit.clearedWithSheet" : "audit.cleared", {
+          rules: cleared.rules,
+        })
+      );
+    } catch (error) {
+      setNotice(errorNotice(error));
+    }
+  }, [workbook]);
+
+  const cancelChoice = React.useCallback(() => setChoices(null), []);
+
+  const showOutcome = React.useCallback((outcome: AuditCommandOutcome) => {
+    setStep(null);
+    setChoices(null);
+    setNotice(null);
+    switch (outcome.status) {
+      case "audited":
+      case "missingColumn":
+        setRun(outcome.run);
+        return;
+      case "chooseTable":
+        setChoices(outcome.tables);
+        return;
+      case "noTable":
+        setNotice(textNotice("warning", "audit.noTable"));
+        return;
+      case "failed":
+        setNotice(errorNotice(outcome.error));
+    }
+  }, []);
+
+  return {
+    run,
+    step,
+    busy: step !== null,
+    choices,
+    notice,
+    audit,
+    auditTable,
+    reaudit,
+    clear,
+    cancelChoice,
+    setNotice,
+    showOutcome,
+  };
+}

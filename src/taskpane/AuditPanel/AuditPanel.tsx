@@ -1,0 +1,140 @@
+import * as React from "react";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  ToggleButton,
+} from "@fluentui/react-components";
+import { DeleteRegular, ShieldTaskRegular } from "@fluentui/react-icons";
+import { findingMessage, formatNumber, SEVERITY_NAMES } from "../../domain";
+import { AuditStep } from "../../workbook/operations";
+import { useLang, useText } from "../context";
+import { Notice } from "../Notice/Notice";
+import { StringId } from "../strings";
+import { AuditPanelProps, SEVERITIES } from "./AuditPanel.types";
+import { FindingGroups } from "./FindingGroups";
+import { HighlightLegend } from "./HighlightLegend";
+import { TableChooser } from "./TableChooser";
+import { useAuditPanel } from "./useAuditPanel";
+import { useAuditPanelStyles } from "./useAuditPanelStyles.styles";
+
+const STEP_TEXT: Record<Exclude<AuditStep, "done">, StringId> = {
+  reading: "progress.reading",
+  checking: "progress.checking",
+  writing: "progress.writing",
+};
+const STEP_SHARE: Record<Exclude<AuditStep, "done">, number> = {
+  reading: 0.2,
+  checking: 0.5,
+  writing: 0.8,
+};
+
+/** The Audit tab: one click audits the goal table, then the findings by code, the filter and the legend. */
+export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
+  const styles = useAuditPanelStyles();
+  const lang = useLang();
+  const t = useText();
+  const state = useAuditPanel(props);
+  const { session } = props;
+  const { run, step, choices } = session;
+  const activeStep = step === null || step === "done" ? null : step;
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          icon={<ShieldTaskRegular />}
+          onClick={() => void session.audit()}
+          disabled={session.busy}
+        >
+          {t("audit.run")}
+        </Button>
+        <Button
+          icon={<DeleteRegular />}
+          onClick={() => void session.clear()}
+          disabled={session.busy}
+        >
+          {t("audit.clear")}
+        </Button>
+      </div>
+
+      {activeStep && (
+        <Field
+          className={styles.progress}
+          validationMessage={t(STEP_TEXT[activeStep])}
+          validationState="none"
+        >
+          <ProgressBar value={STEP_SHARE[activeStep]} aria-label={t("progress.label")} />
+        </Field>
+      )}
+
+      <Notice notice={session.notice} onDismiss={() => session.setNotice(null)} />
+
+      {choices && (
+        <TableChooser
+          choices={choices}
+          chosen={state.chosen}
+          onChoose={state.setChosen}
+          onAudit={state.auditChosen}
+          onCancel={session.cancelChoice}
+        />
+      )}
+
+      {run && state.missing.length > 0 && (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{t("audit.stopped")}</MessageBarTitle>
+            {state.missing.map((finding, index) => (
+              <div key={index}>{findingMessage(finding, lang)}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {run && state.missing.length === 0 && (
+        <>
+          <div className={styles.summary} aria-live="polite">
+            <Text weight="semibold">
+              {t("audit.summary", {
+                goals: formatNumber(run.result.goals.length),
+                place: `${run.source.sheet}!${run.source.address}`,
+              })}
+            </Text>
+            <Text>
+              {SEVERITIES.map(
+                (severity) => `${SEVERITY_NAMES[severity][lang]} ${state.counts[severity]}`
+              ).join(" · ")}
+            </Text>
+            {run.auditSheet && <Text>{t("audit.sheetWritten", { sheet: run.auditSheet })}</Text>}
+          </div>
+
+          <div className={styles.filters} role="group" aria-label={t("filter.label")}>
+            {SEVERITIES.map((severity) => (
+              <ToggleButton
+                key={severity}
+                size="small"
+                checked={state.filter[severity]}
+                onClick={() => state.toggleSeverity(severity)}
+              >
+                {`${SEVERITY_NAMES[severity][lang]} (${state.counts[severity]})`}
+              </ToggleButton>
+            ))}
+          </div>
+
+          {run.result.findings.length === 0 ? (
+            <Text>{t("audit.clean")}</Text>
+          ) : (
+            <FindingGroups groups={state.groups} onSelect={state.selectFinding} />
+          )}
+
+          <HighlightLegend />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import * as React from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  BadgeProps,
+  Button,
+  CounterBadge,
+} from "@fluentui/react-components";
+import { CODE_TITLES, Finding, findingMessage, Severity, SEVERITY_NAMES } from "../../domain";
+import { useLang, useText } from "../context";
+import { FindingGroup } from "./useAuditPanel";
+import { useAuditPanelStyles } from "./useAuditPanelStyles.styles";
+
+/** Findings a group lists before "Show all": a group of thousands would slow the pane for no reader. */
+const FIRST_FINDINGS = 100;
+
+/** Badge colour of a severity, from the theme. */
+export const SEVERITY_BADGE: Record<Severity, BadgeProps["color"]> = {
+  fatal: "danger",
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+};
+
+interface FindingGroupsProps {
+  groups: FindingGroup[];
+  onSelect: (finding: Finding) => void;
+}
+
+/** The findings grouped by code, each group with its count; a click on a finding selects its cell. */
+export function FindingGroups(props: FindingGroupsProps): React.JSX.Element {
+  const styles = useAuditPanelStyles();
+  const t = useText();
+  if (props.groups.length === 0) return <p>{t("audit.noFindingsShown")}</p>;
+  return (
+    <Accordion multiple collapsible aria-label={t("audit.findingsLabel")}>
+      {props.groups.map((group) => (
+        <AccordionItem key={group.code} value={group.code}>
+          <AccordionHeader>
+            <GroupTitle group={group} />
+          </AccordionHeader>
+          <AccordionPanel>
+            <GroupFindings group={group} onSelect={props.onSelect} className={styles.findingList} />
+          </AccordionPanel>
+        </AccordionItem>
+      ))}
+    </Accordion>
+  );
+}
+
+function GroupTitle(props: { group: FindingGroup }): React.JSX.Element {
+  const styles = useAuditPanelStyles();
+  const lang = useLang();
+  const { group } = props;
+  return (
+    <span className={styles.groupHeader} data-code={group.code}>
+      <span className={styles.groupTitle}>{CODE_TITLES[group.code][lang]}</span>
+      <CounterBadge
+        count={group.findings.length}
+        overflowCount={99999}
+        color={group.severity === "warning" || group.severity === "info" ? "informative" : "danger"}
+        appearance="filled"
+        size="small"
+      />
+      <Badge appearance="tint" color={SEVERITY_BADGE[group.severity]} size="small">
+        {SEVERITY_NAMES[group.severity][lang]}
+      </Badge>
+    </span>
+  );
+}
+
+function GroupFindings(props: {
+  group: FindingGroup;
+  onSelect: (finding: Finding) => void;
+  className: string;
+}): React.JSX.Element {
+  const styles = useAuditPanelStyles();
+  const lang = useLang();
+  const t = useText();
+  const [all, setAll] = React.useState(false);
+  const { findings } = props.group;
+  const shown = all ? findings : findings.slice(0, FIRST_FINDINGS);
+  return (
+    <>
+      <ul className={props.className}>
+        {shown.map((finding, index) => {
+          const where = finding.id
+            ? t("audit.findingWhere", { row: finding.row, id: finding.id })
+            : t("audit.findingRow", { row: finding.row });
+          return (
+            <li key={`${finding.row}:${finding.field ?? ""}:${index}`}>
+              <Button
+                appearance="subtle"
+                className={styles.finding}
+                onClick={() => props.onSelect(finding)}
+                aria-label={`${where}: ${findingMessage(finding, lang)} ${t("audit.selectCell")}`}
+              >
+                <span>
+                  <span className={styles.findingRow}>{where}</span>
+                  {findingMessage(finding, lang)}
+                </span>
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+      {shown.length < findings.length && (
+        <Button appearance="transparent" onClick={() => setAll(true)}>
+          {t("audit.showAll", { count: findings.length })}
+        </Button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** Styles of the Audit tab: a column of sections that fits a narrow pane. */
+export const useAuditPanelStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  progress: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  summary: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  filters: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  groupHeader: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
+  groupTitle: {
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+  },
+  findingList: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  finding: {
+    justifyContent: "flex-start",
+    textAlign: "start",
+    width: "100%",
+    fontWeight: tokens.fontWeightRegular,
+  },
+  findingRow: {
+    color: tokens.colorNeutralForeground3,
+    marginInlineEnd: tokens.spacingHorizontalXS,
+    whiteSpace: "nowrap",
+  },
+  legend: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  legendItem: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  swatch: {
+    flexShrink: 0,
+    width: "36px",
+    height: "20px",
+    display: "inline-flex",
+    alignItems: "center",
+    justifyContent: "center",
+    borderRadius: tokens.borderRadiusSmall,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    fontSize: tokens.fontSizeBase200,
+  },
+  chooser: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+});

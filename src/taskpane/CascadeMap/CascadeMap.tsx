@@ -1,0 +1,94 @@
+import * as React from "react";
+import { Button, Text } from "@fluentui/react-components";
+import { ArrowMaximizeVerticalRegular, ArrowMinimizeVerticalRegular } from "@fluentui/react-icons";
+import { FixedSizeList } from "react-window";
+import { formatNumber } from "../../domain";
+import { useLang, useText } from "../context";
+import { Notice } from "../Notice/Notice";
+import { CascadeMapProps } from "./CascadeMap.types";
+import { CascadeMapRow, MapRowData, mapRowId } from "./CascadeMapRow";
+import { useCascadeMap } from "./useCascadeMap";
+import { MAP_ROW_HEIGHT, useCascadeMapStyles } from "./useCascadeMapStyles.styles";
+
+/**
+ * The cascade as a collapsible tree, company goals down to individuals. Virtualised: only the lines in view are
+ * in the page, so a map of 50,000 goals opens and scrolls as fast as one of fifty.
+ */
+export function CascadeMap(props: CascadeMapProps): React.JSX.Element {
+  const styles = useCascadeMapStyles();
+  const lang = useLang();
+  const t = useText();
+  const state = useCascadeMap(props);
+  const { map, rows } = state;
+
+  const itemData = React.useMemo(
+    (): MapRowData | null =>
+      map
+        ? {
+            map,
+            rows,
+            active: state.active,
+            lang,
+            t,
+            onToggle: state.toggle,
+            onChoose: state.choose,
+          }
+        : null,
+    [map, rows, state.active, lang, t, state.toggle, state.choose]
+  );
+
+  if (!props.run || !map || !itemData) {
+    return (
+      <div className={styles.root}>
+        <Text>{t("map.empty")}</Text>
+        <div>
+          <Button onClick={props.onGoToAudit}>{t("common.goToAudit")}</Button>
+        </div>
+      </div>
+    );
+  }
+  if (rows.length === 0) {
+    return (
+      <div className={styles.root}>
+        <Text>{t("map.noGoals")}</Text>
+      </div>
+    );
+  }
+  const activeRow = rows[state.active];
+
+  return (
+    <div className={styles.root}>
+      <div className={styles.toolbar}>
+        <Button size="small" icon={<ArrowMaximizeVerticalRegular />} onClick={state.expandAll}>
+          {t("map.expandAll")}
+        </Button>
+        <Button size="small" icon={<ArrowMinimizeVerticalRegular />} onClick={state.collapseAll}>
+          {t("map.collapseAll")}
+        </Button>
+      </div>
+      <Text size={200}>{t("map.help", { count: formatNumber(map.nodes.size) })}</Text>
+      <Notice notice={state.notice} onDismiss={state.dismissNotice} />
+      <div
+        role="tree"
+        aria-label={t("map.label")}
+        tabIndex={0}
+        aria-activedescendant={activeRow ? mapRowId(activeRow.goal) : undefined}
+        className={styles.tree}
+        onKeyDown={state.onKeyDown}
+      >
+        <FixedSizeList
+          ref={state.listRef}
+          height={Math.min(state.height, rows.length * MAP_ROW_HEIGHT + 2)}
+          width="100%"
+          itemCount={rows.length}
+          itemSize={MAP_ROW_HEIGHT}
+          itemData={itemData}
+          itemKey={(index, data) => data.rows[index]?.goal ?? index}
+          overscanCount={4}
+        >
+          {CascadeMapRow}
+        </FixedSizeList>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import * as React from "react";
+import { Badge, mergeClasses, Tooltip } from "@fluentui/react-components";
+import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
+import { ListChildComponentProps } from "react-window";
+import {
+  CascadeMap,
+  formatNumber,
+  formatPercent,
+  HIGHLIGHT_COLORS,
+  Lang,
+  SEVERITY_NAMES,
+  STATUS_NAMES,
+} from "../../domain";
+import { TextFunction } from "../context";
+import { SEVERITY_BADGE } from "../AuditPanel/FindingGroups";
+import { useCascadeMapStyles } from "./useCascadeMapStyles.styles";
+import { VisibleNode } from "./visibleNodes";
+
+/** What every line of the virtual list shares (react-window's itemData). */
+export interface MapRowData {
+  map: CascadeMap;
+  rows: VisibleNode[];
+  active: number;
+  lang: Lang;
+  t: TextFunction;
+  onToggle: (goal: number) => void;
+  onChoose: (index: number) => void;
+}
+
+/** Indent per level of the tree, in pixels. */
+const INDENT = 14;
+/** The bar is full at this attainment, so that 110 % and 120 % still look different. */
+const BAR_FULL = 1.2;
+
+/** The id of a line's element, for aria-activedescendant. */
+export function mapRowId(goal: number): string {
+  return `cascade-node-${goal}`;
+}
+
+/** One goal of the cascade map: id, text, owner, target and actual, attainment bar, findings and roll-up. */
+export const CascadeMapRow = React.memo(function CascadeMapRow(
+  props: ListChildComponentProps<MapRowData>
+): React.JSX.Element | null {
+  const styles = useCascadeMapStyles();
+  const { index, style, data } = props;
+  const row = data.rows[index];
+  const node = row ? data.map.nodes.get(row.goal) : undefined;
+  if (!row || !node) return null;
+  const { lang, t } = data;
+  const value = (amount: number | null) =>
+    amount === null ? "—" : formatNumber(amount, node.unit);
+  const status = node.status;
+  const fill = status ? HIGHLIGHT_COLORS[status] : null;
+  const share =
+    node.attainment === null ? 0 : Math.max(0, Math.min(node.attainment, BAR_FULL)) / BAR_FULL;
+  const label = [
+    node.id,
+    node.text,
+    node.owner ?? "",
+    status ? STATUS_NAMES[status][lang] : "",
+    node.findings > 0 ? t("map.findings", { count: node.findings }) : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
+
+  return (
+    <div
+      id={mapRowId(row.goal)}
+      role="treeitem"
+      aria-level={row.depth + 1}
+      aria-expanded={row.hasChildren ? row.expanded : undefined}
+      aria-selected={index === data.active}
+      aria-setsize={row.siblings}
+      aria-posinset={row.position}
+      aria-label={label}
+      className={mergeClasses(styles.row, index === data.active && styles.active)}
+      style={{ ...style, paddingInlineStart: `${row.depth * INDENT + 4}px` }}
+      onClick={() => data.onChoose(index)}
+    >
+      <div className={styles.line}>
+        {row.hasChildren ? (
+          <span
+            className={styles.chevron}
+            aria-hidden="true"
+            data-testid="map-toggle"
+            onClick={(event) => {
+              // The chevron opens the branch; the rest of the line selects the goal.
+              event.stopPropagation();
+              data.onToggle(row.goal);
+            }}
+          >
+            {row.expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
+          </span>
+        ) : (
+          <span className={styles.indentSpacer} />
+        )}
+        <span className={styles.id}>{node.id}</span>
+        <Tooltip content={node.text || t("map.noText")} relationship="description" withArrow>
+          <span className={styles.text}>{node.text || t("map.noText")}</span>
+        </Tooltip>
+        {node.findings > 0 && node.worst && (
+          <Badge
+            size="small"
+            appearance="filled"
+            color={SEVERITY_BADGE[node.worst]}
+            aria-label={t("map.findingsWorst", {
+              count: node.findings,
+              severity: SEVERITY_NAMES[node.worst][lang],
+            })}
+          >
+            {node.findings}
+          </Badge>
+        )}
+      </div>
+      <div className={styles.line}>
+        <span className={styles.indentSpacer} />
+        <span className={styles.detail}>
+          {t("map.values", {
+            owner: node.owner ?? t("map.noOwner"),
+            target: value(node.target),
+            actual: value(node.actual),
+          })}
+        </span>
+        <span
+          className={styles.bar}
+          role="meter"
+          aria-valuemin={0}
+          aria-valuemax={BAR_FULL * 100}
+          aria-valuenow={node.attainment === null ? undefined : Math.round(node.attainment * 100)}
+          aria-label={t("map.attainment")}
+        >
+          {fill && (
+            <span
+              className={styles.barFill}
+              style={{
+                display: "block",
+                width: `${share * 100}%`,
+                backgroundColor: `#${fill.fill}`,
+                borderRight: `2px solid #${fill.font}`,
+              }}
+            />
+          )}
+        </span>
+        <span className={styles.percent}>
+          {node.attainment === null ? "—" : formatPercent(node.attainment)}
+        </span>
+      </div>
+      <div className={styles.line}>
+        <span className={styles.indentSpacer} />
+        <span className={styles.detail}>
+          {row.hasChildren
+            ? t("map.rollup", { target: value(node.childTarget), actual: value(node.childActual) })
+            : status
+              ? STATUS_NAMES[status][lang]
+              : t("map.noStatus")}
+        </span>
+      </div>
+    </div>
+  );
+});

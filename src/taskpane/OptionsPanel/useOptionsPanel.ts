@@ -1,0 +1,117 @@
+import * as React from "react";
+import {
+  DEFAULT_SAVED_OPTIONS,
+  LanguageChoice,
+  OptionField,
+  parsePaneOptions,
+  SavedOptions,
+} from "../paneOptions";
+import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
+import { OptionsPanelProps } from "./OptionsPanel.types";
+
+/** The form's text fields, as typed. */
+export type OptionsForm = Record<Exclude<OptionField, "language">, string> & {
+  language: LanguageChoice;
+};
+
+export interface OptionsPanelState {
+  form: OptionsForm;
+  setField: <K extends keyof OptionsForm>(field: K, value: OptionsForm[K]) => void;
+  /** Fields whose value does not validate. */
+  invalid: ReadonlySet<OptionField>;
+  save: () => Promise<void>;
+  reset: () => void;
+  busy: boolean;
+  notice: Notice | null;
+  dismissNotice: () => void;
+}
+
+function formOf(saved: SavedOptions): OptionsForm {
+  return {
+    atRisk: String(saved.atRisk),
+    overAllocation: String(saved.overAllocation),
+    stretch: String(saved.stretch),
+    minGoalLength: String(saved.minGoalLength),
+    asOf: saved.asOf ?? "",
+    language: saved.language,
+  };
+}
+
+/**
+ * A number as typed: blank for the default, "90%" for 0.9, a decimal comma accepted; anything else is passed on
+ * as text for the schema to refuse.
+ */
+export function numberInput(text: string): number | string | undefined {
+  const trimmed = text.trim().replace(",", ".");
+  if (trimmed === "") return undefined;
+  const percent = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
+  if (percent) return Number(percent[1]) / 100;
+  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+/** State and actions of the Options form. */
+export function useOptionsPanel(props: OptionsPanelProps): OptionsPanelState {
+  const [form, setForm] = React.useState<OptionsForm>(() => formOf(props.options.saved));
+  const [invalid, setInvalid] = React.useState<ReadonlySet<OptionField>>(new Set());
+  const [busy, setBusy] = React.useState(false);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+
+  // Options loaded from the document after the form opened replace what it shows.
+  React.useEffect(() => setForm(formOf(props.options.saved)), [props.options.saved]);
+
+  const setField = React.useCallback(
+    <K extends keyof OptionsForm>(field: K, value: OptionsForm[K]) => {
+      setForm((current) => ({ ...current, [field]: value }));
+      setInvalid((current) => {
+        if (!current.has(field)) return current;
+        const next = new Set(current);
+        next.delete(field);
+        return next;
+      });
+    },
+    []
+  );
+
+  const save = React.useCallback(async () => {
+    setNotice(null);
+    const parsed = parsePaneOptions({
+      atRisk: numberInput(form.atRisk),
+      overAllocation: numberInput(form.overAllocation),
+      stretch: numberInput(form.stretch),
+      minGoalLength: numberInput(form.minGoalLength),
+      asOf: form.asOf.trim() === "" ? null : form.asOf.trim(),
+      language: form.language,
+    });
+    if (!parsed.ok) {
+      setInvalid(new Set(parsed.fields));
+      setNotice(textNotice("error", "options.invalid"));
+      return;
+    }
+    setInvalid(new Set());
+    setBusy(true);
+    try {
+      await props.onSave(parsed.value.saved);
+      setNotice(textNotice("success", "options.saved"));
+    } catch (error) {
+      setNotice(errorNotice(error));
+    } finally {
+      setBusy(false);
+    }
+  }, [form, props]);
+
+  const reset = React.useCallback(() => {
+    setForm(formOf(DEFAULT_SAVED_OPTIONS));
+    setInvalid(new Set());
+  }, []);
+
+  return {
+    form,
+    setField,
+    invalid,
+    save,
+    reset,
+    busy,
+    notice,
+    dismissNotice: () => setNotice(null),
+  };
+}

@@ -1,0 +1,3 @@
+import { GoalToolProps } from "../ToolsPanel/ToolsPanel.types";
+
+export type TimeSplitPanelProps = GoalToolProps;

@@ -1,0 +1,70 @@
+import * as React from "react";
+import { Result, TimeGrain, TimeSplitRow } from "../../domain";
+import { planTimeSplit, writeTimeSplit } from "../../workbook/operations";
+import { useWorkbook } from "../context";
+import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
+import { parseProfile, PERIOD_COUNT, ProfileProblem } from "./profile";
+import { TimeSplitPanelProps } from "./TimeSplitPanel.types";
+
+export interface TimeSplitPanelState {
+  grain: TimeGrain;
+  setGrain: (grain: TimeGrain) => void;
+  profileText: string;
+  setProfileText: (text: string) => void;
+  problem: ProfileProblem | null;
+  plan: Result<TimeSplitRow[]> | null;
+  total: number;
+  add: () => Promise<void>;
+  busy: boolean;
+  notice: Notice | null;
+  dismissNotice: () => void;
+}
+
+/** State and actions of the Spread-in-time tool. */
+export function useTimeSplitPanel(props: TimeSplitPanelProps): TimeSplitPanelState {
+  const { run, goal, reaudit } = props;
+  const workbook = useWorkbook();
+  const [grain, setGrain] = React.useState<TimeGrain>("quarter");
+  const [profileText, setProfileText] = React.useState("");
+  const [busy, setBusy] = React.useState(false);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+
+  const profile = React.useMemo(
+    () => parseProfile(profileText, PERIOD_COUNT[grain]),
+    [profileText, grain]
+  );
+  const plan = React.useMemo(
+    () => (profile.ok ? planTimeSplit(run, goal, grain, profile.value) : null),
+    [run, goal, grain, profile]
+  );
+  const total = plan?.ok ? plan.value.reduce((sum, row) => sum + row.target, 0) : 0;
+
+  const add = React.useCallback(async () => {
+    if (!plan?.ok) return;
+    setBusy(true);
+    setNotice(null);
+    try {
+      await writeTimeSplit(workbook, run, plan.value);
+      await reaudit();
+      setNotice(textNotice("success", "split.added", { count: plan.value.length }));
+    } catch (error) {
+      setNotice(errorNotice(error));
+    } finally {
+      setBusy(false);
+    }
+  }, [plan, workbook, run, reaudit]);
+
+  return {
+    grain,
+    setGrain,
+    profileText,
+    setProfileText,
+    problem: profile.ok ? null : profile.problem,
+    plan,
+    total,
+    add,
+    busy,
+    notice,
+    dismissNotice: () => setNotice(null),
+  };
+}

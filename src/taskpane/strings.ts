@@ -1,0 +1,344 @@
+/**
+ * Every word the task pane shows, in English and Chinese, keyed by id. Finding codes, severities, statuses and
+ * their messages come from the domain's catalogue; this one holds the pane's own words.
+ */
+import { interpolate, Lang } from "../domain";
+
+type Bilingual = { readonly en: string; readonly zh: string };
+
+export const STRINGS = {
+  "tab.label": { en: "Goal Cascade", zh: "目标分解" },
+  "tab.audit": { en: "Audit", zh: "审核" },
+  "tab.map": { en: "Map", zh: "地图" },
+  "tab.tools": { en: "Tools", zh: "工具" },
+  "tab.options": { en: "Options", zh: "选项" },
+  "tab.functions": { en: "Functions", zh: "函数" },
+
+  "common.goToAudit": { en: "Go to Audit", zh: "前往审核" },
+  "notice.dismiss": { en: "Dismiss", zh: "关闭" },
+  "boundary.retry": { en: "Try again", zh: "重试" },
+
+  "error.CELL_EDIT_MODE": {
+    en: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
+    zh: "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后重试。",
+  },
+  "error.PROTECTED": {
+    en: "The sheet or workbook is protected. Unprotect it, then try again.",
+    zh: "工作表或工作簿受保护。请取消保护后重试。",
+  },
+  "error.TOO_LARGE": {
+    en: "The range is too large for Excel to handle in one go. Audit a smaller table.",
+    zh: "区域过大，Excel 无法一次处理。请审核较小的表格。",
+  },
+  "error.NOT_FOUND": {
+    en: "The sheet or range is gone (renamed or deleted?). Audit again.",
+    zh: "找不到工作表或区域（可能已重命名或删除）。请重新审核。",
+  },
+  "error.CONFLICT": {
+    en: "Someone else changed the workbook at the same time. Try again.",
+    zh: "其他人同时修改了工作簿。请重试。",
+  },
+  "error.UNKNOWN": {
+    en: "Something went wrong while working with the workbook.",
+    zh: "操作工作簿时出错。",
+  },
+
+  "audit.run": { en: "Audit goals", zh: "审核目标" },
+  "audit.clear": { en: "Clear audit", zh: "清除审核" },
+  "audit.noTable": {
+    en: "No goal table on the active sheet. A goal table has a header row with at least the columns ID (or 目标编号), Goal (or 目标描述) and Target (or 目标值). Select the sheet that holds it, or insert the template from Tools.",
+    zh: "当前工作表没有目标表。目标表的表头至少要有“目标编号”（或 ID）、“目标描述”（或 Goal）和“目标值”（或 Target）三列。请切换到目标所在的工作表，或在“工具”中插入模板。",
+  },
+  "audit.cleared": {
+    en: "Audit cleared: {rules} highlight rules removed. Your own formats were left alone.",
+    zh: "已清除审核：删除了 {rules} 条突出显示规则。您自己的格式保持不变。",
+  },
+  "audit.clearedWithSheet": {
+    en: "Audit cleared: {rules} highlight rules and the audit sheet removed. Your own formats were left alone.",
+    zh: "已清除审核：删除了 {rules} 条突出显示规则和审核工作表。您自己的格式保持不变。",
+  },
+  "audit.stopped": { en: "The audit stopped", zh: "审核已停止" },
+  "audit.summary": {
+    en: "{goals} goals read from {place}",
+    zh: "从 {place} 读取了 {goals} 个目标",
+  },
+  "audit.sheetWritten": {
+    en: "Findings are listed on the sheet “{sheet}”.",
+    zh: "问题清单已写入工作表“{sheet}”。",
+  },
+  "audit.clean": {
+    en: "No findings: the goal table passes every check.",
+    zh: "没有发现问题：目标表通过了所有检查。",
+  },
+  "audit.noFindingsShown": {
+    en: "No findings of the severities shown.",
+    zh: "所选严重程度下没有问题。",
+  },
+  "audit.findingsLabel": { en: "Findings by kind", zh: "按类型分组的问题" },
+  "audit.findingWhere": { en: "Row {row} · {id}", zh: "第 {row} 行 · {id}" },
+  "audit.findingRow": { en: "Row {row}", zh: "第 {row} 行" },
+  "audit.selectCell": { en: "(select the cell)", zh: "（选中单元格）" },
+  "audit.showAll": { en: "Show all {count}", zh: "显示全部 {count} 项" },
+
+  "progress.label": { en: "Audit progress", zh: "审核进度" },
+  "progress.reading": { en: "Reading the goal table…", zh: "正在读取目标表……" },
+  "progress.checking": { en: "Checking the goals…", zh: "正在检查目标……" },
+  "progress.writing": {
+    en: "Writing highlights and the audit sheet…",
+    zh: "正在写入突出显示和审核工作表……",
+  },
+
+  "filter.label": { en: "Show findings of severity", zh: "按严重程度显示问题" },
+  "legend.title": { en: "Highlight colours", zh: "突出显示颜色" },
+  "legend.sample": { en: "Abc", zh: "示例" },
+
+  "chooser.title": { en: "Which goal table?", zh: "审核哪个目标表？" },
+  "chooser.table": { en: "Table {name} ({place})", zh: "表格 {name}（{place}）" },
+  "chooser.range": { en: "Range {place}", zh: "区域 {place}" },
+  "chooser.incomplete": { en: "— missing a required column", zh: "——缺少必需的列" },
+  "chooser.audit": { en: "Audit this table", zh: "审核此表" },
+  "chooser.cancel": { en: "Cancel", zh: "取消" },
+
+  "map.label": { en: "Cascade map", zh: "目标分解地图" },
+  "map.empty": {
+    en: "Audit the goal table to see its cascade map.",
+    zh: "请先审核目标表，再查看目标分解地图。",
+  },
+  "map.noGoals": { en: "The audit read no goals to draw.", zh: "审核没有读取到可显示的目标。" },
+  "map.expandAll": { en: "Expand all", zh: "全部展开" },
+  "map.collapseAll": { en: "Collapse all", zh: "全部折叠" },
+  "map.help": {
+    en: "{count} goals. Arrow keys move, Right/Left open and close, Enter selects the goal in the sheet.",
+    zh: "共 {count} 个目标。方向键移动，右/左键展开和折叠，Enter 在工作表中选中目标。",
+  },
+  "map.values": {
+    en: "{owner} · target {target} · actual {actual}",
+    zh: "{owner} · 目标 {target} · 实际 {actual}",
+  },
+  "map.rollup": {
+    en: "Children: target {target} · actual {actual}",
+    zh: "下级汇总：目标 {target} · 实际 {actual}",
+  },
+  "map.noOwner": { en: "no owner", zh: "无责任人" },
+  "map.noText": { en: "(no description)", zh: "（无描述）" },
+  "map.noStatus": { en: "No actual yet", zh: "暂无实际值" },
+  "map.attainment": { en: "Attainment", zh: "达成率" },
+  "map.findings": { en: "{count} findings", zh: "{count} 个问题" },
+  "map.findingsWorst": {
+    en: "{count} findings, worst: {severity}",
+    zh: "{count} 个问题，最严重：{severity}",
+  },
+
+  "tools.needAudit": {
+    en: "Allocate, spread in time and improvement plans work from an audit. Audit the goal table first.",
+    zh: "分解、按时间拆分和改善计划都基于审核结果。请先审核目标表。",
+  },
+  "template.title": { en: "Start a cascade", zh: "开始目标分解" },
+  "template.intro": {
+    en: "Inserts a goal table with every column, drop-downs and sample goals for this year, where it overwrites nothing.",
+    zh: "插入包含所有列、下拉选项和本年度示例目标的目标表，不会覆盖任何内容。",
+  },
+  "template.insert": { en: "Insert goal-table template", zh: "插入目标表模板" },
+  "template.inserted": { en: "The template went to {place}.", zh: "模板已插入到 {place}。" },
+  "template.insertedTable": {
+    en: "The template went to {place} as the table {table}.",
+    zh: "模板已作为表格 {table} 插入到 {place}。",
+  },
+
+  "goal.title": { en: "Selected goal", zh: "所选目标" },
+  "goal.intro": {
+    en: "Select any cell in a goal's row of the sheet, then use it here.",
+    zh: "在工作表中选中某个目标所在行的任意单元格，然后在此使用。",
+  },
+  "goal.useSelected": { en: "Use selected goal", zh: "使用所选目标" },
+  "goal.notOnGoal": {
+    en: "The selected cell is not on a goal's row of the audited table (sheet “{sheet}”). Select a goal's row and try again.",
+    zh: "所选单元格不在已审核目标表（工作表“{sheet}”）的目标行上。请选中目标行后重试。",
+  },
+  "goal.picked": { en: "Goal {id} (row {row})", zh: "目标 {id}（第 {row} 行）" },
+  "goal.target": { en: "Target: {target}", zh: "目标值：{target}" },
+
+  "column.id": { en: "ID", zh: "编号" },
+  "column.current": { en: "Current", zh: "当前值" },
+  "column.proposed": { en: "Proposed", zh: "建议值" },
+  "column.period": { en: "Period", zh: "周期" },
+  "column.target": { en: "Target", zh: "目标值" },
+
+  "allocate.title": { en: "Allocate to children", zh: "分解到下级" },
+  "allocate.noChildren": {
+    en: "This goal has no child goals to allocate its target to.",
+    zh: "该目标没有可分解目标值的下级目标。",
+  },
+  "allocate.method": { en: "Method", zh: "分解方式" },
+  "allocate.method.even": { en: "Evenly", zh: "平均分配" },
+  "allocate.method.weights": { en: "By weights", zh: "按权重" },
+  "allocate.method.baseline": { en: "Like the baseline", zh: "按基线比例" },
+  "allocate.method.repeat": { en: "Repeat the target (rates)", zh: "重复目标值（比率类）" },
+  "allocate.group": { en: "Children", zh: "下级类型" },
+  "allocate.group.people": { en: "People", zh: "人员" },
+  "allocate.group.time": { en: "Periods", zh: "期间" },
+  "allocate.decimals": { en: "Decimals", zh: "小数位数" },
+  "allocate.decimalsInvalid": {
+    en: "Enter a whole number from 0 to 10.",
+    zh: "请输入 0 到 10 的整数。",
+  },
+  "allocate.preview": { en: "Allocation preview", zh: "分解预览" },
+  "allocate.lock": { en: "Lock", zh: "锁定" },
+  "allocate.lockChild": { en: "Keep the target of {id}", zh: "保持 {id} 的目标值" },
+  "allocate.totalExact": {
+    en: "Σ proposed = {sum} = parent target {target} ✓",
+    zh: "建议值合计 = {sum} = 上级目标值 {target} ✓",
+  },
+  "allocate.totalOff": {
+    en: "Σ proposed = {sum}, parent target {target}",
+    zh: "建议值合计 = {sum}，上级目标值 {target}",
+  },
+  "allocate.repeatTotal": {
+    en: "Each child gets the parent's target {target}.",
+    zh: "每个下级都采用上级目标值 {target}。",
+  },
+  "allocate.write": { en: "Write targets", zh: "写入目标值" },
+  "allocate.written": {
+    en: "{count} targets written, and the table audited again.",
+    zh: "已写入 {count} 个目标值，并重新审核了目标表。",
+  },
+  "allocate.nothing": {
+    en: "Nothing to write: every child already has the proposed target.",
+    zh: "无需写入：每个下级的目标值已与建议值相同。",
+  },
+  "allocate.confirmTitle": { en: "Overwrite targets?", zh: "覆盖目标值？" },
+  "allocate.confirmText": {
+    en: "{count} target cells on the sheet “{sheet}” already hold values:",
+    zh: "工作表“{sheet}”中有 {count} 个目标值单元格已有内容：",
+  },
+  "allocate.confirmCells": { en: "Cells that would be overwritten", zh: "将被覆盖的单元格" },
+  "allocate.confirmCancel": { en: "Cancel", zh: "取消" },
+  "allocate.confirmOverwrite": { en: "Overwrite", zh: "覆盖" },
+
+  "split.title": { en: "Spread in time", zh: "按时间拆分" },
+  "split.grain": { en: "Split into", zh: "拆分为" },
+  "split.quarters": { en: "Quarters (4)", zh: "季度（4）" },
+  "split.months": { en: "Months (12)", zh: "月份（12）" },
+  "split.profile": {
+    en: "Seasonality profile ({count} weights, optional)",
+    zh: "季节性分布（{count} 个权重，可选）",
+  },
+  "split.profileHint": {
+    en: "Blank splits evenly. Otherwise {count} numbers ≥ 0, separated by commas.",
+    zh: "留空则平均拆分；否则输入 {count} 个大于或等于 0 的数，以逗号分隔。",
+  },
+  "split.profileNumber": {
+    en: "Each weight must be a number of 0 or more.",
+    zh: "每个权重都必须是大于或等于 0 的数字。",
+  },
+  "split.profileCount": { en: "Give exactly {count} weights.", zh: "请输入正好 {count} 个权重。" },
+  "split.profileTotal": {
+    en: "The weights must add up to more than 0.",
+    zh: "权重合计必须大于 0。",
+  },
+  "split.preview": { en: "Rows to add", zh: "将添加的行" },
+  "split.rate": {
+    en: "A rate: every period keeps the goal's target.",
+    zh: "比率类目标：每个期间沿用该目标值。",
+  },
+  "split.add": { en: "Add {count} rows", zh: "添加 {count} 行" },
+  "split.added": {
+    en: "{count} rows added to the goal table, and the table audited again.",
+    zh: "已向目标表添加 {count} 行，并重新审核了目标表。",
+  },
+
+  "improve.title": { en: "Improve", zh: "改善" },
+  "improve.intro": {
+    en: "Adds a row to the improvement plan for each goal that falls behind: cause, countermeasure, deadline and follow-up are left for you to fill in.",
+    zh: "为每个落后的目标在改善计划中添加一行：异常原因、改善对策、改善期限和追踪结果留待填写。",
+  },
+  "improve.includeAtRisk": { en: "Include at-risk goals", zh: "包括预警目标" },
+  "improve.start": { en: "Start improvement plans", zh: "开始改善计划" },
+  "improve.added": {
+    en: "{count} rows added to the sheet “{sheet}”.",
+    zh: "已向工作表“{sheet}”添加 {count} 行。",
+  },
+  "improve.none": {
+    en: "No rows added: every off-track goal already has a row on the sheet “{sheet}”.",
+    zh: "没有添加任何行：每个落后目标在工作表“{sheet}”中都已有记录。",
+  },
+  "improve.noneAtRisk": {
+    en: "No rows added: every off-track or at-risk goal already has a row on the sheet “{sheet}”.",
+    zh: "没有添加任何行：每个落后或预警目标在工作表“{sheet}”中都已有记录。",
+  },
+
+  "options.title": { en: "Options", zh: "选项" },
+  "options.atRisk": { en: "At-risk threshold", zh: "预警阈值" },
+  "options.atRiskHint": {
+    en: "Attainment from this up to 100% is At risk, below it Off track (0–1, default 0.9).",
+    zh: "达成率介于该值与 100% 之间为预警，低于该值为落后（0–1，默认 0.9）。",
+  },
+  "options.atRiskInvalid": {
+    en: "Enter a number from 0 to 1, such as 0.9.",
+    zh: "请输入 0 到 1 之间的数，例如 0.9。",
+  },
+  "options.overAllocation": { en: "Over-allocation stretch", zh: "超额分解上限" },
+  "options.overAllocationHint": {
+    en: "Children may exceed their parent's sum by this share before it is flagged (default 0.2 = 20%).",
+    zh: "下级合计超出上级目标的比例在此范围内不提示（默认 0.2 = 20%）。",
+  },
+  "options.stretch": { en: "SMART stretch limit", zh: "SMART 挑战上限" },
+  "options.stretchHint": {
+    en: "A target better than its baseline by more than this share is too high (default 0.5 = 50%).",
+    zh: "目标值比基线提高超过该比例即为过高（默认 0.5 = 50%）。",
+  },
+  "options.shareInvalid": {
+    en: "Enter a share from 0 to 10, such as 0.2 or 20%.",
+    zh: "请输入 0 到 10 之间的比例，例如 0.2 或 20%。",
+  },
+  "options.minGoalLength": { en: "Minimum goal length", zh: "目标描述最短长度" },
+  "options.minGoalLengthHint": {
+    en: "Goal texts shorter than this many characters are not specific (default 4).",
+    zh: "少于该字符数的目标描述视为不具体（默认 4）。",
+  },
+  "options.minGoalLengthInvalid": {
+    en: "Enter a whole number from 1 to 100.",
+    zh: "请输入 1 到 100 的整数。",
+  },
+  "options.asOf": { en: "As-of date", zh: "截至日期" },
+  "options.asOfHint": {
+    en: "Judge actuals against the pace to this date. Blank: against the full target.",
+    zh: "按截至该日期的进度评估实际值。留空则按全年目标评估。",
+  },
+  "options.asOfInvalid": {
+    en: "Enter a date as YYYY-MM-DD.",
+    zh: "请按 YYYY-MM-DD 格式输入日期。",
+  },
+  "options.language": { en: "Language", zh: "语言" },
+  "options.languageAuto": { en: "Automatic (Office's language)", zh: "自动（跟随 Office 语言）" },
+  "options.languageEn": { en: "English", zh: "英语（English）" },
+  "options.languageZh": { en: "Chinese (中文)", zh: "中文" },
+  "options.languageInvalid": { en: "Choose a language.", zh: "请选择语言。" },
+  "options.save": { en: "Save options", zh: "保存选项" },
+  "options.reset": { en: "Reset to defaults", zh: "恢复默认值" },
+  "options.saved": {
+    en: "Options saved with the workbook. They apply from the next audit.",
+    zh: "选项已随工作簿保存，将在下次审核时生效。",
+  },
+  "options.invalid": {
+    en: "Some options are not valid: see the fields marked.",
+    zh: "部分选项无效：请查看标出的字段。",
+  },
+  "options.savedInvalid": {
+    en: "The options saved in this workbook are not valid, so the defaults are used. Save the options again to fix them.",
+    zh: "此工作簿中保存的选项无效，已改用默认值。请重新保存选项。",
+  },
+} as const satisfies Record<string, Bilingual>;
+
+export type StringId = keyof typeof STRINGS;
+
+/** Values a string's `{name}` placeholders take. */
+export type TextParams = Record<string, string | number>;
+
+/**
+ * The words of a string id in a language, placeholders filled.
+ * @example text("zh", "tab.audit") // "审核"
+ */
+export function text(lang: Lang, id: StringId, params?: TextParams): string {
+  return interpolate(STRINGS[id][lang], params);
+}

@@ -1,0 +1,174 @@
+import { CellValue } from "../../src/domain";
+import { child, goal, table } from "../domain/builders";
+import { FakeExcel, officeMock } from "../excel/fakeExcel";
+import { MemoryWorkbook } from "../support/MemoryWorkbook";
+
+type Commands = typeof import("../../src/commands/commands");
+
+let office: ReturnType<typeof officeMock>;
+let commands: Commands;
+beforeEach(async () => {
+  office = officeMock();
+  (globalThis as Record<string, unknown>).Office = office.office;
+  // A fresh module per test: it registers the command with Office when it is loaded.
+  await jest.isolateModulesAsync(async () => {
+    commands = await import("../../src/commands/commands");
+  });
+});
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>).Office;
+  delete (globalThis as Record<string, unknown>).Excel;
+});
+
+const cascade = (): CellValue[][] =>
+  table([
+    goal({ id: "C1", level: "Company", target: 1000, actual: 700 }),
+    child("C1", { id: "T1", level: "Team", target: 600, actual: 600 }),
+    child("X9", { id: "T3", level: "Team", target: 100, actual: 95 }),
+  ]);
+
+/** A command host over an in-memory workbook; records the task pane openings and completions. */
+function host(book: MemoryWorkbook) {
+  const opened: string[] = [];
+  const event = { completed: jest.fn() };
+  return {
+    event,
+    opened,
+    host: {
+      workbook: book,
+      showTaskpane: async () => void opened.push("pane"),
+      language: () => "en" as const,
+    },
+  };
+}
+
+describe("the Audit goals button", () => {
+  it("audits the only goal table and leaves the task pane closed", async () => {
+    const book = new MemoryWorkbook({ Goals: cascade() });
+    const { event, opened, host: surroundings } = host(book);
+    const outcome = await commands.auditGoals(event, surroundings);
+    expect(outcome.status).toBe("audited");
+    expect(book.calls.get("applyAudit")).toBe(1);
+    expect(opened).toEqual([]);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(commands.lastAuditCommandOutcome()).toBe(outcome);
+  });
+
+  it("opens the task pane when the sheet has no goal table", async () => {
+    const { event, opened, host: surroundings } = host(new MemoryWorkbook({ Notes: [["Hello"]] }));
+    expect((await commands.auditGoals(event, surroundings)).status).toBe("noTable");
+    expect(opened).toEqual(["pane"]);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("opens the task pane to choose when several complete tables are on the sheet", async () => {
+    const book = new MemoryWorkbook({
+      Goals: [
+        ["ID", "Goal", "Target"],
+        ["G1", "x", 1],
+        [],
+        ["ID", "Goal", "Target"],
+        ["G2", "y", 2],
+      ],
+    });
+    book
+      .sheet("Goals")
+      .tables.push({ name: "A", address: "A1:C2" }, { name: "B", address: "A4:C5" });
+    const { event, opened, host: surroundings } = host(book);
+    const outcome = await commands.auditGoals(event, surroundings);
+    expect(outcome.status).toBe("chooseTable");
+    expect(book.calls.get("applyAudit")).toBeUndefined();
+    expect(opened).toEqual(["pane"]);
+  });
+
+  it("opens the task pane to explain a missing required column", async () => {
+    const book = new MemoryWorkbook({
+      Goals: [
+        ["ID", "Goal", "Owner"],
+        ["G1", "x", "Li"],
+      ],
+    });
+    const { event, opened, host: surroundings } = host(book);
+    const outcome = await commands.auditGoals(event, surroundings);
+    expect(outcome.status).toBe("missingColumn");
+    expect(opened).toEqual(["pane"]);
+  });
+
+  it("opens the task pane with the error when the workbook fails, and still completes", async () => {
+    const book = new MemoryWorkbook({ Goals: cascade() });
+    book.applyAudit = async () => {
+      throw Object.assign(new Error("The sheet is protected."), { code: "AccessDenied" });
+    };
+    const { event, opened, host: surroundings } = host(book);
+    const outcome = await commands.auditGoals(event, surroundings);
+    expect(outcome).toMatchObject({ status: "failed", error: { code: "PROTECTED" } });
+    expect(opened).toEqual(["pane"]);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("completes even when the task pane cannot open", async () => {
+    const { event, host: surroundings } = host(new MemoryWorkbook({ Notes: [["Hello"]] }));
+    const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    surroundings.showTaskpane = async () => {
+      throw new Error("not supported");
+    };
+    await commands.auditGoals(event, surroundings);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(errors).toHaveBeenCalledTimes(1);
+    errors.mockRestore();
+  });
+
+  it("uses the audit options saved in the workbook, and the defaults when they are not valid", async () => {
+    const book = new MemoryWorkbook({ Goals: cascade() });
+    const { event, host: surroundings } = host(book);
+    /** The status finding of C1 (actual 700 against 1,000: 70 % attained). */
+    const statusOfC1 = async () => {
+      const outcome = await commands.auditGoals(event, surroundings);
+      if (outcome.status !== "audited") throw new Error(outcome.status);
+      return outcome.run.result.findings.find(
+        (finding) =>
+          finding.id === "C1" && (finding.code === "OFF_TRACK" || finding.code === "AT_RISK")
+      )?.code;
+    };
+    book.settings.set("options", { atRisk: 0.5 });
+    expect(await statusOfC1()).toBe("AT_RISK");
+    book.settings.set("options", { atRisk: "very" });
+    expect(await statusOfC1()).toBe("OFF_TRACK");
+  });
+
+  it("tells listeners the outcome", async () => {
+    const seen: string[] = [];
+    const stop = commands.onAuditCommand((outcome) => seen.push(outcome.status));
+    const { event, host: surroundings } = host(new MemoryWorkbook({ Notes: [["Hello"]] }));
+    await commands.auditGoals(event, surroundings);
+    stop();
+    await commands.auditGoals(event, surroundings);
+    expect(seen).toEqual(["noTable"]);
+  });
+});
+
+describe("in Excel", () => {
+  it("is associated with the manifest's function name once Office is ready, and audits through Excel.run", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Goals", cascade());
+    (globalThis as Record<string, unknown>).Excel = { run: fake.run };
+    const handler = office.associated.get(commands.AUDIT_COMMAND);
+    if (!handler) throw new Error("auditGoals was not associated");
+    const event = { completed: jest.fn() };
+    await handler(event);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(office.shown).toEqual([]);
+    expect(fake.sheets.map((sheet) => sheet.name)).toEqual(["Goals", "Audit"]);
+    expect(fake.sheet("Goals").rules.length).toBeGreaterThan(0);
+  });
+
+  it("opens the task pane through Office when there is nothing to audit", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Notes", [["Hello"]]);
+    (globalThis as Record<string, unknown>).Excel = { run: fake.run };
+    const event = { completed: jest.fn() };
+    await office.associated.get(commands.AUDIT_COMMAND)?.(event);
+    expect(office.shown).toHaveLength(1);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,86 @@
+import {
+  freeSheetName,
+  hasKeyMarker,
+  isOwnRule,
+  ownAuditSheets,
+  parseAuditRecord,
+  refersToSheet,
+} from "../../src/excel/ownAudit";
+
+const RULE =
+  "=IFERROR(INDEX('Audit'!$L$2:$L$9,MATCH(ROW(A4)*100000+COLUMN(A4),'Audit'!$L$2:$L$9,1))=ROW(A4)*100000+COLUMN(A4),FALSE())";
+const where = { sheetId: "{G}", id: "{CF-1}" };
+
+describe("the add-in's rules", () => {
+  it("are recognised by their shape and the audit sheet they point at", () => {
+    expect(isOwnRule(RULE, where, ["Audit"], null)).toBe(true);
+    expect(isOwnRule(RULE.replace(/'Audit'/g, "Audit"), where, ["audit"], null)).toBe(true);
+  });
+
+  it("are recognised when their audit sheet was deleted (#REF!)", () => {
+    expect(isOwnRule(RULE.replace(/'Audit'!\$L\$2:\$L\$9/g, "#REF!"), where, [], null)).toBe(true);
+  });
+
+  it("are recognised by the record's ids only when they also have the shape", () => {
+    const record = { sheetId: "{A}", rules: [where] };
+    expect(isOwnRule(RULE.replace(/'Audit'/g, "'Elsewhere'"), where, ["Audit"], record)).toBe(true);
+    expect(isOwnRule("=K4>500", where, ["Audit"], record)).toBe(false);
+  });
+
+  it("do not include a user's rule that points at another sheet", () => {
+    expect(isOwnRule(RULE.replace(/'Audit'/g, "'My Audit'"), where, ["Audit"], null)).toBe(false);
+    expect(isOwnRule("=A4>Audit!$B$1", where, ["Audit"], null)).toBe(false);
+  });
+});
+
+describe("sheet references", () => {
+  it("match a quoted or a bare name, not the tail of a longer one", () => {
+    expect(refersToSheet("='审核 结果'!$A$1", "审核 结果")).toBe(true);
+    expect(refersToSheet("=SUM(Audit!A1)", "Audit")).toBe(true);
+    expect(refersToSheet("=SUM(MyAudit!A1)", "Audit")).toBe(false);
+    expect(refersToSheet("=SUM('My Audit'!A1)", "Audit")).toBe(false);
+  });
+});
+
+describe("the add-in's audit sheets", () => {
+  const sheets = [
+    { id: "{1}", name: "Goals", marked: false },
+    { id: "{2}", name: "Audit", marked: true },
+    { id: "{3}", name: "Audit copy", marked: true },
+  ];
+
+  it("are the recorded sheet when it still carries the marker", () => {
+    expect(
+      ownAuditSheets(sheets, { sheetId: "{2}", rules: [] }).map((sheet) => sheet.name)
+    ).toEqual(["Audit"]);
+  });
+
+  it("are every marked sheet without a record, or when the recorded one is gone", () => {
+    expect(ownAuditSheets(sheets, null)).toHaveLength(2);
+    expect(ownAuditSheets(sheets, { sheetId: "{9}", rules: [] })).toHaveLength(2);
+  });
+
+  it("carry the marker in row 1 of the first key column", () => {
+    expect(hasKeyMarker(["goal-cascade:structure"])).toBe(true);
+    expect(hasKeyMarker(["Notes"])).toBe(false);
+    expect(hasKeyMarker(undefined)).toBe(false);
+  });
+});
+
+describe("the record", () => {
+  it("is read back when it has the expected shape, with malformed rules dropped", () => {
+    expect(parseAuditRecord({ sheetId: "{2}", rules: [where, { id: 3 }] })).toEqual({
+      sheetId: "{2}",
+      rules: [where],
+    });
+    expect(parseAuditRecord("Audit")).toBeNull();
+    expect(parseAuditRecord({ rules: [] })).toBeNull();
+  });
+});
+
+describe("free sheet names", () => {
+  it("number the name when it is taken, without case", () => {
+    expect(freeSheetName("Audit", ["Goals"])).toBe("Audit");
+    expect(freeSheetName("Audit", ["AUDIT", "Audit (2)"])).toBe("Audit (3)");
+  });
+});

@@ -1,0 +1,103 @@
+/** @jest-environment jsdom */
+import { screen, waitFor } from "@testing-library/react";
+import { CellValue } from "../../src/domain";
+import { MemoryWorkbook } from "../support/MemoryWorkbook";
+import { auditPane, goalSheet, polyfillBrowser, renderPane } from "./helpers";
+
+beforeAll(polyfillBrowser);
+
+/** The accordion header of a finding code's group. */
+function group(title: string): HTMLElement {
+  return screen.getByRole("button", { name: new RegExp(`^${title.replace(/[()]/g, "\\$&")} `) });
+}
+
+function queryGroup(title: string): HTMLElement | null {
+  return screen.queryByRole("button", { name: new RegExp(`^${title.replace(/[()]/g, "\\$&")} `) });
+}
+
+describe("the one-click audit", () => {
+  it("lists the findings grouped by code with their counts and a summary", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    expect(screen.getByText("7 goals read from Goals!A1:K10")).toBeTruthy();
+    expect(screen.getByText("fatal 0 · error 4 · warning 2 · info 0")).toBeTruthy();
+    expect(group("Off track").textContent).toContain("2");
+    expect(group("Orphan goal (cascade gap)").textContent).toContain("1");
+    expect(group("Children fall short (cascade gap)").textContent).toContain("1");
+    expect(group("Not specific (S)").textContent).toContain("1");
+    expect(group("At risk").textContent).toContain("1");
+    expect(screen.getByText("Findings are listed on the sheet “Audit”.")).toBeTruthy();
+  });
+
+  it("hides the warnings when the warning filter is switched off", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    const toggle = screen.getByRole("button", { name: "warning (2)" });
+    expect(toggle.getAttribute("aria-pressed")).toBe("true");
+    await pane.user.click(toggle);
+    expect(toggle.getAttribute("aria-pressed")).toBe("false");
+    expect(queryGroup("Not specific (S)")).toBeNull();
+    expect(queryGroup("At risk")).toBeNull();
+    expect(queryGroup("Orphan goal (cascade gap)")).not.toBeNull();
+    await pane.user.click(toggle);
+    expect(queryGroup("At risk")).not.toBeNull();
+  });
+
+  it("selects the cell of a finding when it is clicked", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    await pane.user.click(group("Orphan goal (cascade gap)"));
+    await pane.user.click(
+      await screen.findByRole("button", { name: /^Row 7 · T3: Parent “X9” does not exist/ })
+    );
+    // The orphan finding points at the Parent column (B) of row 7.
+    await waitFor(() => expect(pane.workbook.selected).toBe("Goals!B7"));
+  });
+
+  it("shows the highlight legend in the exact colours of the rules in Excel", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    const item = screen.getByText(
+      "Structure: orphan, duplicate id, loop, nobody executes, children fall short"
+    );
+    const swatch = item.parentElement?.querySelector("span[aria-hidden='true']") as HTMLElement;
+    expect(swatch.style.backgroundColor).toBe("rgb(255, 199, 206)");
+    expect(swatch.style.color).toBe("rgb(156, 0, 6)");
+    expect(screen.getByText("Actual: on track")).toBeTruthy();
+  });
+
+  it("removes its rules and audit sheet on Clear audit, and says how many", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    const rules = pane.workbook.sheet("Goals").rules.length;
+    expect(rules).toBeGreaterThan(0);
+    await pane.user.click(screen.getByRole("button", { name: "Clear audit" }));
+    await screen.findByText(
+      `Audit cleared: ${rules} highlight rules and the audit sheet removed. Your own formats were left alone.`
+    );
+    expect(pane.workbook.sheet("Goals").rules).toEqual([]);
+    expect([...pane.workbook.sheets.keys()]).toEqual(["Goals"]);
+  });
+
+  it("shows its progress while it reads the table", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    class SlowWorkbook extends MemoryWorkbook {
+      override async readValues(sheet: string, address: string): Promise<CellValue[][]> {
+        // The second read is the audit's own (the first finds the header).
+        if ((this.calls.get("readValues") ?? 0) >= 1) await gate;
+        return super.readValues(sheet, address);
+      }
+    }
+    const pane = await renderPane(new SlowWorkbook({ Goals: goalSheet() }));
+    await pane.user.click(screen.getByRole("button", { name: "Audit goals" }));
+    expect(await screen.findByText("Reading the goal table…")).toBeTruthy();
+    expect(screen.getByRole("progressbar", { name: "Audit progress" })).toBeTruthy();
+    expect(
+      (screen.getByRole("button", { name: "Audit goals" }) as HTMLButtonElement).disabled
+    ).toBe(true);
+    release();
+    await screen.findByText(/goals read from/);
+    expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * What the pane's tests share: the browser APIs jsdom lacks and Fluent uses, goal-sheet fixtures and a render of
+ * the whole pane over a MemoryWorkbook.
+ */
+import { configure, render, RenderResult, screen, waitFor } from "@testing-library/react";
+import userEvent, { UserEvent } from "@testing-library/user-event";
+import { CellValue, Lang } from "../../src/domain";
+import { App } from "../../src/taskpane/App/App";
+import { RibbonAudits } from "../../src/taskpane/App/App.types";
+import { child, goal, table } from "../domain/builders";
+import { MemoryWorkbook } from "../support/MemoryWorkbook";
+
+// A busy CI machine (the add-in build runs in another worker) can take more than the default second to render.
+configure({ asyncUtilTimeout: 10_000 });
+
+/** Minimal ResizeObserver and matchMedia: Fluent's positioning and motion ask for them. */
+export function polyfillBrowser(): void {
+  if (!("ResizeObserver" in window)) {
+    class ResizeObserver {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    }
+    Object.defineProperty(window, "ResizeObserver", { value: ResizeObserver, writable: true });
+  }
+  if (!window.matchMedia) {
+    Object.defineProperty(window, "matchMedia", {
+      writable: true,
+      value: (query: string) => ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        dispatchEvent: () => false,
+      }),
+    });
+  }
+  if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+  window.getComputedStyle = visibilityStyle;
+}
+
+/** Style rules that set display or visibility, rebuilt when the number of rules changes. */
+let visibilityRules: { count: number; rules: CSSStyleRule[] } = { count: -1, rules: [] };
+
+function currentVisibilityRules(): CSSStyleRule[] {
+  const sheets = Array.from(document.styleSheets);
+  const count = sheets.reduce((sum, sheet) => sum + sheet.cssRules.length, 0);
+  if (count !== visibilityRules.count) {
+    const rules = sheets
+      .flatMap((sheet) => Array.from(sheet.cssRules))
+      .filter(
+        (rule): rule is CSSStyleRule =>
+          rule instanceof CSSStyleRule &&
+          (rule.style.display !== "" || rule.style.visibility !== "")
+      );
+    visibilityRules = { count, rules };
+  }
+  return visibilityRules.rules;
+}
+
+/**
+ * getComputedStyle for jsdom, reduced to display and visibility. jsdom's own matches every CSS rule inserted so
+ * far against the element: Fluent inserts thousands, and Testing Library computes the style of every element a
+ * role query names, so a test took ten seconds and more. Those two properties are all that the queries (and
+ * Fluent's focus management) read here; jsdom lays nothing out.
+ */
+function visibilityStyle(element: Element): CSSStyleDeclaration {
+  const style = document.createElement("div").style;
+  for (const rule of currentVisibilityRules()) {
+    let matches = false;
+    try {
+      matches = element.matches(rule.selectorText);
+    } catch {
+      // Pseudo-elements and selectors jsdom cannot parse match nothing.
+    }
+    if (!matches) continue;
+    if (rule.style.display) style.display = rule.style.display;
+    if (rule.style.visibility) style.visibility = rule.style.visibility;
+  }
+  const inline = (element as HTMLElement).style as CSSStyleDeclaration | undefined;
+  if (inline?.display) style.display = inline.display;
+  if (inline?.visibility) style.visibility = inline.visibility;
+  if (element.hasAttribute("hidden")) style.display = "none";
+  return style;
+}
+
+/** A goal sheet with a title row, a blank row, then the goal table (header in row 3, data in rows 4–10). */
+export function goalSheet(): CellValue[][] {
+  return [
+    ["Customer service goals 2026"],
+    [],
+    ...table([
+      goal({ id: "C1", level: "Company", target: 1000, actual: 700, owner: "Zhang" }),
+      child("C1", { id: "T1", level: "Team", target: 600, actual: 600, owner: "Li" }),
+      child("C1", {
+        id: "T2",
+        level: "Team",
+        target: 300,
+        actual: 310,
+        owner: "Wang",
+        goal: "improve",
+      }),
+      child("X9", { id: "T3", level: "Team", target: 100, actual: 95, owner: "Chen" }),
+      child("T1", { id: "P1", level: "Individual", target: 600, actual: 400, owner: "Li" }),
+      child("T2", { id: "P2", level: "Individual", target: 300, owner: "Wang" }),
+      child("T3", { id: "P3", level: "Individual", target: 100, owner: "Chen" }),
+    ]),
+  ];
+}
+
+/** The column (0-based) of a header of the fixture sheet. */
+export function columnOf(header: string): number {
+  return (goalSheet()[2] as CellValue[]).indexOf(header);
+}
+
+/** A workbook holding the fixture sheet, with the active cell in the table. */
+export function goalWorkbook(): MemoryWorkbook {
+  return new MemoryWorkbook({ Goals: goalSheet() }, { sheet: "Goals", row: 4, column: 0 });
+}
+
+export interface RenderedPane extends RenderResult {
+  user: UserEvent;
+  workbook: MemoryWorkbook;
+}
+
+/** Renders the pane over a workbook, waiting for it to load its saved options. */
+export async function renderPane(
+  workbook: MemoryWorkbook = goalWorkbook(),
+  officeLang: Lang = "en",
+  ribbon?: RibbonAudits
+): Promise<RenderedPane> {
+  const user = userEvent.setup({ delay: null });
+  const result = render(<App workbook={workbook} officeLang={officeLang} ribbon={ribbon} />);
+  await waitFor(() => expect(workbook.calls.get("loadSetting")).toBe(1));
+  return { ...result, user, workbook };
+}
+
+/** Clicks "Audit goals" and waits until the audit's summary shows. */
+export async function auditPane(pane: RenderedPane): Promise<void> {
+  await pane.user.click(screen.getByRole("button", { name: "Audit goals" }));
+  await screen.findByText(/goals read from/);
+}
+
+/** Opens a tab of the pane. */
+export async function openTab(pane: RenderedPane, name: string | RegExp): Promise<void> {
+  await pane.user.click(screen.getByRole("tab", { name }));
+}

@@ -1,0 +1,166 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { DEFAULT_AUDIT_OPTIONS } from "../../src/domain";
+import { CascadeMap } from "../../src/taskpane/CascadeMap/CascadeMap";
+import { WorkbookProvider } from "../../src/taskpane/context";
+import { auditGoalTable } from "../../src/workbook/operations";
+import { child, goal, GoalRow, table } from "../domain/builders";
+import { MemoryWorkbook } from "../support/MemoryWorkbook";
+import { auditPane, openTab, polyfillBrowser, renderPane } from "./helpers";
+
+beforeAll(polyfillBrowser);
+
+/** The ids of the lines the map shows, in order. */
+function shownIds(): string[] {
+  return screen
+    .getAllByRole("treeitem")
+    .map((item) => item.getAttribute("aria-label")?.split(",")[0] ?? "");
+}
+
+function line(id: string): HTMLElement {
+  const found = screen
+    .getAllByRole("treeitem")
+    .find((item) => item.getAttribute("aria-label")?.startsWith(`${id},`));
+  if (!found) throw new Error(`no line for ${id}`);
+  return found;
+}
+
+describe("the cascade map", () => {
+  it("draws the cascade from the company goal down, with orphans as roots", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    await openTab(pane, "Map");
+    expect(shownIds()).toEqual(["C1", "T1", "T2", "T3", "P3"]);
+    const company = line("C1");
+    expect(company.getAttribute("aria-level")).toBe("1");
+    expect(company.getAttribute("aria-expanded")).toBe("true");
+    expect(line("T1").getAttribute("aria-level")).toBe("2");
+    expect(line("T1").getAttribute("aria-expanded")).toBe("false");
+    expect(within(company).getByText("Zhang · target 1,000 · actual 700")).toBeTruthy();
+    expect(within(company).getByText("Children: target 900 · actual 910")).toBeTruthy();
+    expect(within(company).getByLabelText("2 findings, worst: error").textContent).toBe("2");
+    const meter = within(company).getByRole("meter", { name: "Attainment" });
+    expect(meter.getAttribute("aria-valuenow")).toBe("70");
+    // Off track: the fill of the status highlight in Excel.
+    expect((meter.firstElementChild as HTMLElement).style.backgroundColor).toBe(
+      "rgb(255, 139, 139)"
+    );
+  });
+
+  it("opens and closes branches, all at once or one by one", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    await openTab(pane, "Map");
+    await pane.user.click(within(line("T1")).getByTestId("map-toggle"));
+    expect(shownIds()).toEqual(["C1", "T1", "P1", "T2", "T3", "P3"]);
+    await pane.user.click(screen.getByRole("button", { name: "Collapse all" }));
+    expect(shownIds()).toEqual(["C1", "T3"]);
+    await pane.user.click(screen.getByRole("button", { name: "Expand all" }));
+    expect(shownIds()).toEqual(["C1", "T1", "P1", "T2", "P2", "T3", "P3"]);
+  });
+
+  it("selects a goal's id cell when its line is clicked", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    await openTab(pane, "Map");
+    await pane.user.click(line("T2"));
+    await waitFor(() => expect(pane.workbook.selected).toBe("Goals!A6"));
+    expect(line("T2").getAttribute("aria-selected")).toBe("true");
+  });
+
+  it("moves with the arrow keys, opens and closes with right and left, selects with Enter", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    await openTab(pane, "Map");
+    const tree = screen.getByRole("tree", { name: "Cascade map" });
+    act(() => tree.focus());
+    expect(tree.getAttribute("aria-activedescendant")).toBe(line("C1").id);
+    await pane.user.keyboard("{ArrowDown}");
+    expect(tree.getAttribute("aria-activedescendant")).toBe(line("T1").id);
+    await pane.user.keyboard("{ArrowRight}");
+    expect(line("T1").getAttribute("aria-expanded")).toBe("true");
+    expect(shownIds()).toContain("P1");
+    await pane.user.keyboard("{ArrowRight}");
+    expect(tree.getAttribute("aria-activedescendant")).toBe(line("P1").id);
+    await pane.user.keyboard("{ArrowLeft}");
+    expect(tree.getAttribute("aria-activedescendant")).toBe(line("T1").id);
+    await pane.user.keyboard("{ArrowLeft}");
+    expect(shownIds()).not.toContain("P1");
+    await pane.user.keyboard("{ArrowUp}{Enter}");
+    await waitFor(() => expect(pane.workbook.selected).toBe("Goals!A4"));
+  });
+});
+
+describe("a map of 50,000 goals", () => {
+  /** A company goal, 100 teams and 499 people under each: 50,001 goals. */
+  function bigCascade(): MemoryWorkbook {
+    const rows: GoalRow[] = [goal({ id: "C", level: "Company", target: 499_000, owner: "Boss" })];
+    for (let team = 1; team <= 100; team++) {
+      rows.push(
+        child("C", { id: `T${team}`, level: "Team", target: 4_990, owner: `Lead ${team}` })
+      );
+      for (let person = 1; person <= 499; person++)
+        rows.push(
+          child(`T${team}`, {
+            id: `P${team}-${person}`,
+            level: "Individual",
+            target: 10,
+            owner: `P${team}-${person}`,
+          })
+        );
+    }
+    return new MemoryWorkbook({ Goals: table(rows) });
+  }
+
+  it("renders only a window of lines, expanded or not, and scrolls to the last one from the keyboard", async () => {
+    const workbook = bigCascade();
+    const run = await auditGoalTable(
+      workbook,
+      { sheet: "Goals", address: `A1:J${50_002}`, tableName: null },
+      DEFAULT_AUDIT_OPTIONS,
+      "en"
+    );
+    expect(run.result.goals).toHaveLength(50_001);
+    const user = userEvent.setup({ delay: null });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <WorkbookProvider workbook={workbook}>
+          <CascadeMap run={run} onGoToAudit={() => undefined} />
+        </WorkbookProvider>
+      </FluentProvider>
+    );
+    expect(screen.getByText(/^50,001 goals\./)).toBeTruthy();
+    expect(screen.getAllByRole("treeitem").length).toBeLessThan(30);
+
+    await user.click(screen.getByRole("button", { name: "Expand all" }));
+    const shown = screen.getAllByRole("treeitem");
+    expect(shown.length).toBeLessThan(30);
+    expect(shown[0]?.getAttribute("aria-label")).toMatch(/^C,/);
+
+    const tree = screen.getByRole("tree");
+    act(() => tree.focus());
+    await user.keyboard("{End}");
+    await waitFor(() => expect(tree.getAttribute("aria-activedescendant")).not.toBe(shown[0]?.id));
+    const last = document.getElementById(tree.getAttribute("aria-activedescendant") ?? "");
+    expect(last?.getAttribute("aria-label")).toMatch(/^P100-499,/);
+    expect(screen.getAllByRole("treeitem").length).toBeLessThan(30);
+
+    // Scrolling the list by hand shows another window, still small. jsdom lays nothing out, so the scroller's
+    // geometry is given.
+    const scroller = tree.firstElementChild as HTMLElement;
+    const geometry = { scrollTop: 68 * 25_000, scrollHeight: 68 * 50_001, clientHeight: 568 };
+    for (const [name, value] of Object.entries(geometry))
+      Object.defineProperty(scroller, name, { configurable: true, value });
+    act(() => {
+      fireEvent.scroll(scroller);
+    });
+    const middle = screen.getAllByRole("treeitem");
+    expect(middle.length).toBeLessThan(30);
+    expect(middle.some((item) => item.getAttribute("aria-label")?.startsWith("C,"))).toBe(false);
+    expect(middle.some((item) => item.getAttribute("aria-label")?.startsWith("P100-499,"))).toBe(
+      false
+    );
+  });
+});

@@ -1,0 +1,129 @@
+/** @jest-environment jsdom */
+import { screen, waitFor } from "@testing-library/react";
+import { STRINGS, StringId } from "../../src/taskpane/strings";
+import {
+  auditPane,
+  goalWorkbook,
+  openTab,
+  polyfillBrowser,
+  renderPane,
+  RenderedPane,
+} from "./helpers";
+
+beforeAll(polyfillBrowser);
+
+function field(name: RegExp): HTMLInputElement {
+  return screen.getByRole("textbox", { name }) as HTMLInputElement;
+}
+
+async function retype(pane: RenderedPane, name: RegExp, value: string): Promise<void> {
+  await pane.user.clear(field(name));
+  if (value) await pane.user.type(field(name), value);
+}
+
+describe("options", () => {
+  it("refuses invalid values with a message on each field, and saves nothing", async () => {
+    const pane = await renderPane();
+    await openTab(pane, "Options");
+    await retype(pane, /^At-risk threshold/, "2");
+    await retype(pane, /^As-of date/, "someday");
+    await pane.user.click(screen.getByRole("button", { name: "Save options" }));
+    expect(await screen.findByText("Enter a number from 0 to 1, such as 0.9.")).toBeTruthy();
+    expect(screen.getByText("Enter a date as YYYY-MM-DD.")).toBeTruthy();
+    expect(screen.getByText("Some options are not valid: see the fields marked.")).toBeTruthy();
+    expect(field(/^At-risk threshold/).getAttribute("aria-invalid")).toBe("true");
+    expect(pane.workbook.calls.get("saveSetting")).toBeUndefined();
+  });
+
+  it("saves valid options with the document, and the next audit uses them", async () => {
+    const pane = await renderPane();
+    await openTab(pane, "Options");
+    await retype(pane, /^At-risk threshold/, "60%");
+    await retype(pane, /^Minimum goal length/, "3");
+    await retype(pane, /^As-of date/, "2026-12-31");
+    await pane.user.click(screen.getByRole("button", { name: "Save options" }));
+    await screen.findByText(/Options saved with the workbook/);
+    expect(pane.workbook.settings.get("options")).toEqual({
+      atRisk: 0.6,
+      overAllocation: 0.2,
+      stretch: 0.5,
+      minGoalLength: 3,
+      asOf: "2026-12-31",
+      language: "auto",
+    });
+    await openTab(pane, "Audit");
+    await auditPane(pane);
+    // At 0.6, C1 (70 %) and P1 (67 %) are at risk rather than off track.
+    expect(screen.queryByRole("button", { name: /^Off track / })).toBeNull();
+    expect(screen.getByRole("button", { name: /^At risk / }).textContent).toContain("3");
+  });
+
+  it("loads the options saved in the document at start", async () => {
+    const workbook = goalWorkbook();
+    workbook.settings.set("options", {
+      atRisk: 0.5,
+      overAllocation: 0.3,
+      stretch: 0.5,
+      minGoalLength: 4,
+      asOf: null,
+      language: "auto",
+    });
+    const pane = await renderPane(workbook);
+    await openTab(pane, "Options");
+    await waitFor(() => expect(field(/^At-risk threshold/).value).toBe("0.5"));
+    expect(field(/^Over-allocation stretch/).value).toBe("0.3");
+  });
+
+  it("falls back to the defaults, and says so, when the saved options are not valid", async () => {
+    const workbook = goalWorkbook();
+    workbook.settings.set("options", { atRisk: "high", language: "fr" });
+    const pane = await renderPane(workbook);
+    expect(
+      await screen.findByText(/The options saved in this workbook are not valid/)
+    ).toBeTruthy();
+    await openTab(pane, "Options");
+    expect(field(/^At-risk threshold/).value).toBe("0.9");
+  });
+});
+
+describe("language", () => {
+  it("switches the whole pane to Chinese when chosen, and keeps it with the document", async () => {
+    const pane = await renderPane();
+    await openTab(pane, "Options");
+    await pane.user.click(screen.getByRole("radio", { name: "Chinese (中文)" }));
+    await pane.user.click(screen.getByRole("button", { name: "Save options" }));
+    expect(await screen.findByRole("tab", { name: "审核" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "地图" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "保存选项" })).toBeTruthy();
+    expect(screen.getByText("选项已随工作簿保存，将在下次审核时生效。")).toBeTruthy();
+    expect(document.documentElement.lang).toBe("zh-CN");
+    expect((pane.workbook.settings.get("options") as { language: string }).language).toBe("zh");
+
+    await openTab(pane, "审核");
+    await pane.user.click(screen.getByRole("button", { name: "审核目标" }));
+    expect(await screen.findByText("从 Goals!A1:K10 读取了 7 个目标")).toBeTruthy();
+    expect(screen.getByRole("button", { name: /^无上级目标（目标断层） / })).toBeTruthy();
+    expect(screen.getByText("突出显示颜色")).toBeTruthy();
+  });
+
+  it("follows Office's display language when left on automatic", async () => {
+    await renderPane(goalWorkbook(), "zh");
+    expect(screen.getByRole("button", { name: "审核目标" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "函数" })).toBeTruthy();
+  });
+
+  it("has every string of the pane in English and Chinese", () => {
+    const ids = Object.keys(STRINGS) as StringId[];
+    expect(ids.length).toBeGreaterThan(100);
+    for (const id of ids) {
+      expect([id, STRINGS[id].en.trim().length > 0]).toEqual([id, true]);
+      expect([id, STRINGS[id].zh.trim().length > 0]).toEqual([id, true]);
+    }
+  });
+
+  it("shows the function reference in the pane's language", async () => {
+    const pane = await renderPane(goalWorkbook(), "zh");
+    await openTab(pane, "函数");
+    expect(await screen.findByText("GOAL 函数")).toBeTruthy();
+  });
+});

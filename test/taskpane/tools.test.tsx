@@ -1,0 +1,200 @@
+/** @jest-environment jsdom */
+import { screen, waitFor, within } from "@testing-library/react";
+import { cellAddress } from "../../src/domain";
+import { MemoryWorkbook } from "../support/MemoryWorkbook";
+import { auditPane, columnOf, openTab, polyfillBrowser, renderPane, RenderedPane } from "./helpers";
+
+beforeAll(polyfillBrowser);
+
+/** Audits the fixture, opens Tools and picks the goal on a row as the selected goal. */
+async function pickGoal(pane: RenderedPane, row: number): Promise<void> {
+  await auditPane(pane);
+  await openTab(pane, "Tools");
+  pane.workbook.active = { sheet: "Goals", row, column: 3 };
+  await pane.user.click(screen.getByRole("button", { name: "Use selected goal" }));
+  await screen.findByTestId("selected-goal");
+}
+
+/** Cells written on the goal sheet (the audit writes only its own sheet). */
+function goalSheetWrites(workbook: MemoryWorkbook): string[] {
+  return workbook.written.filter((cell) => cell.startsWith("Goals!"));
+}
+
+describe("starting a cascade", () => {
+  it("inserts the template for this year and says where it went", async () => {
+    const pane = await renderPane(new MemoryWorkbook({ Sheet1: [] }));
+    await openTab(pane, "Tools");
+    await pane.user.click(screen.getByRole("button", { name: "Insert goal-table template" }));
+    const [inserted] = pane.workbook.sheet("Sheet1").tables;
+    expect(inserted).toBeDefined();
+    expect(
+      await screen.findByText(
+        `The template went to Sheet1!${inserted?.address} as the table ${inserted?.name}.`
+      )
+    ).toBeTruthy();
+    expect(pane.workbook.value("Sheet1", 1, 0)).toBe("ID");
+    const cells = pane.workbook.sheet("Sheet1").cells.flat();
+    expect(cells).toContain(String(new Date().getFullYear()));
+  });
+});
+
+describe("allocating a target", () => {
+  it("previews an exact split of the selected goal over its children", async () => {
+    const pane = await renderPane();
+    await pickGoal(pane, 4);
+    expect(screen.getByText("Goal C1 (row 4)")).toBeTruthy();
+    expect(screen.getByTestId("proposed-T1").textContent).toBe("500");
+    expect(screen.getByTestId("proposed-T2").textContent).toBe("500");
+    expect(screen.getByTestId("allocation-total").textContent).toBe(
+      "Σ proposed = 1,000 = parent target 1,000 ✓"
+    );
+  });
+
+  it("keeps a locked child's target and spreads the rest", async () => {
+    const pane = await renderPane();
+    await pickGoal(pane, 4);
+    await pane.user.click(screen.getByRole("checkbox", { name: "Keep the target of T1" }));
+    expect(screen.getByTestId("proposed-T1").textContent).toBe("600");
+    expect(screen.getByTestId("proposed-T2").textContent).toBe("400");
+  });
+
+  it("asks before overwriting targets, writes nothing until confirmed, then exactly the children's cells", async () => {
+    const pane = await renderPane();
+    await pickGoal(pane, 4);
+    await pane.user.click(screen.getByRole("button", { name: "Write targets" }));
+    const dialog = await screen.findByRole("alertdialog");
+    const target = columnOf("Target");
+    const cells = [5, 6].map((row) => cellAddress(target, row));
+    // Fluent hides the dialog from assistive technology for a moment while it sets up its focus trap.
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByRole("listitem")
+          .map((item) => item.textContent)
+      ).toEqual(cells.map((cell) => `Goals!${cell}`))
+    );
+    expect(goalSheetWrites(pane.workbook)).toEqual([]);
+
+    await pane.user.click(await within(dialog).findByRole("button", { name: "Overwrite" }));
+    await screen.findByText("2 targets written, and the table audited again.");
+    expect(goalSheetWrites(pane.workbook)).toEqual(cells.map((cell) => `Goals!${cell}`));
+    expect([
+      pane.workbook.value("Goals", 5, target),
+      pane.workbook.value("Goals", 6, target),
+    ]).toEqual([500, 500]);
+    // The audit ran again: the parent no longer falls short of its children.
+    expect(pane.workbook.calls.get("applyAudit")).toBe(2);
+  });
+
+  it("writes nothing when the overwrite is cancelled", async () => {
+    const pane = await renderPane();
+    await pickGoal(pane, 4);
+    await pane.user.click(screen.getByRole("button", { name: "Write targets" }));
+    const dialog = await screen.findByRole("alertdialog");
+    await pane.user.click(await within(dialog).findByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(goalSheetWrites(pane.workbook)).toEqual([]);
+  });
+
+  it("says so when the selected cell is not on a goal's row", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    await openTab(pane, "Tools");
+    pane.workbook.active = { sheet: "Goals", row: 1, column: 0 };
+    await pane.user.click(screen.getByRole("button", { name: "Use selected goal" }));
+    expect(await screen.findByText(/The selected cell is not on a goal's row/)).toBeTruthy();
+  });
+});
+
+describe("spreading a goal in time", () => {
+  it("refuses a profile with the wrong number of weights", async () => {
+    const pane = await renderPane();
+    await pickGoal(pane, 4);
+    await pane.user.type(screen.getByRole("textbox", { name: /Seasonality profile/ }), "1, 2");
+    expect(screen.getByText("Give exactly 4 weights.")).toBeTruthy();
+    expect(
+      (screen.getByRole("button", { name: /^Add \d+ rows$/ }) as HTMLButtonElement).disabled
+    ).toBe(true);
+  });
+
+  it("previews quarters by a seasonality profile and adds them as rows", async () => {
+    const pane = await renderPane();
+    await pickGoal(pane, 4);
+    await pane.user.type(
+      screen.getByRole("textbox", { name: /Seasonality profile/ }),
+      "1, 2, 3, 4"
+    );
+    const preview = screen.getByRole("table", { name: "Rows to add" });
+    const rows = within(preview)
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole("cell")
+          .map((cell) => cell.textContent)
+      );
+    expect(rows).toEqual([
+      ["C1-Q1", "2026-Q1", "100"],
+      ["C1-Q2", "2026-Q2", "200"],
+      ["C1-Q3", "2026-Q3", "300"],
+      ["C1-Q4", "2026-Q4", "400"],
+      ["Σ", "", "1,000"],
+    ]);
+    await pane.user.click(screen.getByRole("button", { name: "Add 4 rows" }));
+    await screen.findByText("4 rows added to the goal table, and the table audited again.");
+    expect([11, 12, 13, 14].map((row) => pane.workbook.value("Goals", row, 0))).toEqual([
+      "C1-Q1",
+      "C1-Q2",
+      "C1-Q3",
+      "C1-Q4",
+    ]);
+    await pane.user.click(screen.getByRole("tab", { name: "Audit" }));
+    expect(screen.getByText("11 goals read from Goals!A1:K14")).toBeTruthy();
+  });
+
+  it("shows the domain's reason when the goal cannot be split", async () => {
+    const pane = await renderPane();
+    await pickGoal(pane, 4);
+    await pane.user.click(screen.getByRole("button", { name: "Add 4 rows" }));
+    await screen.findByText(/4 rows added/);
+    // The same goal again: its quarter ids are taken now.
+    expect(
+      await screen.findByText("The id “C1-Q1” appears more than once; ids must be unique.")
+    ).toBeTruthy();
+  });
+});
+
+describe("improvement plans", () => {
+  it("adds a row per goal that falls behind, then none, then the at-risk ones when asked", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    await openTab(pane, "Tools");
+    const start = screen.getByRole("button", { name: "Start improvement plans" });
+    await pane.user.click(start);
+    expect(await screen.findByText("2 rows added to the sheet “Improvement plan”.")).toBeTruthy();
+    expect(pane.workbook.sheet("Improvement plan").cells.map((row) => row[0])).toEqual([
+      "Goal ID",
+      "C1",
+      "P1",
+    ]);
+
+    await pane.user.click(start);
+    expect(
+      await screen.findByText(
+        "No rows added: every off-track goal already has a row on the sheet “Improvement plan”."
+      )
+    ).toBeTruthy();
+
+    await pane.user.click(screen.getByRole("checkbox", { name: "Include at-risk goals" }));
+    await pane.user.click(start);
+    expect(await screen.findByText("1 rows added to the sheet “Improvement plan”.")).toBeTruthy();
+  });
+
+  it("asks for an audit first", async () => {
+    const pane = await renderPane();
+    await openTab(pane, "Tools");
+    expect(screen.getByText(/Audit the goal table first/)).toBeTruthy();
+    await pane.user.click(screen.getByRole("button", { name: "Go to Audit" }));
+    expect(screen.getByRole("tab", { name: "Audit" }).getAttribute("aria-selected")).toBe("true");
+  });
+});
