@@ -92,6 +92,7 @@ export default [
     // The Office.js rules read ExcelJS's getCell() as Excel.Range: they guard src/excel and the UI, not file code.
     files: [
       "src/cli/**",
+      "src/preview/xlsxFile.ts",
       "src/domain/**",
       "scripts/**",
       "bench/**",

@@ -1,6 +1,6 @@
 /*
- * Builds the add-in (functions, task pane, help page, manifest, icons) into dist/ for the browser, and the command
- * line (dist/cli.js) for Node.
+ * Builds the add-in (functions, task pane, help page, manifest, icons) into dist/ for the browser, the command
+ * line (dist/cli.js) for Node, and the browser preview into dist/preview/.
  */
 const path = require("path");
 const webpack = require("webpack");
@@ -131,6 +131,32 @@ const addIn = async (_env, argv) => ({
   ],
 });
 
+const PREVIEW_PORT = Number(process.env.npm_package_config_preview_port || 3001);
+
+/**
+ * The browser preview: the task pane beside a workbook grid computed by HyperFormula, on plain http (no
+ * certificate) and with nothing from the internet. It opens on the sample cascade with deliberate problems.
+ * @returns {import('webpack').Configuration}
+ */
+const preview = (_env, argv) => ({
+  name: "preview",
+  target: "web",
+  mode: argv.mode || "production",
+  entry: { preview: "./src/preview/index" },
+  output: { path: path.join(dist, "preview"), filename: "[name].js", clean: false },
+  devtool: "source-map",
+  resolve: { extensions: [".ts", ".tsx", ".js"] },
+  module: { rules: [typescript("es2022")] },
+  performance: { hints: false },
+  devServer: { port: PREVIEW_PORT, host: "127.0.0.1", hot: false, client: false, static: false },
+  plugins: [
+    new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html" }),
+    new CopyWebpackPlugin({
+      patterns: [{ from: "samples/cascade-problems.xlsx", to: "samples/cascade-problems.xlsx" }],
+    }),
+  ],
+});
+
 /** @returns {import('webpack').Configuration} */
 const cli = (_env, argv) => ({
   name: "cli",
@@ -154,4 +180,4 @@ const cli = (_env, argv) => ({
   ],
 });
 
-module.exports = [addIn, cli];
+module.exports = [addIn, cli, preview];

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { DetailedCellError, HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
 import { CellType } from "hyperformula";
 import { cellAddress, dayFromDate, Lang, langOf, serialFromDay } from "../domain";
+import { typedFormula, usesGoalFunction } from "../functions/formulaText";
 import { buildGoalWorkbook, setHyperFormulaLanguage } from "../functions/hyperformulaPlugin";
 import { ensureOutputPath, InputError, readWorkbook } from "./load";
 
@@ -23,27 +24,6 @@ export interface CalculatedCell {
 }
 
 type Computed = number | string | boolean | null;
-
-/**
- * Excel saves a JavaScript custom function as _xldudf_GOAL_VARIANCE(…) (sometimes [2]!_xldudf_…), and newer
- * functions with _xlfn. / _xlws. prefixes; formulas are read back in the form users type.
- * @example typedFormula("[2]!_xldudf_GOAL_VARIANCE(B2,C2)") // "GOAL.VARIANCE(B2,C2)"
- */
-export function typedFormula(formula: string): string {
-  return formula
-    .replace(
-      /(?:\[\d+\]!)?_xldudf_GOAL_([A-Z]+)(?=\s*\()/gi,
-      (_, name: string) => `GOAL.${name.toUpperCase()}`
-    )
-    .replace(/_xlfn\.(?:_xlws\.)?/gi, "");
-}
-
-const GOAL_CALL = /\bGOAL\.[A-Z]+\s*\(/i;
-
-/** True when a formula (as typed or as Excel saved it) calls a GOAL function. */
-export function usesGoalFunction(formula: string): boolean {
-  return GOAL_CALL.test(typedFormula(formula));
-}
 
 interface SheetGrid {
   name: string;

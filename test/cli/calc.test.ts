@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { attainment, variance } from "../../src/domain";
-import { CalculatedCell, typedFormula, usesGoalFunction } from "../../src/cli/calc";
+import { CalculatedCell } from "../../src/cli/calc";
+import { typedFormula, usesGoalFunction } from "../../src/functions/formulaText";
 import { cli, SAMPLES, tempFolder } from "./helpers";
 
 const FORMULAS = join(SAMPLES, "goal-formulas.xlsx");

@@ -1,0 +1,207 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// Node's builds of the packages: ExcelJS (behind the workbook) needs uuid's, whose browser build is an ES module.
+import { act, configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { CellValue, HIGHLIGHT_COLORS } from "../../src/domain";
+import { Grid } from "../../src/preview/Grid/Grid";
+import { HEADER_HEIGHT, ROW_HEIGHT } from "../../src/preview/Grid/gridLayout";
+import { PreviewWorkbook } from "../../src/preview/PreviewWorkbook";
+import { audit, columnOf, previewBook } from "./fixtures";
+
+// Role queries skip the visibility check: computing styles for every cell is what makes jsdom slow.
+configure({ defaultHidden: true });
+
+beforeAll(() => {
+  if (!window.matchMedia) {
+    Object.defineProperty(window, "matchMedia", {
+      writable: true,
+      value: (query: string) => ({
+        matches: false,
+        media: query,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        dispatchEvent: () => false,
+      }),
+    });
+  }
+});
+
+function renderGrid(book: PreviewWorkbook) {
+  // No pointer-events check: it computes styles up the tree for every click, slow in jsdom beside a grid.
+  const user = userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
+  const result = render(
+    <FluentProvider theme={webLightTheme}>
+      <Grid workbook={book} height={400} width={900} />
+    </FluentProvider>
+  );
+  return { ...result, user };
+}
+
+/** The grid cell at an A1 address, when it is rendered. */
+function cell(address: string): HTMLElement | null {
+  return document.querySelector(`[data-address="${address}"]`);
+}
+
+function mustCell(address: string): HTMLElement {
+  const found = cell(address);
+  if (!found) throw new Error(`cell ${address} is not rendered`);
+  return found;
+}
+
+function grid(): HTMLElement {
+  return screen.getByRole("grid");
+}
+
+/** A sheet of 10,000 goal rows under one company goal. */
+function bigBook(): PreviewWorkbook {
+  const rows: CellValue[][] = [["ID", "Parent", "Goal", "Target", "Actual", "Owner"]];
+  rows.push(["C1", null, "Resolve one million tickets", 1_000_000, 900_000, "Zhang"]);
+  for (let i = 1; i <= 10_000; i++)
+    rows.push([`P${i}`, "C1", `Resolve the tickets of P${i}`, 100, 100, "Li"]);
+  return new PreviewWorkbook({ Goals: rows }, { storage: null });
+}
+
+describe("the preview grid", () => {
+  it("shows cells with their formats under column letters, beside row numbers", () => {
+    const book = previewBook();
+    book.setCellInput("Goals", 12, 1, "95.5%");
+    renderGrid(book);
+    expect({
+      title: mustCell("A1").textContent,
+      percent: mustCell("B12").textContent,
+      column: screen.getAllByRole("columnheader")[1]?.textContent,
+      row: screen.getAllByRole("rowheader")[2]?.textContent,
+    }).toEqual({ title: "Customer service goals 2026", percent: "95.5%", column: "B", row: "3" });
+  });
+
+  it("makes a clicked cell the workbook's active cell, and shows its input in the formula bar", async () => {
+    const book = previewBook();
+    book.setCellInput("Goals", 12, 2, "=1+1");
+    const { user } = renderGrid(book);
+    await user.click(mustCell("C12"));
+    expect({
+      active: book.current(),
+      nameBox: (screen.getByRole("textbox", { name: "Name box" }) as HTMLInputElement).value,
+      formula: (screen.getByRole("textbox", { name: "Formula bar" }) as HTMLInputElement).value,
+    }).toEqual({ active: { sheet: "Goals", row: 12, column: 2 }, nameBox: "C12", formula: "=1+1" });
+  });
+
+  it("enters what is typed into a cell with Enter and moves down", async () => {
+    const book = previewBook();
+    const { user } = renderGrid(book);
+    await user.click(mustCell("A4"));
+    await user.keyboard("X1{Enter}");
+    expect({
+      value: book.cellValue("Goals", 4, 0),
+      active: book.current().row,
+      text: mustCell("A4").textContent,
+    }).toEqual({
+      value: "X1",
+      active: 5,
+      text: "X1",
+    });
+  });
+
+  it("edits a formula after F2 and leaves the cell as it was on Escape", async () => {
+    const book = previewBook();
+    book.setCellInput("Goals", 12, 1, "=1+1");
+    const { user } = renderGrid(book);
+    await user.click(mustCell("B12"));
+    await user.keyboard("{F2}");
+    const editor = screen.getByRole("textbox", { name: "Edit cell B12" }) as HTMLInputElement;
+    await user.keyboard("0");
+    const typed = editor.value;
+    await user.keyboard("{Escape}");
+    expect({
+      typed,
+      value: book.cellValue("Goals", 12, 1),
+      editing: screen.queryByRole("textbox", { name: "Edit cell B12" }),
+    }).toEqual({
+      typed: "=1+10",
+      value: 2,
+      editing: null,
+    });
+  });
+
+  it("clears the selected cells with Delete", async () => {
+    const book = previewBook();
+    const { user } = renderGrid(book);
+    await user.click(mustCell("A4"));
+    fireEvent.mouseDown(mustCell("B5"), { shiftKey: true });
+    await user.keyboard("{Delete}");
+    expect(await book.readValues("Goals", "A4:C5")).toEqual([
+      [null, null, "Company"],
+      [null, null, "Team"],
+    ]);
+  });
+
+  it("pastes tab-separated text from Excel as a block from the active cell", async () => {
+    const book = previewBook();
+    const { user } = renderGrid(book);
+    await user.click(mustCell("D12"));
+    fireEvent.paste(grid(), {
+      clipboardData: {
+        getData: (type: string) => (type === "text/plain" ? "1\t2\r\n3\t=D13*2\r\n" : ""),
+      },
+    });
+    expect({
+      values: await book.readValues("Goals", "D12:E13"),
+      nameBox: (screen.getByRole("textbox", { name: "Name box" }) as HTMLInputElement).value,
+    }).toEqual({
+      values: [
+        [1, 2],
+        [3, 6],
+      ],
+      nameBox: "D12:E13",
+    });
+  });
+
+  it("draws the audit's highlights in their colours", async () => {
+    const book = previewBook();
+    await audit(book);
+    renderGrid(book);
+    const parent = String.fromCharCode(65 + columnOf("Parent"));
+    expect([
+      mustCell(`${parent}7`).style.backgroundColor,
+      mustCell(`${parent}6`).style.backgroundColor,
+    ]).toEqual(["rgb(255, 199, 206)", ""]);
+    expect(HIGHLIGHT_COLORS.structure.fill).toBe("FFC7CE");
+  });
+
+  it("renders only a window of the rows of a 10,000-row sheet", () => {
+    renderGrid(bigBook());
+    const rows = screen.getAllByRole("row").length;
+    expect({ few: rows < 60, first: cell("A2")?.textContent, last: cell("A10002") }).toEqual({
+      few: true,
+      first: "C1",
+      last: null,
+    });
+  });
+
+  it("scrolls to the cell the pane selects and frames it", async () => {
+    const book = bigBook();
+    renderGrid(book);
+    await act(() => book.select("Goals", "B5000"));
+    await waitFor(() => expect(cell("B5000")).not.toBeNull());
+    expect(screen.getByTestId("grid-selection").style.top).toBe(
+      `${HEADER_HEIGHT + 4999 * ROW_HEIGHT}px`
+    );
+  });
+
+  it("switches sheets with the tabs", async () => {
+    const book = previewBook();
+    await audit(book);
+    const { user } = renderGrid(book);
+    await user.click(screen.getByRole("tab", { name: "Audit" }));
+    expect({ sheet: book.current().sheet, header: mustCell("A1").textContent }).toEqual({
+      sheet: "Audit",
+      header: "Row",
+    });
+  });
+});
