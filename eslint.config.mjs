@@ -120,6 +120,7 @@ export default [
         process: "readonly",
         console: "readonly",
         Buffer: "readonly",
+        URL: "readonly",
       },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -152,7 +152,10 @@ const preview = (_env, argv) => ({
   plugins: [
     new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html" }),
     new CopyWebpackPlugin({
-      patterns: [{ from: "samples/cascade-problems.xlsx", to: "samples/cascade-problems.xlsx" }],
+      patterns: [
+        { from: "samples/cascade-problems.xlsx", to: "samples/cascade-problems.xlsx" },
+        { from: "assets/icon-32.png", to: "icon-32.png" },
+      ],
     }),
   ],
 });

@@ -4,8 +4,9 @@
  * - Windows and macOS: sideloads the add-in into desktop Excel (office-addin-debugging starts the https dev server
  *   on port 3000 and opens Excel with the manifest).
  * - `npm start -- web --document <url>`: the same in Excel on the web, on a workbook you can edit.
- * - Linux and other systems without desktop Excel: serves the add-in over https for Excel on the web, says how to
- *   load it there, and shows the product at work on the sample cascade with the command line.
+ * - Linux and other systems without desktop Excel: audits the sample cascade with the command line, serves the
+ *   browser preview on http://localhost:3001 (opened in the browser where there is a display) and the add-in over
+ *   https on port 3000 for Excel on the web, and says how to load it there.
  * `npm stop` ends the sideloading session.
  */
 const { spawn, spawnSync } = require("child_process");
@@ -32,8 +33,9 @@ function newestSource(dir) {
 
 /** Builds dist/ when it is missing or older than the sources. */
 function buildIfStale() {
-  const cli = join(root, "dist", "cli.js");
-  if (existsSync(cli) && statSync(cli).mtimeMs >= newestSource(join(root, "src"))) return;
+  const built = [join(root, "dist", "cli.js"), join(root, "dist", "preview", "index.html")];
+  const sources = newestSource(join(root, "src"));
+  if (built.every((file) => existsSync(file) && statSync(file).mtimeMs >= sources)) return;
   console.log("Building (npm run build)…");
   const build = run(npm, ["run", "build", "--silent"]);
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -51,24 +53,47 @@ const sample = join("samples", "cascade-problems.xlsx");
 console.log(`\nThe audit engine on the sample cascade ${sample}:\n`);
 run(process.execPath, [join("dist", "cli.js"), "audit", sample]);
 
-console.log(`
-No desktop Excel on ${process.platform}. Serving the add-in on https://localhost:3000 for Excel on the web:
+const { serveFolder, developmentCertificate } = require("./serve");
+const PREVIEW_PORT = Number(process.env.npm_package_config_preview_port || 3001);
+const ADDIN_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+async function serve() {
+  const previewUrl = `http://localhost:${PREVIEW_PORT}/`;
+  await serveFolder(join(root, "dist", "preview"), PREVIEW_PORT);
+  const certificate = await developmentCertificate();
+  let addIn = "";
+  if (certificate) {
+    await serveFolder(join(root, "dist"), ADDIN_PORT, certificate.tls);
+    addIn = certificate.trusted
+      ? `The add-in is served on https://localhost:${ADDIN_PORT} for Excel on the web:`
+      : `The add-in is served on https://localhost:${ADDIN_PORT}; its certificate is not trusted yet (${certificate.reason}).
+Trust ${certificate.authority} in your browser or system, then, for Excel on the web:`;
+  } else {
+    addIn =
+      "No development certificate could be made, so the add-in is not served for Excel on the web; the preview works without it.";
+  }
+  console.log(`
+No desktop Excel on ${process.platform}. The preview — the task pane beside a workbook, no Excel needed:
+  ${previewUrl}
+It opens on the sample cascade: click "Audit goals", click a finding, try Tools > Allocate.
+
+${addIn}
   - In Excel on the web, open a workbook, then Home > Add-ins > More add-ins > Upload My Add-in, and choose
     ${join(root, "manifest.xml")}
   - or: npm start -- web --document <URL of a workbook in OneDrive or SharePoint>
-Then use the Goal Cascade group on the Home tab, and type =GOAL.VARIANCE(…) in any cell.
 The command line works without Excel:
   node dist/cli.js audit samples/cascade-problems.xlsx --out annotated.xlsx
   node dist/cli.js calc samples/goal-formulas.xlsx
-Press Ctrl+C to stop the server.
+Press Ctrl+C to stop.
 `);
-const server = spawn(
-  npx,
-  ["webpack", "serve", "--mode", "development", "--config-name", "add-in"],
-  {
-    cwd: root,
-    stdio: "inherit",
+  if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) {
+    const opener = spawn("xdg-open", [previewUrl], { stdio: "ignore", detached: true });
+    opener.on("error", () => undefined);
+    opener.unref();
   }
-);
-server.on("exit", (code) => process.exit(code ?? 0));
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+}
+
+serve().catch((error) => {
+  console.error(`Could not start the servers: ${error.message}`);
+  process.exit(1);
+});

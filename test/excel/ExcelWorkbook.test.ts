@@ -19,10 +19,11 @@ import {
   findGoalTables,
   insertGoalTemplate,
 } from "../../src/workbook/operations";
-import { child, goal, GoalRow, table } from "../domain/builders";
+import { goal, GoalRow, table } from "../domain/builders";
 import { MemoryWorkbook } from "../support/MemoryWorkbook";
 import { ruleCells } from "../support/ruleCells";
 import { FakeExcel, FakeSheet, officeMock, SyncStats } from "./fakeExcel";
+import { goalSheet } from "../support/goalSheet";
 
 /** Excel on the web's limit for a request and for a response. */
 const FIVE_MB = 5 * 1000 * 1000;
@@ -40,31 +41,7 @@ afterEach(() => {
   delete (globalThis as Record<string, unknown>).Office;
 });
 
-/** The goal sheet of the operations tests: a title row, a blank row, then the goal table (header in row 3). */
-function goalRows(): CellValue[][] {
-  return [
-    ["Customer service goals 2026"],
-    [],
-    ...table([
-      goal({ id: "C1", level: "Company", target: 1000, actual: 700, owner: "Zhang" }),
-      child("C1", { id: "T1", level: "Team", target: 600, actual: 600, owner: "Li" }),
-      child("C1", {
-        id: "T2",
-        level: "Team",
-        target: 300,
-        actual: 310,
-        owner: "Wang",
-        goal: "improve",
-      }),
-      child("X9", { id: "T3", level: "Team", target: 100, actual: 95, owner: "Chen" }),
-      child("T1", { id: "P1", level: "Individual", target: 600, actual: 400, owner: "Li" }),
-      child("T2", { id: "P2", level: "Individual", target: 300, owner: "Wang" }),
-      child("T3", { id: "P3", level: "Individual", target: 100, owner: "Chen" }),
-    ]),
-  ];
-}
-
-function workbook(rows: CellValue[][] = goalRows()): { fake: FakeExcel; book: ExcelWorkbook } {
+function workbook(rows: CellValue[][] = goalSheet()): { fake: FakeExcel; book: ExcelWorkbook } {
   const fake = new FakeExcel();
   fake.addSheet("Goals", rows);
   fake.active = { sheet: "Goals", cell: "A4" };
@@ -657,7 +634,10 @@ describe("finding goal tables", () => {
 
   it("audits like the in-memory workbook", async () => {
     const { book } = workbook();
-    const memory = new MemoryWorkbook({ Goals: goalRows() }, { sheet: "Goals", row: 4, column: 0 });
+    const memory = new MemoryWorkbook(
+      { Goals: goalSheet() },
+      { sheet: "Goals", row: 4, column: 0 }
+    );
     const [excelRun, memoryRun] = [await audit(book), await audit(memory)];
     expect(excelRun.source).toEqual(memoryRun.source);
     expect(excelRun.result.findings).toEqual(memoryRun.result.findings);

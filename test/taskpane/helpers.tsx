@@ -4,11 +4,11 @@
  */
 import { configure, render, RenderResult, screen, waitFor } from "@testing-library/react";
 import userEvent, { UserEvent } from "@testing-library/user-event";
-import { CellValue, Lang } from "../../src/domain";
+import { Lang } from "../../src/domain";
 import { App } from "../../src/taskpane/App/App";
 import { RibbonAudits } from "../../src/taskpane/App/App.types";
-import { child, goal, table } from "../domain/builders";
 import { MemoryWorkbook } from "../support/MemoryWorkbook";
+import { columnOf, goalSheet } from "../support/goalSheet";
 
 // A busy CI machine (the add-in build runs in another worker) can take more than the default second to render.
 configure({ asyncUtilTimeout: 10_000 });
@@ -87,34 +87,7 @@ function visibilityStyle(element: Element): CSSStyleDeclaration {
   return style;
 }
 
-/** A goal sheet with a title row, a blank row, then the goal table (header in row 3, data in rows 4–10). */
-export function goalSheet(): CellValue[][] {
-  return [
-    ["Customer service goals 2026"],
-    [],
-    ...table([
-      goal({ id: "C1", level: "Company", target: 1000, actual: 700, owner: "Zhang" }),
-      child("C1", { id: "T1", level: "Team", target: 600, actual: 600, owner: "Li" }),
-      child("C1", {
-        id: "T2",
-        level: "Team",
-        target: 300,
-        actual: 310,
-        owner: "Wang",
-        goal: "improve",
-      }),
-      child("X9", { id: "T3", level: "Team", target: 100, actual: 95, owner: "Chen" }),
-      child("T1", { id: "P1", level: "Individual", target: 600, actual: 400, owner: "Li" }),
-      child("T2", { id: "P2", level: "Individual", target: 300, owner: "Wang" }),
-      child("T3", { id: "P3", level: "Individual", target: 100, owner: "Chen" }),
-    ]),
-  ];
-}
-
-/** The column (0-based) of a header of the fixture sheet. */
-export function columnOf(header: string): number {
-  return (goalSheet()[2] as CellValue[]).indexOf(header);
-}
+export { columnOf, goalSheet };
 
 /** A workbook holding the fixture sheet, with the active cell in the table. */
 export function goalWorkbook(): MemoryWorkbook {

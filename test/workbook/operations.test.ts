@@ -12,33 +12,10 @@ import {
   writeAllocation,
   writeTimeSplit,
 } from "../../src/workbook/operations";
-import { child, goal, table } from "../domain/builders";
+import { goal, table } from "../domain/builders";
 import { MemoryWorkbook } from "../support/MemoryWorkbook";
 import { ruleCells } from "../support/ruleCells";
-
-/** A goal sheet with a title row, a blank row, then the goal table (header in row 3). */
-function goalSheet(): CellValue[][] {
-  return [
-    ["Customer service goals 2026"],
-    [],
-    ...table([
-      goal({ id: "C1", level: "Company", target: 1000, actual: 700, owner: "Zhang" }),
-      child("C1", { id: "T1", level: "Team", target: 600, actual: 600, owner: "Li" }),
-      child("C1", {
-        id: "T2",
-        level: "Team",
-        target: 300,
-        actual: 310,
-        owner: "Wang",
-        goal: "improve",
-      }),
-      child("X9", { id: "T3", level: "Team", target: 100, actual: 95, owner: "Chen" }),
-      child("T1", { id: "P1", level: "Individual", target: 600, actual: 400, owner: "Li" }),
-      child("T2", { id: "P2", level: "Individual", target: 300, owner: "Wang" }),
-      child("T3", { id: "P3", level: "Individual", target: 100, owner: "Chen" }),
-    ]),
-  ];
-}
+import { goalSheet } from "../support/goalSheet";
 
 function workbook(): MemoryWorkbook {
   return new MemoryWorkbook({ Goals: goalSheet() }, { sheet: "Goals", row: 4, column: 0 });
