@@ -5,6 +5,7 @@
 import { auditTables, readGoalTable } from "../src/domain";
 import { generateCascade } from "./cascade";
 import { functionsBench } from "./functions";
+import { previewBench } from "./preview";
 
 interface Budget {
   label: string;
@@ -93,6 +94,15 @@ function functionsBudgets(): void {
   );
 }
 
-auditBench();
-functionsBudgets();
-report();
+async function main(): Promise<void> {
+  auditBench();
+  functionsBudgets();
+  const { interactiveMs, auditMs } = await previewBench();
+  budgets.push(
+    { label: "preview interactive (sample)", value: interactiveMs, limit: 2000, unit: "ms" },
+    { label: "preview one-click audit of 10k goals", value: auditMs, limit: 1500, unit: "ms" }
+  );
+  report();
+}
+
+void main();

@@ -1,8 +1,10 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdtempSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer, Server } from "node:http";
 import { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { Browser, chromium } from "playwright-core";
+import webpack from "webpack";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -60,4 +62,40 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+type ConfigFunction = (
+  env: unknown,
+  argv: unknown
+) => webpack.Configuration | Promise<webpack.Configuration>;
+
+/**
+ * Builds the browser preview (production) with the project's own webpack configuration into a new temporary folder
+ * and resolves with that folder (index.html, preview.js, samples/). About 40 s on a 2-core machine.
+ */
+export async function buildPreview(): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the webpack configuration is CommonJS
+  const configs = require("../../webpack.config.js") as ConfigFunction[];
+  const preview = configs[2] as ConfigFunction;
+  const config = await preview({}, { mode: "production" });
+  const dir = mkdtempSync(join(tmpdir(), "goal-cascade-preview-"));
+  await new Promise<void>((resolve, reject) => {
+    webpack(
+      {
+        ...config,
+        output: { ...config.output, path: dir },
+        infrastructureLogging: { level: "error" },
+      },
+      (error, stats) => {
+        if (error || !stats || stats.hasErrors()) {
+          reject(
+            error ?? new Error(stats?.toString({ all: false, errors: true }) ?? "webpack failed")
+          );
+          return;
+        }
+        resolve();
+      }
+    );
+  });
+  return dir;
 }

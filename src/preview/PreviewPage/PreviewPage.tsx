@@ -89,7 +89,13 @@ export function PreviewPage(props: PreviewPageProps): React.JSX.Element {
         </section>
         <aside className={styles.pane} aria-label={t("page.pane")}>
           {workbook && (
-            <App key={state.generation} workbook={workbook} officeLang={lang} dark={state.dark} />
+            <App
+              key={state.generation}
+              workbook={workbook}
+              officeLang={lang}
+              dark={state.dark}
+              embedded
+            />
           )}
         </aside>
       </main>

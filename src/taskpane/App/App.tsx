@@ -35,7 +35,7 @@ export function App(props: AppProps): React.JSX.Element {
     <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} className={styles.provider}>
       <WorkbookProvider workbook={props.workbook}>
         <ErrorBoundary lang={officeLang}>
-          <Pane officeLang={officeLang} ribbon={props.ribbon} />
+          <Pane officeLang={officeLang} ribbon={props.ribbon} embedded={props.embedded === true} />
         </ErrorBoundary>
       </WorkbookProvider>
     </FluentProvider>
@@ -45,16 +45,17 @@ export function App(props: AppProps): React.JSX.Element {
 function Pane(props: {
   officeLang: NonNullable<AppProps["officeLang"]>;
   ribbon: AppProps["ribbon"];
+  embedded: boolean;
 }): React.JSX.Element {
   const state = useApp(props.officeLang, props.ribbon);
   return (
     <LangProvider lang={state.lang}>
-      <PaneContent state={state} />
+      <PaneContent state={state} embedded={props.embedded} />
     </LangProvider>
   );
 }
 
-function PaneContent(props: { state: AppState }): React.JSX.Element {
+function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.Element {
   const styles = useAppStyles();
   const t = useText();
   const { state } = props;
@@ -81,8 +82,10 @@ function PaneContent(props: { state: AppState }): React.JSX.Element {
     }
   })();
 
+  // In Excel the pane is the page; inside the preview it is one part of a page that has its own main.
+  const Root = props.embedded ? "div" : "main";
   return (
-    <main className={styles.root}>
+    <Root className={styles.root}>
       <TabList
         className={styles.tabs}
         size="small"
@@ -108,6 +111,6 @@ function PaneContent(props: { state: AppState }): React.JSX.Element {
           {content}
         </ErrorBoundary>
       </div>
-    </main>
+    </Root>
   );
 }

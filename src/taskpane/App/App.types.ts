@@ -19,6 +19,8 @@ export interface AppProps {
   dark?: boolean;
   /** The ribbon's audits, in Excel (none in the preview and tests without a ribbon). */
   ribbon?: RibbonAudits;
+  /** True inside another page (the preview), whose main landmark is not the pane. */
+  embedded?: boolean;
 }
 
 export const TABS = ["audit", "map", "tools", "options", "functions"] as const;

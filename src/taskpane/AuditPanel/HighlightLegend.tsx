@@ -14,7 +14,7 @@ export function HighlightLegend(): React.JSX.Element {
   const t = useText();
   return (
     <section aria-labelledby="highlight-legend-title">
-      <Subtitle2 as="h3" id="highlight-legend-title">
+      <Subtitle2 as="h2" id="highlight-legend-title">
         {t("legend.title")}
       </Subtitle2>
       <ul className={styles.legend}>

@@ -19,7 +19,7 @@ export function TableChooser(props: TableChooserProps): React.JSX.Element {
   const t = useText();
   return (
     <section className={styles.chooser} aria-labelledby="table-chooser-title">
-      <Subtitle2 as="h3" id="table-chooser-title">
+      <Subtitle2 as="h2" id="table-chooser-title">
         {t("chooser.title")}
       </Subtitle2>
       <RadioGroup

@@ -58,6 +58,15 @@ export const useAuditPanelStyles = makeStyles({
     marginInlineEnd: tokens.spacingHorizontalXS,
     whiteSpace: "nowrap",
   },
+  /** Read by screen readers, not shown. */
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   legend: {
     listStyleType: "none",
     margin: 0,

@@ -1,0 +1,354 @@
+/*
+ * End-to-end tests of the browser preview: the production build, served on 127.0.0.1 and driven in Debian's
+ * chromium, on the sample cascade with deliberate problems (samples/README.md, test/cli/golden/cascade-problems.json).
+ */
+import { mkdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { Browser, Page } from "playwright-core";
+import { CODE_TITLES, FindingCode } from "../../src/domain";
+import { HIGHLIGHT_COLORS, HighlightFamily } from "../../src/domain/highlights";
+import { buildPreview, launchChromium, serveFolder, StaticServer } from "../support/browser";
+import {
+  audit,
+  cell,
+  gridCells,
+  numberOf,
+  OpenedPreview,
+  openPreview,
+  pane,
+  rgb,
+} from "./previewPage";
+
+interface GoldenFinding {
+  code: FindingCode;
+  row: number;
+  id: string | null;
+  field: string | null;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a JSON fixture
+const golden = require("../cli/golden/cascade-problems.json") as { findings: GoldenFinding[] };
+
+const SCREENSHOTS = resolve(__dirname, "../../test-output/screenshots");
+/** The sample's goal table: header on row 3, these columns (0-based). */
+const COLUMN = { id: 0, parent: 1, owner: 3, goal: 4, deadline: 10, target: 12, actual: 13 };
+const LETTER: Record<string, string> = {
+  id: "A",
+  parent: "B",
+  owner: "D",
+  goal: "E",
+  deadline: "K",
+  target: "M",
+  actual: "N",
+};
+const ALL_HIGHLIGHTS = Object.values(HIGHLIGHT_COLORS).map((color) => rgb(color.fill));
+
+/** The golden findings of a code (the CLI audits the same sample, so the pane must agree with it). */
+function findingsOf(code: FindingCode): GoldenFinding[] {
+  const found = golden.findings.filter((finding) => finding.code === code);
+  if (found.length === 0) throw new Error(`no ${code} finding in the golden file`);
+  return found;
+}
+
+/** The cell a golden finding points at. */
+function addressOf(finding: GoldenFinding): string {
+  const letter = LETTER[finding.field ?? "id"];
+  if (!letter) throw new Error(`no column known for field ${finding.field}`);
+  return `${letter}${finding.row}`;
+}
+
+let dir: string;
+let server: StaticServer;
+let browser: Browser;
+let opened: OpenedPreview[] = [];
+
+beforeAll(async () => {
+  dir = await buildPreview();
+  server = await serveFolder(dir);
+  browser = await launchChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  await Promise.all(opened.map((preview) => preview.context.close()));
+  opened = [];
+});
+
+async function open(): Promise<OpenedPreview> {
+  const preview = await openPreview(browser, `${server.url}/`);
+  opened.push(preview);
+  return preview;
+}
+
+async function background(page: Page, address: string): Promise<string> {
+  return cell(page, address).evaluate((element) => getComputedStyle(element).backgroundColor);
+}
+
+describe("the browser preview", () => {
+  it("loads with no console error and requests nothing outside this machine", async () => {
+    const { page, errors, requests } = await open();
+    await audit(page);
+    expect(errors).toEqual([]);
+    const outside = requests.filter((url) => {
+      const { protocol, hostname } = new URL(url);
+      if (protocol === "data:" || protocol === "blob:") return false;
+      return hostname !== "127.0.0.1" && hostname !== "localhost";
+    });
+    expect(outside).toEqual([]);
+    expect(requests.some((url) => url.endsWith("/samples/cascade-problems.xlsx"))).toBe(true);
+  });
+
+  it("highlights the deliberate problems in their family's colour when Audit goals is clicked", async () => {
+    const { page } = await open();
+    const before = await gridCells(page);
+    expect(before.filter((one) => ALL_HIGHLIGHTS.includes(one.background))).toEqual([]);
+
+    await audit(page);
+    const expected: [FindingCode, HighlightFamily][] = [
+      ["ORPHAN", "structure"],
+      ["DUPLICATE_ID", "structure"],
+      ["UNDER_ALLOCATED", "structure"],
+      ["DUPLICATE_OF_PARENT", "duplication"],
+      ["MISSING_OWNER", "smart"],
+      ["OFF_TRACK", "offTrack"],
+      ["AT_RISK", "atRisk"],
+    ];
+    for (const [code, family] of expected) {
+      for (const finding of findingsOf(code)) {
+        const address = addressOf(finding);
+        expect([code, address, await background(page, address)]).toEqual([
+          code,
+          address,
+          rgb(HIGHLIGHT_COLORS[family].fill),
+        ]);
+      }
+    }
+    // A goal's other cells keep their own (default) look: only the finding's cell is coloured.
+    expect(await background(page, "E27")).toBe(await background(page, "E26"));
+    expect(ALL_HIGHLIGHTS).not.toContain(await background(page, "E27"));
+
+    // Each group: its title, its count (as the CLI counts on the same sample), its severity.
+    for (const [code] of expected) {
+      const count = findingsOf(code).length;
+      const title = escapeRegExp(CODE_TITLES[code].en);
+      await expect(pane(page).locator(`[data-code="${code}"]`).textContent()).resolves.toMatch(
+        new RegExp(`^${title}${count}(error|warning)$`)
+      );
+    }
+    const codes = new Set(golden.findings.map((finding) => finding.code));
+    await expect(pane(page).locator("[data-code]").count()).resolves.toBe(codes.size);
+    await page.screenshot({ path: join(SCREENSHOTS, "preview-audit-en.png"), fullPage: true });
+  });
+
+  it("selects a finding's cell when the finding is clicked", async () => {
+    const { page } = await open();
+    await audit(page);
+    const [orphan] = findingsOf("ORPHAN");
+    const address = addressOf(orphan as GoldenFinding);
+    await pane(page).locator('[data-code="ORPHAN"]').click();
+    await pane(page)
+      .getByRole("button", { name: new RegExp(`^Row ${orphan?.row} · ${orphan?.id} `) })
+      .click();
+    await expect(page.getByRole("textbox", { name: "Name box" }).inputValue()).resolves.toBe(
+      address
+    );
+    await expect(cell(page, address).getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(cell(page, "A1").getAttribute("aria-selected")).resolves.toBe("false");
+  });
+
+  it("clears T4's UNDER_ALLOCATED finding once its target is what its children add up to", async () => {
+    const { page } = await open();
+    await audit(page);
+    const t4 = findingsOf("UNDER_ALLOCATED").find((finding) => finding.id === "T4");
+    expect(t4).toBeDefined();
+    const target = `M${t4?.row}`;
+    const structure = rgb(HIGHLIGHT_COLORS.structure.fill);
+    expect(await background(page, target)).toBe(structure);
+    const findingButton = pane(page).getByRole("button", { name: /^Row 10 · T4 / });
+    await pane(page).locator('[data-code="UNDER_ALLOCATED"]').click();
+    await findingButton.waitFor();
+
+    const children = (await gridCells(page)).filter(
+      (one) => one.column === COLUMN.parent && one.text === "T4"
+    );
+    expect(children.length).toBeGreaterThan(1);
+    const cells = await gridCells(page);
+    const sum = children
+      .map((child) => cells.find((one) => one.address === `M${child.row}`)?.text ?? "")
+      .reduce((total, text) => total + numberOf(text), 0);
+    expect(sum).toBe(510_000);
+
+    await cell(page, target).click();
+    await page.keyboard.type(String(sum));
+    await page.keyboard.press("Enter");
+    await expect(cell(page, target).textContent()).resolves.toBe("510,000");
+    await audit(page);
+
+    await pane(page).locator('[data-code="UNDER_ALLOCATED"]').click();
+    // T1 still falls short (the orphan P121 does not count towards it), so the group stays with T1 in it.
+    await pane(page)
+      .getByRole("button", { name: /^Row 7 · T1 / })
+      .waitFor();
+    await expect(findingButton.count()).resolves.toBe(0);
+    expect(await background(page, target)).not.toBe(structure);
+    expect(ALL_HIGHLIGHTS).not.toContain(await background(page, target));
+  });
+
+  it("allocates a parent's target evenly into children's targets that add up to it", async () => {
+    const { page } = await open();
+    await audit(page);
+    await cell(page, "A10").click(); // T4
+    await pane(page).getByRole("tab", { name: "Tools" }).click();
+    await pane(page).getByRole("button", { name: "Use selected goal" }).click();
+    await expect(pane(page).getByTestId("selected-goal").textContent()).resolves.toContain(
+      "Goal T4 (row 10)"
+    );
+    await pane(page).getByRole("radio", { name: "Evenly" }).check();
+    await expect(pane(page).getByTestId("allocation-total").textContent()).resolves.toMatch(
+      /550,000/
+    );
+    await pane(page).getByRole("button", { name: "Write targets" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Overwrite" }).click();
+    await dialog.waitFor({ state: "hidden" });
+
+    const parentTarget = numberOf((await cell(page, "M10").textContent()) ?? "");
+    expect(parentTarget).toBe(550_000);
+    const children = (await gridCells(page)).filter(
+      (one) => one.column === COLUMN.parent && one.text === "T4"
+    );
+    expect(children.length).toBeGreaterThan(1);
+    await page.waitForFunction(
+      ({ rows, total }) =>
+        rows
+          .map((row) =>
+            Number(
+              document
+                .querySelector(`[role="gridcell"][data-address="M${row}"]`)
+                ?.textContent?.replace(/,/g, "")
+            )
+          )
+          .reduce((sum, value) => sum + value, 0) === total,
+      { rows: children.map((child) => child.row), total: parentTarget }
+    );
+    const parts = await Promise.all(
+      children.map(async (child) =>
+        numberOf((await cell(page, `M${child.row}`).textContent()) ?? "")
+      )
+    );
+    expect(parts.reduce((sum, part) => sum + part, 0)).toBe(parentTarget);
+    // Even: no two parts differ by more than the rounding unit.
+    expect(Math.max(...parts) - Math.min(...parts)).toBeLessThanOrEqual(1);
+  });
+
+  it("removes every highlight and changes no value when Clear audit is clicked", async () => {
+    const { page } = await open();
+    await audit(page);
+    const audited = await gridCells(page);
+    expect(audited.filter((one) => ALL_HIGHLIGHTS.includes(one.background)).length).toBeGreaterThan(
+      10
+    );
+    await pane(page).getByRole("button", { name: "Clear audit" }).click();
+    await pane(page)
+      .getByText(/Audit cleared/)
+      .waitFor();
+    const cleared = await gridCells(page);
+    expect(cleared.filter((one) => ALL_HIGHLIGHTS.includes(one.background))).toEqual([]);
+    expect(cleared.map((one) => [one.address, one.text])).toEqual(
+      audited.map((one) => [one.address, one.text])
+    );
+    // The workbook's own fill (the header row) is not the add-in's and stays.
+    expect(cleared.find((one) => one.address === "A3")?.background).toBe(
+      audited.find((one) => one.address === "A3")?.background
+    );
+  });
+
+  it("speaks Chinese everywhere once 中文 is chosen", async () => {
+    const { page } = await open();
+    await page.getByRole("radio", { name: "中文" }).check();
+    await pane(page).getByRole("button", { name: "审核目标" }).waitFor();
+    await audit(page, "zh");
+
+    await page.getByRole("heading", { name: "目标分解 — 预览" }).waitFor();
+    for (const name of ["审核", "地图", "工具", "选项", "函数"])
+      await pane(page).getByRole("tab", { name, exact: true }).waitFor();
+    for (const name of ["审核目标", "清除审核", "打开 .xlsx…", "另存为 .xlsx"])
+      await page.getByRole("button", { name, exact: true }).waitFor();
+    await page.getByRole("radiogroup", { name: "语言" }).waitFor();
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("zh-CN");
+    await pane(page).locator('[data-code="ORPHAN"]', { hasText: "无上级目标" }).waitFor();
+
+    const labels = await page
+      .locator("button:visible, [role=tab]:visible")
+      .evaluateAll((elements) => elements.map((element) => element.textContent ?? ""));
+    expect(labels.length).toBeGreaterThan(15);
+    // Allowed Latin: the SMART letters, ids, the file type, and the severity filter's none (words are Chinese).
+    const english = labels.filter((label) =>
+      (label.match(/[A-Za-z]{2,}/g) ?? []).some((word) => !["SMART", "xlsx"].includes(word))
+    );
+    expect(english).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "preview-audit-zh.png"), fullPage: true });
+  });
+
+  it("has no serious or critical accessibility violation in the pane or the page", async () => {
+    const { page } = await open();
+    await audit(page);
+    await pane(page).locator('[data-code="ORPHAN"]').click();
+    await page.addScriptTag({ path: require.resolve("axe-core") });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+      // Fluent UI's focus manager (Tabster) puts invisible focus sentinels (<i data-tabster-dummy tabindex=0
+      // aria-hidden>) around its focus zones on purpose: they hand the focus on and are never read. axe counts them
+      // as aria-hidden-focus; they are a third-party widget's, not the page's.
+      const exclude = [["[data-tabster-dummy]"]];
+      const pane = document.querySelector("aside") as Element;
+      const seen = [];
+      for (const context of [{ include: [pane], exclude }, { exclude }]) {
+        const result = await axe.run(context, { resultTypes: ["violations"] });
+        for (const violation of result.violations) {
+          if (violation.impact !== "serious" && violation.impact !== "critical") continue;
+          const nodes = violation.nodes.filter((node) => {
+            const element = document.querySelector(String(node.target[0]));
+            // react-window's scroller inside the grid is not focusable itself, but its parent, the focusable
+            // role="grid" (aria-activedescendant), scrolls it from the keyboard (arrows, PageDown reveal the
+            // active cell): a false positive of scrollable-region-focusable for that one element.
+            return !(
+              violation.id === "scrollable-region-focusable" &&
+              element?.parentElement?.getAttribute("role") === "grid" &&
+              element.parentElement.getAttribute("tabindex") === "0"
+            );
+          });
+          if (nodes.length > 0)
+            seen.push({
+              id: violation.id,
+              impact: violation.impact,
+              nodes: nodes.slice(0, 3).map((node) => node.html.slice(0, 160)),
+            });
+        }
+      }
+      return seen;
+    });
+    expect(violations).toEqual([]);
+
+    // What makes the grid's scroller exempt: the grid scrolls it from the keyboard.
+    await cell(page, "A1").click();
+    const scroller = page.locator('[role="grid"] > div').first();
+    await expect(scroller.evaluate((element) => element.scrollTop)).resolves.toBe(0);
+    await page.keyboard.press("PageDown");
+    await page.keyboard.press("PageDown");
+    await page.keyboard.press("PageDown");
+    await page.waitForFunction(
+      () => (document.querySelector('[role="grid"] > div') as HTMLElement).scrollTop > 0
+    );
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,101 @@
+/*
+ * Helpers of the preview's end-to-end tests: open the built preview in a fresh browser context and read its grid.
+ */
+import { Browser, BrowserContext, Locator, Page } from "playwright-core";
+
+export interface OpenedPreview {
+  context: BrowserContext;
+  page: Page;
+  /** Console messages of type "error" and uncaught page errors, with where they came from. */
+  errors: string[];
+  /** Every URL the page requested. */
+  requests: string[];
+}
+
+/** A viewport tall enough for the whole sample sheet (38 rows) to be rendered by the virtualised grid. */
+export const VIEWPORT = { width: 1600, height: 1200 };
+
+/**
+ * Opens the preview at `url` in a fresh context (no storage shared with another test) and waits until it is
+ * interactive: the sample's cells are on the grid and "Audit goals" is enabled.
+ */
+export async function openPreview(browser: Browser, url: string): Promise<OpenedPreview> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: "en-US" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+  page.on("request", (request) => requests.push(request.url()));
+  await page.goto(url);
+  await waitInteractive(page);
+  return { context, page, errors, requests };
+}
+
+/** Waits for the sample on the grid (its goal sheet's header) and an enabled "Audit goals" button. */
+export async function waitInteractive(page: Page): Promise<void> {
+  await cell(page, "A3").filter({ hasText: "目标编号" }).waitFor();
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll("aside button")).some(
+      (button) => button.textContent === "Audit goals" && !(button as HTMLButtonElement).disabled
+    )
+  );
+}
+
+/** The pane (the page's <aside>). */
+export function pane(page: Page): Locator {
+  return page.locator("aside");
+}
+
+/** A grid cell by its A1 address. */
+export function cell(page: Page, address: string): Locator {
+  return page.locator(`[role="gridcell"][data-address="${address}"]`);
+}
+
+/** Clicks "Audit goals" (in English or Chinese) and waits for the pane's summary. */
+export async function audit(page: Page, lang: "en" | "zh" = "en"): Promise<void> {
+  const button = pane(page).getByRole("button", {
+    name: lang === "en" ? "Audit goals" : "审核目标",
+  });
+  await button.click();
+  await pane(page)
+    .getByText(lang === "en" ? /goals read from/ : /读取了 \d+ 个目标/)
+    .waitFor();
+}
+
+export interface GridCell {
+  address: string;
+  row: number;
+  column: number;
+  text: string;
+  /** The computed background colour, as `rgb(r, g, b)` or `rgba(0, 0, 0, 0)`. */
+  background: string;
+}
+
+/** Every cell the grid renders, with its text and computed background colour. */
+export function gridCells(page: Page): Promise<GridCell[]> {
+  return page.$$eval('[role="gridcell"]', (elements) =>
+    elements.map((element) => ({
+      address: element.getAttribute("data-address") ?? "",
+      row: Number(element.getAttribute("data-row")),
+      column: Number(element.getAttribute("data-column")),
+      text: element.textContent ?? "",
+      background: getComputedStyle(element).backgroundColor,
+    }))
+  );
+}
+
+/** `rgb(r, g, b)` of a hex colour such as "FFC7CE", as getComputedStyle reports it. */
+export function rgb(hex: string): string {
+  const value = parseInt(hex, 16);
+  return `rgb(${(value >> 16) & 255}, ${(value >> 8) & 255}, ${value & 255})`;
+}
+
+/** A number as the grid shows it ("1,050,000", "510,000") read back. */
+export function numberOf(text: string): number {
+  const value = Number(text.replace(/,/g, "").trim());
+  if (text.trim() === "" || Number.isNaN(value)) throw new Error(`not a number: “${text}”`);
+  return value;
+}
