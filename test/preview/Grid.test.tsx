@@ -11,26 +11,12 @@ import { Grid } from "../../src/preview/Grid/Grid";
 import { HEADER_HEIGHT, ROW_HEIGHT } from "../../src/preview/Grid/gridLayout";
 import { PreviewWorkbook } from "../../src/preview/PreviewWorkbook";
 import { audit, columnOf, previewBook } from "./fixtures";
+import { polyfillLayout } from "../support/jsdomLayout";
 
 // Role queries skip the visibility check: computing styles for every cell is what makes jsdom slow.
 configure({ defaultHidden: true });
 
-beforeAll(() => {
-  if (!window.matchMedia) {
-    Object.defineProperty(window, "matchMedia", {
-      writable: true,
-      value: (query: string) => ({
-        matches: false,
-        media: query,
-        addListener: () => undefined,
-        removeListener: () => undefined,
-        addEventListener: () => undefined,
-        removeEventListener: () => undefined,
-        dispatchEvent: () => false,
-      }),
-    });
-  }
-});
+beforeAll(polyfillLayout);
 
 function renderGrid(book: PreviewWorkbook) {
   // No pointer-events check: it computes styles up the tree for every click, slow in jsdom beside a grid.

@@ -8,35 +8,12 @@ import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event"
 import ExcelJS from "exceljs";
 import { PreviewPage } from "../../src/preview/PreviewPage/PreviewPage";
 import { sampleBytes } from "./fixtures";
+import { polyfillLayout } from "../support/jsdomLayout";
 
 // Role queries skip the visibility check: computing styles for a whole pane and grid is what makes jsdom slow.
 configure({ defaultHidden: true });
 
-beforeAll(() => {
-  if (!("ResizeObserver" in window)) {
-    class ResizeObserver {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    }
-    Object.defineProperty(window, "ResizeObserver", { value: ResizeObserver, writable: true });
-  }
-  if (!window.matchMedia) {
-    Object.defineProperty(window, "matchMedia", {
-      writable: true,
-      value: (query: string) => ({
-        matches: false,
-        media: query,
-        addListener: () => undefined,
-        removeListener: () => undefined,
-        addEventListener: () => undefined,
-        removeEventListener: () => undefined,
-        dispatchEvent: () => false,
-      }),
-    });
-  }
-  if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
-});
+beforeAll(polyfillLayout);
 
 const sample = () => Promise.resolve(sampleBytes());
 

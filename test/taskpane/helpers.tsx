@@ -9,36 +9,15 @@ import { App } from "../../src/taskpane/App/App";
 import { RibbonAudits } from "../../src/taskpane/App/App.types";
 import { MemoryWorkbook } from "../support/MemoryWorkbook";
 import { columnOf, goalSheet } from "../support/goalSheet";
+import { polyfillLayout } from "../support/jsdomLayout";
 
 // A busy CI machine (the add-in build runs in another worker) can take more than the default second to render.
 configure({ asyncUtilTimeout: 10_000 });
 
-/** Minimal ResizeObserver and matchMedia: Fluent's positioning and motion ask for them. */
+/** The layout polyfills, and a getComputedStyle that only works out display and visibility (Fluent's CSS makes the
+ * real one slow in jsdom). */
 export function polyfillBrowser(): void {
-  if (!("ResizeObserver" in window)) {
-    class ResizeObserver {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    }
-    Object.defineProperty(window, "ResizeObserver", { value: ResizeObserver, writable: true });
-  }
-  if (!window.matchMedia) {
-    Object.defineProperty(window, "matchMedia", {
-      writable: true,
-      value: (query: string) => ({
-        matches: false,
-        media: query,
-        onchange: null,
-        addListener: () => undefined,
-        removeListener: () => undefined,
-        addEventListener: () => undefined,
-        removeEventListener: () => undefined,
-        dispatchEvent: () => false,
-      }),
-    });
-  }
-  if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+  polyfillLayout();
   window.getComputedStyle = visibilityStyle;
 }
 
