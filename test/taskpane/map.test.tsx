@@ -61,6 +61,16 @@ describe("the cascade map", () => {
     expect(shownIds()).toEqual(["C1", "T1", "P1", "T2", "P2", "T3", "P3"]);
   });
 
+  it("keeps its open branches while another tab is shown", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    await openTab(pane, "Map");
+    await pane.user.click(within(line("T1")).getByTestId("map-toggle"));
+    await openTab(pane, "Tools");
+    await openTab(pane, "Map");
+    expect(shownIds()).toEqual(["C1", "T1", "P1", "T2", "T3", "P3"]);
+  });
+
   it("selects a goal's id cell when its line is clicked", async () => {
     const pane = await renderPane();
     await auditPane(pane);

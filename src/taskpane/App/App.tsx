@@ -8,6 +8,7 @@ import {
 } from "@fluentui/react-components";
 import { AuditPanel } from "../AuditPanel/AuditPanel";
 import { CascadeMap } from "../CascadeMap/CascadeMap";
+import { OpenBranches } from "../CascadeMap/CascadeMap.types";
 import { LangProvider, useText, WorkbookProvider } from "../context";
 import { ErrorBoundary } from "../ErrorBoundary/ErrorBoundary";
 import { FunctionsPanel } from "../FunctionsPanel/FunctionsPanel";
@@ -60,13 +61,15 @@ function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.E
   const t = useText();
   const { state } = props;
   const goToAudit = React.useCallback(() => state.setTab("audit"), [state]);
+  // Only the shown tab is mounted: the map's open branches wait here while another tab is shown.
+  const mapBranches = React.useRef<OpenBranches | null>(null);
 
   const content = (() => {
     switch (state.tab) {
       case "audit":
         return <AuditPanel session={state.session} />;
       case "map":
-        return <CascadeMap run={state.session.run} onGoToAudit={goToAudit} />;
+        return <CascadeMap run={state.session.run} onGoToAudit={goToAudit} memory={mapBranches} />;
       case "tools":
         return (
           <ToolsPanel

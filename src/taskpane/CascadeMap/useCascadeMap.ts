@@ -3,7 +3,7 @@ import { FixedSizeList } from "react-window";
 import { CascadeMap as CascadeMapData, cascadeMap, cellAddress } from "../../domain";
 import { useWorkbook } from "../context";
 import { errorNotice, Notice } from "../Notice/Notice.types";
-import { CascadeMapProps } from "./CascadeMap.types";
+import { CascadeMapProps, OpenBranches } from "./CascadeMap.types";
 import { MAP_ROW_HEIGHT } from "./useCascadeMapStyles.styles";
 import { branchGoals, VisibleNode, visibleNodes } from "./visibleNodes";
 
@@ -42,10 +42,13 @@ export function useCascadeMap(props: CascadeMapProps): CascadeMapState {
   const workbook = useWorkbook();
   const map = React.useMemo(() => (run ? cascadeMap(run.result) : null), [run]);
   // Company goals start open, so that the first level under them shows.
-  const [open, setOpenState] = React.useState<{
-    map: CascadeMapData | null;
-    goals: ReadonlySet<number>;
-  }>(() => ({ map, goals: new Set(map?.roots) }));
+  const [open, setOpenState] = React.useState<OpenBranches>(
+    () => props.memory?.current ?? { map, goals: new Set(map?.roots) }
+  );
+  const { memory } = props;
+  React.useEffect(() => {
+    if (memory) memory.current = open;
+  }, [memory, open]);
   const [active, setActive] = React.useState(0);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const listRef = React.useRef<FixedSizeList>(null);
