@@ -2,10 +2,11 @@ import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { DetailedCellError, HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
 import { CellType } from "hyperformula";
-import { cellAddress, dayFromDate, Lang, langOf, serialFromDay } from "../domain";
+import { cellAddress, cellErrorOf, dayFromDate, Lang, serialFromDay } from "../domain";
 import { typedFormula, usesGoalFunction } from "../functions/formulaText";
 import { buildGoalWorkbook, setHyperFormulaLanguage } from "../functions/hyperformulaPlugin";
-import { ensureOutputPath, InputError, readWorkbook } from "./load";
+import type { Io } from "./main";
+import { ensureOutputPath, InputError, outputLanguage, readWorkbook } from "./load";
 
 export const CALC_USAGE = `  goal-cascade calc <file.xlsx> [--json] [--out FILE.xlsx] [--lang en|zh]
 
@@ -151,8 +152,6 @@ export function calculateWorkbook(workbook: ExcelJS.Workbook, language: Lang): C
   return { cells, results };
 }
 
-const ERROR_VALUE = /^#(?:[A-Z/0!?]+|N\/A|GETTING_DATA)[!?]?$/;
-
 /** Writes a copy with GOAL formulas replaced by their values; every other cell, formula and format is kept. */
 async function writeValuesCopy(
   workbook: ExcelJS.Workbook,
@@ -166,19 +165,13 @@ async function writeValuesCopy(
       line.forEach((value, c) => {
         const cell = worksheet.getCell(row + r, column + c);
         // The style object is the cell's own: assigning a value keeps it.
-        if (typeof value === "string" && ERROR_VALUE.test(value))
-          cell.value = { error: value } as ExcelJS.CellErrorValue;
+        const error = cellErrorOf(value);
+        if (error !== null) cell.value = { error } as ExcelJS.CellErrorValue;
         else cell.value = value;
       })
     );
   }
   await workbook.xlsx.writeFile(out);
-}
-
-/** Output channels, as for the audit. */
-interface Io {
-  stdout: (text: string) => void;
-  env: Record<string, string | undefined>;
 }
 
 /** `goal-cascade calc`: resolves to the exit status (0 computed; 2 unusable input, thrown as InputError). */
@@ -200,10 +193,7 @@ export async function calcCommand(args: readonly string[], io: Io): Promise<numb
   const { values, positionals } = parsed;
   if (positionals.length !== 1)
     throw new InputError(`calc takes one .xlsx file\n\nUsage:\n${CALC_USAGE}`);
-  if (values.lang !== undefined && values.lang !== "en" && values.lang !== "zh")
-    throw new InputError(`--lang must be en or zh, not “${values.lang}”`);
-  const lang: Lang =
-    (values.lang as Lang | undefined) ?? langOf(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
+  const lang = outputLanguage(values.lang, io.env);
   const file = positionals[0] as string;
   if (values.out !== undefined) ensureOutputPath(file, values.out);
   const workbook = await readWorkbook(file);

@@ -3,7 +3,15 @@ import { readFile } from "node:fs/promises";
 import { basename, extname, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { CellValue, columnIndex, findHeaderRow, mapHeaders, missingRequired } from "../domain";
+import {
+  CellValue,
+  columnIndex,
+  findHeaderRow,
+  Lang,
+  langOf,
+  mapHeaders,
+  missingRequired,
+} from "../domain";
 
 /** A goal table found in a file: its cells and where they sit on the sheet. */
 export interface LocatedTable {
@@ -20,6 +28,20 @@ export interface LocatedTable {
   complete: boolean;
   /** The Excel table (ListObject) holding it, if any. */
   tableName?: string;
+}
+
+/**
+ * The language of a command's output: `--lang en|zh`, else the environment's locale ($LC_ALL, $LC_MESSAGES, $LANG).
+ * @example outputLanguage(undefined, { LANG: "zh_CN.UTF-8" }) // "zh"
+ */
+export function outputLanguage(
+  option: string | undefined,
+  env: Record<string, string | undefined>
+): Lang {
+  if (option === undefined) return langOf(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+  if (option !== "en" && option !== "zh")
+    throw new InputError(`--lang must be en or zh, not “${option}”`);
+  return option;
 }
 
 /** A file the CLI cannot use: the reason goes to stderr and the exit status is 2. */

@@ -3,14 +3,12 @@ import {
   auditTables,
   GoalTableRead,
   isBlocking,
-  Lang,
-  langOf,
   parseAuditOptions,
   readGoalTable,
 } from "../domain";
 import { writeAnnotatedCopy } from "./annotate";
 import { CALC_USAGE, calcCommand } from "./calc";
-import { InputError, loadGoalFile, LoadedFile } from "./load";
+import { InputError, loadGoalFile, LoadedFile, outputLanguage } from "./load";
 import { jsonReport, textReport } from "./report";
 
 const USAGE = `Usage:
@@ -78,11 +76,7 @@ async function audit(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals: files } = parsed;
   if (files.length === 0)
     throw new InputError(`audit needs at least one .xlsx or .csv file\n\n${USAGE}`);
-  if (values.lang !== undefined && values.lang !== "en" && values.lang !== "zh") {
-    throw new InputError(`--lang must be en or zh, not “${values.lang}”`);
-  }
-  const lang: Lang =
-    (values.lang as Lang | undefined) ?? langOf(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
+  const lang = outputLanguage(values.lang, io.env);
   if (values.out !== undefined && files.length !== 1) {
     throw new InputError("--out annotates a single input file; give one file, or leave --out off");
   }
