@@ -17,6 +17,7 @@ import {
   openPreview,
   pane,
   rgb,
+  uncovered,
 } from "./previewPage";
 
 interface GoldenFinding {
@@ -245,6 +246,25 @@ describe("the browser preview", () => {
     expect(parts.reduce((sum, part) => sum + part, 0)).toBe(parentTarget);
     // Even: no two parts differ by more than the rounding unit.
     expect(Math.max(...parts) - Math.min(...parts)).toBeLessThanOrEqual(1);
+  });
+
+  it("shows the cascade map and its tooltips without covering the grid or the tabs", async () => {
+    const { page, errors } = await open();
+    await audit(page);
+    await pane(page).getByRole("tab", { name: "Map" }).click();
+    const firstText = pane(page).getByTestId("map-text").first();
+    await firstText.waitFor();
+    expect((await uncovered(page)).filter((probe) => probe.covered !== null)).toEqual([]);
+    // Hover a goal's text: its tooltip opens in a portal, which must not become a page-wide layer.
+    await firstText.hover();
+    await page.getByRole("tooltip").first().waitFor();
+    expect((await uncovered(page)).filter((probe) => probe.covered !== null)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "preview-map-tooltip-en.png") });
+    // The page still answers: another tab can be chosen and the grid clicked.
+    await pane(page).getByRole("tab", { name: "Audit" }).click();
+    await cell(page, "A5").click();
+    await expect(cell(page, "A5").getAttribute("aria-selected")).resolves.toBe("true");
+    expect(errors).toEqual([]);
   });
 
   it("removes every highlight and changes no value when Clear audit is clicked", async () => {

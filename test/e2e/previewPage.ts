@@ -99,3 +99,33 @@ export function numberOf(text: string): number {
   if (text.trim() === "" || Number.isNaN(value)) throw new Error(`not a number: “${text}”`);
   return value;
 }
+
+/**
+ * Points spread over the grid and the pane's tabs where nothing the pane opens may sit: for each, whether the
+ * element found there by `document.elementFromPoint` belongs to the grid or the tab list (not to a layer on top).
+ */
+export async function uncovered(page: Page): Promise<{ point: string; covered: string | null }[]> {
+  return page.evaluate(() => {
+    const probes: { point: string; covered: string | null }[] = [];
+    const targets = [
+      document.querySelector('[role="grid"]'),
+      document.querySelector('aside [role="tablist"]'),
+    ];
+    for (const target of targets) {
+      if (!target) continue;
+      const box = target.getBoundingClientRect();
+      for (const fx of [0.1, 0.5, 0.9])
+        for (const fy of [0.1, 0.5, 0.9]) {
+          const x = box.left + box.width * fx;
+          const y = box.top + box.height * fy;
+          const found = document.elementFromPoint(x, y);
+          const inside = found !== null && target.contains(found);
+          probes.push({
+            point: `${target.getAttribute("role")} ${Math.round(x)},${Math.round(y)}`,
+            covered: inside ? null : (found?.outerHTML.slice(0, 120) ?? "nothing"),
+          });
+        }
+    }
+    return probes;
+  });
+}

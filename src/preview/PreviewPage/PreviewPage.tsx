@@ -31,7 +31,12 @@ export function PreviewPage(props: PreviewPageProps): React.JSX.Element {
     previewText(lang, id, params);
 
   return (
-    <FluentProvider theme={state.dark ? webDarkTheme : webLightTheme} className={styles.provider}>
+    // Not onto portals: the page's full-height frame would cover the page under every tooltip (see App.tsx).
+    <FluentProvider
+      theme={state.dark ? webDarkTheme : webLightTheme}
+      className={styles.provider}
+      applyStylesToPortals={false}
+    >
       <header className={styles.bar}>
         <div className={styles.titles}>
           <h1 className={styles.title}>{t("page.title")}</h1>

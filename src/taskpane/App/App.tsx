@@ -32,8 +32,15 @@ const TAB_TEXT: Record<Tab, StringId> = {
 export function App(props: AppProps): React.JSX.Element {
   const styles = useAppStyles();
   const officeLang = props.officeLang ?? "en";
+  // applyStylesToPortals={false}: by default the provider copies its className onto every portal's mount node
+  // (Tooltip, Menu, Dialog), so a frame style (min-height, background) turned each tooltip into a page-covering
+  // layer. Portals still get the theme's tokens. (microsoft/fluentui#25528, #25965.)
   return (
-    <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme} className={styles.provider}>
+    <FluentProvider
+      theme={props.dark ? webDarkTheme : webLightTheme}
+      className={styles.provider}
+      applyStylesToPortals={false}
+    >
       <WorkbookProvider workbook={props.workbook}>
         <ErrorBoundary lang={officeLang}>
           <Pane officeLang={officeLang} ribbon={props.ribbon} embedded={props.embedded === true} />

@@ -96,7 +96,9 @@ export const CascadeMapRow = React.memo(function CascadeMapRow(
         )}
         <span className={styles.id}>{node.id}</span>
         <Tooltip content={node.text || t("map.noText")} relationship="description" withArrow>
-          <span className={styles.text}>{node.text || t("map.noText")}</span>
+          <span className={styles.text} data-testid="map-text">
+            {node.text || t("map.noText")}
+          </span>
         </Tooltip>
         {node.findings > 0 && node.worst && (
           <Badge
