@@ -7,6 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseStringPromise } from "xml2js";
 import { FUNCTION_HELP, FUNCTION_NAMES, FunctionsMetadata } from "../src/functions/help";
+import { dimensionalityOf, GOAL_FUNCTIONS } from "../src/functions/registry";
 import { AddInBuild, buildAddIn } from "./support/buildAddIn";
 
 interface XmlNode {
@@ -274,6 +275,53 @@ describe("the built add-in", () => {
       );
       for (const parameter of fn.parameters) expect(parameter.type).toBeDefined();
     }
+  });
+
+  it("declares every parameter as the registry reads it: ranges as matrices, optional ones optional", () => {
+    const metadata = JSON.parse(
+      readFileSync(join(build.dir, "functions.json"), "utf8")
+    ) as FunctionsMetadata;
+    expect(metadata.functions.map((fn) => fn.id)).toEqual(Object.keys(GOAL_FUNCTIONS));
+    for (const fn of metadata.functions) {
+      const spec = GOAL_FUNCTIONS[fn.id as keyof typeof GOAL_FUNCTIONS];
+      expect([fn.id, fn.parameters.map((parameter) => parameter.name)]).toEqual([
+        fn.id,
+        spec.parameters.map((parameter) => parameter.name),
+      ]);
+      expect([
+        fn.id,
+        fn.parameters.map((parameter) => parameter.dimensionality ?? "scalar"),
+      ]).toEqual([fn.id, spec.parameters.map(dimensionalityOf)]);
+      expect([fn.id, fn.parameters.map((parameter) => parameter.optional === true)]).toEqual([
+        fn.id,
+        spec.parameters.map((parameter) => parameter.optional),
+      ]);
+      const result = (fn as { result?: { dimensionality?: string } }).result;
+      expect([fn.id, result?.dimensionality ?? "scalar"]).toEqual([fn.id, spec.result]);
+      const options = (fn as { options?: { requiresParameterAddresses?: boolean } }).options;
+      expect([fn.id, options?.requiresParameterAddresses === true]).toEqual([
+        fn.id,
+        spec.addresses,
+      ]);
+    }
+    // Every range the functions take: no parameter that may be a range is left scalar (office-js #580).
+    const ranges = metadata.functions.flatMap((fn) =>
+      fn.parameters
+        .filter((parameter) => parameter.dimensionality === "matrix")
+        .map((parameter) => `${fn.id}.${parameter.name}`)
+    );
+    expect(ranges).toEqual(
+      expect.arrayContaining([
+        "VARIANCE.actual",
+        "PACE.profile",
+        "ALLOCATE.weights_or_count",
+        "ROLLUP.ids",
+        "ROLLUP.method",
+        "SCORE.attainments",
+        "SCORE.weights",
+        "AUDIT.table",
+      ])
+    );
   });
 
   it("writes Chinese descriptions and parameter names into functions-zh.json, keeping the ids", () => {

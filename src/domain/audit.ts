@@ -4,8 +4,8 @@ import { isoFromDay } from "./dates";
 import { compareFindings, Finding, FindingCode, SEVERITY } from "./findings";
 import { Field, Goal, LEVELS, Period, RollupMethod } from "./model";
 import { rollupValues } from "./numbers";
-import { AuditOptions, DEFAULT_AUDIT_OPTIONS } from "./options";
-import { specificityOfCounts, specificityOfNormal } from "./smart";
+import { AuditOptions, DEFAULT_AUDIT_OPTIONS } from "./auditDefaults";
+import { achievabilityProblem, specificityOfCounts, specificityOfNormal } from "./smart";
 import { goalStatus, GoalStatus } from "./status";
 import { GoalTableRead } from "./table";
 import { hashText, normalizeText, NormalTextProbe } from "./text";
@@ -634,34 +634,25 @@ function checkEachGoal(
     }
 
     if (goal.baseline !== null && goal.target !== null) {
-      const gain =
-        goal.direction === "lower" ? goal.baseline - goal.target : goal.target - goal.baseline;
-      const tolerance = 1e-9 * Math.max(1, Math.abs(goal.baseline));
-      if (gain <= tolerance) {
+      const problem = achievabilityProblem(
+        goal.target,
+        goal.baseline,
+        goal.direction,
+        options.stretch
+      );
+      const values = {
+        target: { amount: goal.target, unit: goal.unit },
+        baseline: { amount: goal.baseline, unit: goal.unit },
+      };
+      if (problem?.kind === "tooLow") add(goal, "SMART_A", "target", values, "tooLow");
+      else if (problem?.kind === "tooHigh")
         add(
           goal,
           "SMART_A",
           "target",
-          {
-            target: { amount: goal.target, unit: goal.unit },
-            baseline: { amount: goal.baseline, unit: goal.unit },
-          },
-          "tooLow"
-        );
-      } else if (goal.baseline !== 0 && gain / Math.abs(goal.baseline) > options.stretch + 1e-12) {
-        add(
-          goal,
-          "SMART_A",
-          "target",
-          {
-            target: { amount: goal.target, unit: goal.unit },
-            baseline: { amount: goal.baseline, unit: goal.unit },
-            stretch: share(gain / Math.abs(goal.baseline)),
-            limit: share(options.stretch),
-          },
+          { ...values, stretch: share(problem.stretch), limit: share(options.stretch) },
           "tooHigh"
         );
-      }
     }
 
     if (

@@ -305,6 +305,14 @@ const ISSUE_MESSAGES: Record<IssueCode, Bilingual> = {
     en: "{argument} holds the error {value}.",
     zh: "{argument} 含有错误值 {value}。",
   },
+  NOT_SINGLE: {
+    en: "{argument} takes one value, not a range.",
+    zh: "{argument} 只能是一个值，不能是区域。",
+  },
+  ROWS_FROM_TABLE: {
+    en: "Rows are counted from the table's header row (row 1): this Excel does not tell add-ins where the table is.",
+    zh: "行号从表头行（第 1 行）开始计：此版本的 Excel 不向加载项提供表格的位置。",
+  },
 };
 
 /**

@@ -1,20 +1,27 @@
 import * as z from "zod/mini";
 import { readDate, UNREADABLE } from "./values";
 import { Issue, Result } from "./result";
+import { AuditOptions, DEFAULT_AUDIT_OPTIONS } from "./auditDefaults";
 
-// zod's mini build: the custom-functions bundle carries the options schema, and must stay small.
+export type { AuditOptions };
+export { DEFAULT_AUDIT_OPTIONS };
+
+// zod's mini build, small in the task pane's bundle; the custom functions use the plain defaults instead.
 const share = (fallback: number) => z._default(z.number().check(z.gte(0), z.lte(10)), fallback);
 
 /** Audit thresholds (DESIGN §3), all optional with the documented defaults. */
 export const auditOptionsSchema = z.strictObject({
   /** Attainment below 1 but at least this is At risk (default 0.9). */
-  atRisk: z._default(z.number().check(z.gte(0), z.lte(1)), 0.9),
+  atRisk: z._default(z.number().check(z.gte(0), z.lte(1)), DEFAULT_AUDIT_OPTIONS.atRisk),
   /** Children's sum may exceed a `sum` parent by this share before OVER_ALLOCATED (default 20 %). */
-  overAllocation: share(0.2),
+  overAllocation: share(DEFAULT_AUDIT_OPTIONS.overAllocation),
   /** A target better than its baseline by more than this share is too high for SMART A (default 50 %). */
-  stretch: share(0.5),
+  stretch: share(DEFAULT_AUDIT_OPTIONS.stretch),
   /** Goal texts shorter than this many characters are not specific (default 4). */
-  minGoalLength: z._default(z.int().check(z.gte(1), z.lte(100)), 4),
+  minGoalLength: z._default(
+    z.int().check(z.gte(1), z.lte(100)),
+    DEFAULT_AUDIT_OPTIONS.minGoalLength
+  ),
   /** As-of date (ISO text or Excel serial), kept as days since 1970: statuses are judged against pace. */
   asOf: z.pipe(
     z.nullish(z.union([z.string(), z.number()])),
@@ -35,7 +42,9 @@ export const auditOptionsSchema = z.strictObject({
 });
 
 export type AuditOptionsInput = z.input<typeof auditOptionsSchema>;
-export type AuditOptions = z.output<typeof auditOptionsSchema>;
+// The schema's output is the plain options type (a compile-time check that the two stay one).
+const sameShape: AuditOptions = {} as z.output<typeof auditOptionsSchema>;
+void sameShape;
 
 /**
  * Validates audit options, filling the defaults.
@@ -50,6 +59,3 @@ export function parseAuditOptions(input: unknown = {}): Result<AuditOptions> {
   }));
   return { ok: false, issues };
 }
-
-/** The defaults, for callers that take no options. */
-export const DEFAULT_AUDIT_OPTIONS: AuditOptions = auditOptionsSchema.parse({});

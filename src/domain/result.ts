@@ -30,7 +30,9 @@ export type IssueCode =
   | "DUPLICATE_GOAL_ID"
   | "PARENT_LOOP"
   | "INPUT_ERROR"
-  | "NEEDS_COLUMN";
+  | "NEEDS_COLUMN"
+  | "NOT_SINGLE"
+  | "ROWS_FROM_TABLE";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 

@@ -1,3 +1,4 @@
+import { Direction } from "./model";
 import { normalizeText } from "./text";
 
 /** Words that say "do more" without saying of what (Chinese). Longest first, so 进一步 goes before 进. */
@@ -151,4 +152,26 @@ export function specificityOfNormal(
     chinese = chinese.replace(VAGUE_ZH_WORD, "");
   }
   return chinese.length === 0 ? "vague" : null;
+}
+
+/** Why a target fails SMART's A against its baseline: no better than it, or better by more than the stretch limit. */
+export type AchievabilityProblem = { kind: "tooLow" } | { kind: "tooHigh"; stretch: number };
+
+/**
+ * SMART's A against a baseline (DESIGN §3), the one check the audit and GOAL.SMART share: the target must be
+ * better than the baseline (in the goal's direction), by no more than `stretch` (a share of |baseline|; a baseline
+ * of 0 has no stretch limit).
+ * @example achievabilityProblem(200, 100, "higher", 0.5) // { kind: "tooHigh", stretch: 1 }
+ */
+export function achievabilityProblem(
+  target: number,
+  baseline: number,
+  direction: Direction,
+  stretch: number
+): AchievabilityProblem | null {
+  const gain = direction === "lower" ? baseline - target : target - baseline;
+  if (gain <= 1e-9 * Math.max(1, Math.abs(baseline))) return { kind: "tooLow" };
+  if (baseline !== 0 && gain / Math.abs(baseline) > stretch + 1e-12)
+    return { kind: "tooHigh", stretch: gain / Math.abs(baseline) };
+  return null;
 }

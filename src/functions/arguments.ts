@@ -32,6 +32,12 @@ export type Output = number | string | boolean | FunctionError;
 /** A read that may fail with the issue to report. */
 export type Got<T> = { ok: true; value: T } | { ok: false; error: FunctionError };
 
+/**
+ * How one parameter's cells are read: type, default and blank rule in one function (STYLE 13), so a core receives
+ * plain numbers and strings. `argument` names the parameter in messages.
+ */
+export type Reader<T> = (value: CellValue, argument: string) => Got<T>;
+
 /** Issue codes whose Excel error is not #VALUE!. */
 const ERROR_KINDS: Partial<Record<IssueCode, FunctionError["kind"]>> = {
   TARGET_ZERO: "div0",
@@ -98,7 +104,7 @@ export function readNumberArgument(value: CellValue, argument: string): Got<numb
   return got(number);
 }
 
-/** An optional number: blank, 0 from a blank desktop cell, or left out gives the fallback. */
+/** An optional number: blank, 0 (what the desktop passes for a blank cell) or left out gives the fallback. */
 export function readOptionalNumber(
   value: CellValue,
   argument: string,
@@ -111,6 +117,15 @@ export function readOptionalNumber(
 /** An optional number that stays absent (null) when blank. */
 export function readNumberOrNull(value: CellValue, argument: string): Got<number | null> {
   if (isEmpty(value)) return got(null);
+  return readNumberArgument(value, argument);
+}
+
+/**
+ * An optional number that is absent (null) when blank or 0: where a 0 would mean nothing (a cap, a baseline to
+ * beat), the 0 that Excel on the desktop passes for a blank cell must read as the web's blank.
+ */
+export function readNumberOrNone(value: CellValue, argument: string): Got<number | null> {
+  if (isEmpty(value) || value === 0) return got(null);
   return readNumberArgument(value, argument);
 }
 
@@ -255,4 +270,44 @@ export function elementwise(
     result.push(line);
   }
   return result;
+}
+
+/** Readers with a fallback, for parameter declarations. */
+export const numberOr =
+  (fallback: number): Reader<number> =>
+  (value, argument) =>
+    readOptionalNumber(value, argument, fallback);
+export const booleanOr =
+  (fallback: boolean): Reader<boolean> =>
+  (value, argument) =>
+    readBooleanArgument(value, argument, fallback);
+export const methodOr =
+  (fallback: RollupMethod): Reader<RollupMethod> =>
+  (value, argument) =>
+    readMethodArgument(value, argument, fallback);
+
+/** A cell passed on as it is, for cores that read a whole table themselves. */
+export const asCell: Reader<CellValue> = (value) => got(value ?? null);
+
+/**
+ * A value as Excel hands it to a custom function, made a plain cell: a data-typed cell (a formatted number, an
+ * entity, a linked data type) arrives as an object when the metadata says `allowCustomDataForDataTypeAny` (the
+ * metadata generator always does) and is read by its `basicValue`, the value the cell shows in a formula
+ * (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts); an error-typed one keeps
+ * its error.
+ * @example excelCell({ type: "Double", basicValue: 12, numberFormat: "0.0" }) // 12
+ */
+export function excelCell(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
+  if (value instanceof Date) return value;
+  if (typeof value === "object") {
+    const typed = value as { type?: unknown; basicValue?: unknown; error?: unknown };
+    if (typeof typed.error === "string") return { error: typed.error };
+    if (typed.type === "Error" && typeof typed.basicValue === "string")
+      return { error: typed.basicValue };
+    if ("basicValue" in typed) return excelCell(typed.basicValue);
+  }
+  return String(value);
 }

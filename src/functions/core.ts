@@ -1,26 +1,29 @@
 /**
- * The GOAL.* functions over plain values (DESIGN §5): one implementation that the Excel custom functions and the
- * HyperFormula plugin both call. Arguments arrive as single values or ranges; results are matrices in which each
- * cell is a value or its own error.
+ * The cores of the GOAL.* functions (DESIGN §5): plain functions of typed values, one implementation that the Excel
+ * custom functions and the HyperFormula plugin both reach through the registry (registry.ts), which reads every
+ * argument with its parameter's declared reader before a core sees it.
  */
 import {
+  achievabilityProblem,
   allocate,
   attainment,
   auditTables,
   CellValue,
+  DEFAULT_AUDIT_OPTIONS,
+  Direction,
   findingMessage,
+  issueMessage,
   isoFromDay,
   Lang,
   pace,
-  parseAuditOptions,
   percentVariance,
   readGoalTable,
   readNumber,
+  RollupMethod,
   rollupValues,
   score,
   ScoreItem,
   specificityProblem,
-  STATUS_NAMES,
   statusOf,
   normalizeText,
   UNREADABLE,
@@ -29,35 +32,18 @@ import {
 import {
   Argument,
   asGrid,
-  cellAt,
-  commonShape,
-  elementwise,
   errorOf,
   flatten,
   FunctionError,
   Got,
-  isEmpty,
-  Output,
-  readBooleanArgument,
-  readDateArgument,
-  readDirectionArgument,
-  readMethodArgument,
-  readNumberArgument,
-  readNumberOrNull,
-  readOptionalDate,
-  readOptionalNumber,
-  readTextArgument,
-  resultError,
   isFunctionError,
+  Output,
+  readNumberArgument,
+  Reader,
+  resultError,
 } from "./arguments";
 
 type Matrix = Output[][];
-
-/** The first failed read among several, or null when all succeeded. */
-function firstError(...reads: Got<unknown>[]): FunctionError | null {
-  for (const read of reads) if (!read.ok) return read.error;
-  return null;
-}
 
 function single(output: Output): Matrix {
   return [[output]];
@@ -65,215 +51,96 @@ function single(output: Output): Matrix {
 
 /**
  * GOAL.VARIANCE: favourable-positive variance (actual − target, or target − actual when lower is better), or the
- * percent variance when `as_percent` is TRUE.
- * @example goalVariance(90, 100, "lower") // [[10]]
+ * percent variance.
+ * @example varianceCore(90, 100, "lower", false) // 10
  */
-export function goalVariance(
-  actual: Argument,
-  target: Argument,
-  direction?: Argument,
-  asPercent?: Argument
-): Matrix {
-  return elementwise(
-    [
-      ["actual", actual],
-      ["target", target],
-      ["direction", direction],
-      ["as_percent", asPercent],
-    ],
-    (cell) => {
-      const a = readNumberArgument(cell(0), "actual");
-      const t = readNumberArgument(cell(1), "target");
-      const d = readDirectionArgument(cell(2), "direction");
-      const p = readBooleanArgument(cell(3), "as_percent", false);
-      const error = firstError(a, t, d, p);
-      if (error || !a.ok || !t.ok || !d.ok || !p.ok) return error as FunctionError;
-      if (!p.value) return variance(a.value, t.value, d.value);
-      const share = percentVariance(a.value, t.value, d.value);
-      return share.ok ? share.value : resultError(share);
-    }
-  );
+export function varianceCore(
+  actual: number,
+  target: number,
+  direction: Direction,
+  asPercent: boolean
+): Output {
+  if (!asPercent) return variance(actual, target, direction);
+  const share = percentVariance(actual, target, direction);
+  return share.ok ? share.value : resultError(share);
 }
 
 /**
- * GOAL.ATTAINMENT: 1 + percent variance, optionally capped.
- * @example goalAttainment(30, 25, "lower") // [[0.8]]
+ * GOAL.ATTAINMENT: 1 + percent variance, capped when a cap is given.
+ * @example attainmentCore(30, 25, "lower", null) // 0.8
  */
-export function goalAttainment(
-  actual: Argument,
-  target: Argument,
-  direction?: Argument,
-  cap?: Argument
-): Matrix {
-  return elementwise(
-    [
-      ["actual", actual],
-      ["target", target],
-      ["direction", direction],
-      ["cap", cap],
-    ],
-    (cell) => {
-      const a = readNumberArgument(cell(0), "actual");
-      const t = readNumberArgument(cell(1), "target");
-      const d = readDirectionArgument(cell(2), "direction");
-      const c = readNumberOrNull(cell(3), "cap");
-      const error = firstError(a, t, d, c);
-      if (error || !a.ok || !t.ok || !d.ok || !c.ok) return error as FunctionError;
-      const result = attainment(a.value, t.value, d.value, c.value);
-      return result.ok ? result.value : resultError(result);
-    }
-  );
-}
-
-/** Labels that mean "the Chinese words" rather than three labels of one's own. */
-const CHINESE_LABELS = new Set(["zh", "zh-cn", "cn", "中文", "chinese"]);
-
-/** Three status labels from "On track,At risk,Off track" (also with ， 、 ; or |), or the words of a language. */
-function readLabels(value: CellValue): Got<[string, string, string]> {
-  const text = readTextArgument(value, "labels");
-  if (!text.ok) return text;
-  const language: Lang | null =
-    text.value === null ? "en" : CHINESE_LABELS.has(normalizeText(text.value)) ? "zh" : null;
-  if (language) {
-    return {
-      ok: true,
-      value: [
-        STATUS_NAMES.onTrack[language],
-        STATUS_NAMES.atRisk[language],
-        STATUS_NAMES.offTrack[language],
-      ],
-    };
-  }
-  const labels = (text.value as string).split(/[,，、;；|]/).map((label) => label.trim());
-  if (labels.length !== 3 || labels.some((label) => label === ""))
-    return { ok: false, error: errorOf({ code: "BAD_LABELS", params: { argument: "labels" } }) };
-  return { ok: true, value: labels as [string, string, string] };
+export function attainmentCore(
+  actual: number,
+  target: number,
+  direction: Direction,
+  cap: number | null
+): Output {
+  const result = attainment(actual, target, direction, cap);
+  return result.ok ? result.value : resultError(result);
 }
 
 /**
- * GOAL.STATUS: "On track" (attainment ≥ 1), "At risk" (≥ at_risk, default 0.9) or "Off track", or the three
- * labels given ("达标,预警,落后", or "zh" for those).
- * @example goalStatus(95, 100) // [["At risk"]]
+ * GOAL.STATUS: the first label (attainment ≥ 1), the second (≥ at_risk) or the third.
+ * @example statusCore(95, 100, "higher", 0.9, ["On track", "At risk", "Off track"]) // "At risk"
  */
-export function goalStatus(
-  actual: Argument,
-  target: Argument,
-  direction?: Argument,
-  atRisk?: Argument,
-  labels?: Argument
-): Matrix {
-  return elementwise(
-    [
-      ["actual", actual],
-      ["target", target],
-      ["direction", direction],
-      ["at_risk", atRisk],
-      ["labels", labels],
-    ],
-    (cell) => {
-      const a = readNumberArgument(cell(0), "actual");
-      const t = readNumberArgument(cell(1), "target");
-      const d = readDirectionArgument(cell(2), "direction");
-      const r = readOptionalNumber(cell(3), "at_risk", 0.9);
-      const l = readLabels(cell(4));
-      const error = firstError(a, t, d, r, l);
-      if (error || !a.ok || !t.ok || !d.ok || !r.ok || !l.ok) return error as FunctionError;
-      const attained = attainment(a.value, t.value, d.value);
-      if (!attained.ok) return resultError(attained);
-      const status = statusOf(attained.value, r.value);
-      return l.value[status === "onTrack" ? 0 : status === "atRisk" ? 1 : 2];
-    }
-  );
-}
-
-/** Weights of a seasonality profile: numbers, blanks skipped at the end only. */
-function readProfile(argument: Argument): Got<number[] | null> {
-  if (argument === undefined) return { ok: true, value: null };
-  const cells = flatten(argument);
-  while (cells.length > 0 && isEmpty(cells[cells.length - 1] as CellValue)) cells.pop();
-  if (cells.length === 0) return { ok: true, value: null };
-  const weights: number[] = [];
-  for (const cell of cells) {
-    const weight = readNumberArgument(cell, "profile");
-    if (!weight.ok) return weight;
-    weights.push(weight.value);
-  }
-  return { ok: true, value: weights };
+export function statusCore(
+  actual: number,
+  target: number,
+  direction: Direction,
+  atRisk: number,
+  labels: readonly [string, string, string]
+): Output {
+  const attained = attainment(actual, target, direction);
+  if (!attained.ok) return resultError(attained);
+  const status = statusOf(attained.value, atRisk);
+  return labels[status === "onTrack" ? 0 : status === "atRisk" ? 1 : 2];
 }
 
 /**
- * GOAL.PACE: the value expected by `as_of`: baseline + (target − baseline) × the elapsed share of
+ * GOAL.PACE: the value expected by `asOf`: baseline + (target − baseline) × the elapsed share of
  * [start, deadline], linear in days or along a seasonality profile of period weights.
- * @example goalPace(1200, "2026-01-01", "2026-12-31", "2026-06-30") // [[595.07]] (181 of 365 days)
+ * @example paceCore(1200, 20454, 20818, 20634, 0, null) // 595.07 (181 of 365 days)
  */
-export function goalPace(
-  target: Argument,
-  start: Argument,
-  deadline: Argument,
-  asOf: Argument,
-  baseline?: Argument,
-  profile?: Argument
-): Matrix {
-  const weights = readProfile(profile);
-  if (!weights.ok) return single(weights.error);
-  return elementwise(
-    [
-      ["target", target],
-      ["start", start],
-      ["deadline", deadline],
-      ["as_of", asOf],
-      ["baseline", baseline],
-    ],
-    (cell) => {
-      const t = readNumberArgument(cell(0), "target");
-      const s = readDateArgument(cell(1), "start");
-      const d = readDateArgument(cell(2), "deadline");
-      const o = readDateArgument(cell(3), "as_of");
-      const b = readNumberArgument(cell(4), "baseline");
-      const error = firstError(t, s, d, o, b);
-      if (error || !t.ok || !s.ok || !d.ok || !o.ok || !b.ok) return error as FunctionError;
-      const expected = pace(t.value, s.value, d.value, o.value, b.value, weights.value);
-      if (expected.ok) return expected.value;
-      if (expected.issues[0]?.code === "DEADLINE_BEFORE_START") {
-        return errorOf({
-          code: "DEADLINE_BEFORE_START",
-          params: { deadline: isoFromDay(d.value), start: isoFromDay(s.value) },
-        });
-      }
-      return resultError(expected);
-    }
-  );
+export function paceCore(
+  target: number,
+  start: number,
+  deadline: number,
+  asOf: number,
+  baseline: number,
+  profile: number[] | null
+): Output {
+  const expected = pace(target, start, deadline, asOf, baseline, profile);
+  if (expected.ok) return expected.value;
+  if (expected.issues[0]?.code === "DEADLINE_BEFORE_START") {
+    return errorOf({
+      code: "DEADLINE_BEFORE_START",
+      params: { deadline: isoFromDay(deadline), start: isoFromDay(start) },
+    });
+  }
+  return resultError(expected);
 }
 
 /**
  * GOAL.ALLOCATE: parts of `total` that add up to it exactly (largest remainder, ties to the earlier part),
- * proportional to a range of weights (spilled in its shape), or a count of even parts spilled down a column.
- * @example goalAllocate(100, 3) // [[34], [33], [33]]
+ * proportional to a range of weights (spilled in its shape; blank weights are 0), or a count of even parts (one
+ * cell) spilled down a column.
+ * @example allocateCore(100, [[3]], 0) // [[34], [33], [33]]
  */
-export function goalAllocate(
-  total: Argument,
-  weightsOrCount: Argument,
-  decimals?: Argument
-): Matrix {
-  const amount = readNumberArgument(cellAt(total, 0, 0), "total");
-  if (!amount.ok) return single(amount.error);
-  const places = readOptionalNumber(cellAt(decimals, 0, 0), "decimals", 0);
-  if (!places.ok) return single(places.error);
+export function allocateCore(total: number, weightsOrCount: Argument, decimals: number): Matrix {
   const grid = asGrid(weightsOrCount);
-  const isCount = grid.length === 1 && grid[0]?.length === 1;
   let weights: number[];
   let rows: number;
   let columns: number;
-  if (isCount) {
-    const count = readNumber(grid[0]?.[0] ?? null);
+  if (grid.length === 1 && grid[0]?.length === 1) {
+    const value = grid[0][0] ?? null;
+    const count = readNumber(value);
     if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 100_000) {
-      const value = grid[0]?.[0];
       return single(
         errorOf({
           code: "BAD_COUNT",
           params: {
             argument: "weights_or_count",
-            value: count === UNREADABLE ? String(value) : String(count),
+            value: count === UNREADABLE || count === null ? String(value ?? "") : String(count),
           },
         })
       );
@@ -291,7 +158,7 @@ export function goalAllocate(
       weights.push(weight.value);
     }
   }
-  const parts = allocate(amount.value, weights, { decimals: places.value });
+  const parts = allocate(total, weights, { decimals });
   if (!parts.ok) return single(resultError(parts));
   const result: Matrix = [];
   for (let row = 0; row < rows; row++)
@@ -299,46 +166,51 @@ export function goalAllocate(
   return result;
 }
 
-/** An argument of GOAL.ROLLUP read per goal: one cell for every goal, or one cell each. */
-function perGoal(
-  name: string,
-  argument: Argument,
-  goals: number
-): Got<(goal: number) => CellValue> {
+/** An argument of GOAL.ROLLUP with the parameter whose reader reads its cells, one per goal. */
+export interface GoalColumn<T> {
+  argument: Argument;
+  parameter: { name: string; read: Reader<T> };
+}
+
+/** A column of GOAL.ROLLUP read per goal: one cell for every goal, or one cell each. */
+function perGoal<T>(column: GoalColumn<T>, goals: number): Got<(goal: number) => Got<T>> {
+  const { argument, parameter } = column;
   const cells = argument === undefined ? [null] : flatten(argument);
-  if (cells.length === 1) return { ok: true, value: () => cells[0] ?? null };
-  if (cells.length === goals) return { ok: true, value: (goal) => cells[goal] ?? null };
+  const read = (cell: CellValue) => parameter.read(cell, parameter.name);
+  if (cells.length === 1) return { ok: true, value: () => read(cells[0] ?? null) };
+  if (cells.length === goals) return { ok: true, value: (goal) => read(cells[goal] ?? null) };
   return {
     ok: false,
     error: errorOf({
       code: "SHAPE_MISMATCH",
-      params: { argument: name, actual: cells.length, expected: goals, other: "ids" },
+      params: { argument: parameter.name, actual: cells.length, expected: goals, other: "ids" },
     }),
   };
 }
 
 /**
  * GOAL.ROLLUP: each goal's rolled-up value, as a column beside the ids: a goal without children keeps its own
- * value; a parent gets the aggregate (sum by default) of its children's rolled-up values. O(n): ids in a hash map,
- * goals visited leaves first.
- * @example goalRollup([["T"], ["A"], ["B"]], [[null], ["T"], ["T"]], [[0], [60], [40]]) // [[100], [60], [40]]
+ * value; a parent gets the aggregate (sum by default) of its children's rolled-up values. A goal whose cells
+ * cannot be read gets its own error, which its ancestors inherit. O(n): ids in a hash map, goals visited leaves
+ * first.
+ * @example rollupCore(ids ["T","A","B"], parents [null,"T","T"], values [0,60,40]) // [[100], [60], [40]]
  */
-export function goalRollup(
-  ids: Argument,
-  parentIds: Argument,
-  values: Argument,
-  method?: Argument,
-  weights?: Argument
+export function rollupCore(
+  ids: GoalColumn<string | null>,
+  parentIds: GoalColumn<string | null>,
+  values: GoalColumn<number>,
+  method: GoalColumn<RollupMethod>,
+  weights: GoalColumn<number>
 ): Matrix {
-  const idCells = flatten(ids);
+  const idCells = ids.argument === undefined ? [null] : flatten(ids.argument);
   const n = idCells.length;
-  const parentOf = perGoal("parent_ids", parentIds, n);
-  const valueOf = perGoal("values", values, n);
-  const methodOf = perGoal("method", method, n);
-  const weightOf = perGoal("weights", weights, n);
-  const shapeError = firstError(parentOf, valueOf, methodOf, weightOf);
-  if (shapeError || !parentOf.ok || !valueOf.ok || !methodOf.ok || !weightOf.ok)
-    return single(shapeError as FunctionError);
+  const parentOf = perGoal(parentIds, n);
+  const valueOf = perGoal(values, n);
+  const methodOf = perGoal(method, n);
+  const weightOf = perGoal(weights, n);
+  for (const column of [parentOf, valueOf, methodOf, weightOf])
+    if (!column.ok) return single(column.error);
+  if (!parentOf.ok || !valueOf.ok || !methodOf.ok || !weightOf.ok) return single("");
 
   // Blank id rows stay blank; a row that fails keeps its error and fails its ancestors.
   const out: Output[] = new Array<Output>(n).fill("");
@@ -346,7 +218,7 @@ export function goalRollup(
   const present = new Uint8Array(n);
   const index = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    const id = readTextArgument(idCells[i] ?? null, "ids");
+    const id = ids.parameter.read(idCells[i] ?? null, ids.parameter.name);
     if (!id.ok) out[i] = id.error;
     if (!id.ok || id.value === null) continue;
     present[i] = 1;
@@ -360,7 +232,7 @@ export function goalRollup(
   const children: number[][] = Array.from({ length: n }, () => []);
   for (let i = 0; i < n; i++) {
     if (!present[i] || failed(i)) continue;
-    const parentId = readTextArgument(parentOf.value(i), "parent_ids");
+    const parentId = parentOf.value(i);
     if (!parentId.ok) out[i] = parentId.error;
     if (!parentId.ok || parentId.value === null) continue;
     const p = index.get(normalizeText(parentId.value));
@@ -405,12 +277,12 @@ function rolledUp(
   goal: number,
   kids: readonly number[],
   out: readonly Output[],
-  valueOf: (goal: number) => CellValue,
-  methodOf: (goal: number) => CellValue,
-  weightOf: (goal: number) => CellValue
+  valueOf: (goal: number) => Got<number>,
+  methodOf: (goal: number) => Got<RollupMethod>,
+  weightOf: (goal: number) => Got<number>
 ): Output {
-  const own = readNumberArgument(valueOf(goal), "values");
-  const how = readMethodArgument(methodOf(goal), "method", "sum");
+  const own = valueOf(goal);
+  const how = methodOf(goal);
   if (!own.ok) return own.error;
   if (!how.ok) return how.error;
   if (kids.length === 0 || how.value === "none") return own.value;
@@ -419,7 +291,7 @@ function rolledUp(
   const childWeights: number[] = [];
   if (how.value === "weighted") {
     for (const child of kids) {
-      const weight = readNumberArgument(weightOf(child), "weights");
+      const weight = weightOf(child);
       if (!weight.ok) return weight.error;
       childWeights.push(weight.value);
     }
@@ -431,123 +303,96 @@ function rolledUp(
   ) as number;
 }
 
+/** One goal's cells for GOAL.SMART; `undefined` for a check whose argument was left out. */
+export interface SmartInput {
+  goal: string | null;
+  target: number | null;
+  deadline: number | null;
+  owner: string | null | undefined;
+  baseline: number | null;
+  parent: string | null | undefined;
+  kpi: string | null | undefined;
+  direction: Direction;
+  stretch: number;
+}
+
 /**
  * GOAL.SMART: "SMART" when the goal passes every letter, else the passing letters with "-" for each failure
- * ("SM-R-"). S: specific text; M: a numeric target (and a KPI when the argument is given); A: a target better than
- * the baseline but by no more than 50 %, and an owner when the argument is given; R: a parent when the argument
- * is given; T: a deadline.
- * @example goalSmart("努力提升", 100, "2026-12-31") // [["-MART"]]
+ * ("SM-R-"). S: specific text; M: a numeric target (and a KPI when the argument is given); A: an owner when the
+ * argument is given, and against a baseline the audit's own check (better than it in the goal's direction, by no
+ * more than the stretch limit); R: a parent when the argument is given; T: a deadline.
+ * @example smartCore({ goal: "努力提升", target: 100, deadline: 20818, … }) // "-MART"
  */
-export function goalSmart(
-  goal: Argument,
-  target: Argument,
-  deadline?: Argument,
-  owner?: Argument,
-  baseline?: Argument,
-  parent?: Argument,
-  kpi?: Argument
-): Matrix {
-  return elementwise(
-    [
-      ["goal", goal],
-      ["target", target],
-      ["deadline", deadline],
-      ["owner", owner],
-      ["baseline", baseline],
-      ["parent", parent],
-      ["kpi", kpi],
-    ],
-    (cell) => {
-      const text = readTextArgument(cell(0), "goal");
-      // Excel on the desktop passes 0 for a blank cell: a target of 0 reads as no target on every platform.
-      const t = readOptionalNumber(cell(1), "target", Number.NaN);
-      const d = readOptionalDate(cell(2), "deadline");
-      const o = readTextArgument(cell(3), "owner");
-      const b = readNumberOrNull(cell(4), "baseline");
-      const p = readTextArgument(cell(5), "parent");
-      const k = readTextArgument(cell(6), "kpi");
-      const error = firstError(text, t, d, o, b, p, k);
-      if (error || !text.ok || !t.ok || !d.ok || !o.ok || !b.ok || !p.ok || !k.ok)
-        return error as FunctionError;
-      const specific = specificityProblem(text.value) === null;
-      const target = Number.isNaN(t.value) ? null : t.value;
-      const measurable = target !== null && (kpi === undefined || k.value !== null);
-      let achievable = owner === undefined || o.value !== null;
-      if (b.value !== null && target !== null) {
-        const gain = target - b.value;
-        if (gain <= 1e-9 * Math.max(1, Math.abs(b.value))) achievable = false;
-        else if (b.value !== 0 && gain / Math.abs(b.value) > 0.5 + 1e-12) achievable = false;
-      }
-      const relevant = parent === undefined || p.value !== null;
-      const timed = d.value !== null;
-      const letters = [
-        specific ? "S" : "-",
-        measurable ? "M" : "-",
-        achievable ? "A" : "-",
-        relevant ? "R" : "-",
-        timed ? "T" : "-",
-      ].join("");
-      return letters;
-    }
-  );
+export function smartCore(input: SmartInput): Output {
+  const specific = specificityProblem(input.goal) === null;
+  const measurable = input.target !== null && input.kpi !== null;
+  let achievable = input.owner !== null;
+  if (input.baseline !== null && input.target !== null)
+    achievable &&=
+      achievabilityProblem(input.target, input.baseline, input.direction, input.stretch) === null;
+  const relevant = input.parent !== null;
+  const timed = input.deadline !== null;
+  return [
+    specific ? "S" : "-",
+    measurable ? "M" : "-",
+    achievable ? "A" : "-",
+    relevant ? "R" : "-",
+    timed ? "T" : "-",
+  ].join("");
 }
 
 /**
  * GOAL.SCORE: Σ weight × min(attainment, cap) / Σ weight over the goals that are not exempt (DESIGN §4).
- * Cells left empty ("" or blank) are goals without an attainment yet, and are not scored.
- * @example goalScore([[1.1], [0.8]], [[0.6], [0.4]]) // [[0.98]]
+ * Goals without an attainment (null) are not scored; weights null (left out) are equal.
+ * @example scoreCore([1.1, 0.8], [0.6, 0.4], [false, false], 1.2) // [[0.98]]
  */
-export function goalScore(
-  attainments: Argument,
-  weights?: Argument,
-  exempt?: Argument,
-  cap?: Argument
+export function scoreCore(
+  attainments: readonly (number | null)[],
+  weights: readonly (number | null)[],
+  exempt: readonly boolean[],
+  cap: number
 ): Matrix {
-  const shape = commonShape([
-    ["attainments", attainments],
-    ["weights", weights],
-    ["exempt", exempt],
-  ]);
-  if (!shape.ok) return single(shape.error);
-  const c = readOptionalNumber(cellAt(cap, 0, 0), "cap", 1.2);
-  if (!c.ok) return single(c.error);
   const items: ScoreItem[] = [];
-  for (let row = 0; row < shape.value.rows; row++) {
-    for (let column = 0; column < shape.value.columns; column++) {
-      const raw = cellAt(attainments, row, column);
-      if (isEmpty(raw)) continue;
-      const a = readNumberArgument(raw, "attainments");
-      const w =
-        weights === undefined ? null : readNumberArgument(cellAt(weights, row, column), "weights");
-      const x = readBooleanArgument(cellAt(exempt, row, column), "exempt", false);
-      const error = firstError(a, x, ...(w ? [w] : []));
-      if (error || !a.ok || !x.ok) return single(error as FunctionError);
-      items.push({ attainment: a.value, weight: w && w.ok ? w.value : null, exempt: x.value });
-    }
-  }
-  const result = score(items, c.value);
+  attainments.forEach((value, index) => {
+    if (value === null) return;
+    items.push({
+      attainment: value,
+      weight: weights[index] ?? null,
+      exempt: exempt[index] ?? false,
+    });
+  });
+  const result = score(items, cap);
   return single(result.ok ? result.value : resultError(result));
 }
 
 /**
  * GOAL.AUDIT: the findings of a goal table (a range with its header row), one row each: worksheet row, id, code,
- * message. `firstRow` is the worksheet row of the range's first row when the caller knows it.
- * @example goalAudit([["ID", "Goal", "Target"], ["G1", "Resolve tickets", 100]], "en")
+ * message. A cell holding 0 reads as empty: Excel on the desktop passes 0 for every empty cell of a range (the web
+ * passes nothing), and a goal table's blanks (no parent, no actual yet, a trailing blank row) must not become
+ * goals "0" or actuals of 0. `firstRow` is the worksheet row of the range's first row; when the host does not say
+ * (null), rows count from the header row and a first line says so.
+ * @example auditCore([["ID", "Goal", "Target"], ["G1", "Resolve tickets", 100]], "en", 3, null)
  */
-export function goalAudit(table: Argument, language: Lang, firstRow = 1, asOf?: Argument): Matrix {
-  const grid = asGrid(table);
-  const day = readOptionalDate(cellAt(asOf, 0, 0), "as_of");
-  if (!day.ok) return single(day.error);
-  const options = parseAuditOptions({ asOf: day.value === null ? null : isoFromDay(day.value) });
-  if (!options.ok) return single(resultError(options));
-  const result = auditTables([readGoalTable(grid, { firstRow })], options.value);
-  if (result.findings.length === 0) {
-    return [["", "", "", language === "zh" ? "没有发现问题" : "No findings"]];
-  }
-  return result.findings.map((finding) => [
+export function auditCore(
+  table: CellValue[][],
+  language: Lang,
+  firstRow: number | null,
+  asOf: number | null
+): Matrix {
+  const grid = table.map((row) => row.map((cell) => (cell === 0 ? null : cell)));
+  const options = { ...DEFAULT_AUDIT_OPTIONS, asOf };
+  const result = auditTables([readGoalTable(grid, { firstRow: firstRow ?? 1 })], options);
+  const rows: Matrix = result.findings.map((finding) => [
     finding.row,
     finding.id ?? "",
     finding.code,
     findingMessage(finding, language),
   ]);
+  if (rows.length === 0)
+    rows.push(["", "", "", language === "zh" ? "没有发现问题" : "No findings"]);
+  if (firstRow === null) {
+    const note = errorOf({ code: "ROWS_FROM_TABLE" }).issue;
+    rows.unshift(["", "", note.code, issueMessage(note, language)]);
+  }
+  return rows;
 }

@@ -1,29 +1,22 @@
 /**
  * The GOAL.* custom functions in Excel (namespace GOAL, so users type =GOAL.VARIANCE(…)). Each wrapper is metadata
- * (JSDoc, read by custom-functions-metadata-plugin into functions.json) and one call of the shared core; the
- * plugin's loader associates the functions with their ids.
+ * (JSDoc, read by custom-functions-metadata-plugin into functions.json) and one call into the registry
+ * (registry.ts), which reads the arguments as each parameter declares and runs the core; the plugin's loader
+ * associates the functions with their ids. A test holds these signatures equal to the registry.
  *
- * Parameters and results are typed `any` and `any[][]` because the metadata generator maps only those to Excel's
- * "any" value and matrix: the cores read every value themselves.
- *
- * Blank cells: Excel on the web passes null, Excel on the desktop passes 0; every function reads both the same
- * (see each parameter's help). Results that should look blank are "", never null (which Excel shows as 0).
+ * Every parameter that may be a range is typed `any[][]` (dimensionality "matrix"): Excel hands a matrix parameter
+ * the whole range, and a single cell as [[v]], while a scalar parameter given a range is lifted or cut to its first
+ * value (office-js #580; learn.microsoft.com/office/dev/add-ins/excel/custom-functions-parameter-options). A left-out
+ * optional argument arrives as null (same page). Blank cells inside a range arrive as 0 on the desktop and null on
+ * the web (office-js #4702, #5262): the registry's readers give both the same answer. Results that should look
+ * blank are "", never null (which Excel shows as 0).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata maps only `any` (see above) */
 import { issueMessage } from "../domain";
 import { officeLanguage } from "../excel/officeLanguage";
-import { Argument, isFunctionError, Output } from "./arguments";
-import {
-  goalAllocate,
-  goalAttainment,
-  goalAudit,
-  goalPace,
-  goalRollup,
-  goalScore,
-  goalSmart,
-  goalStatus,
-  goalVariance,
-} from "./core";
+import { loadWithThisDocument } from "../excel/startup";
+import { Argument, excelCell, isFunctionError, Output } from "./arguments";
+import { FunctionName, GOAL_FUNCTIONS } from "./registry";
 
 const ERROR_CODES = {
   value: "#VALUE!",
@@ -40,12 +33,42 @@ function toExcel(output: Output): unknown {
   );
 }
 
-function matrix(result: Output[][]): any[][] {
-  return result.map((row) => row.map(toExcel));
+/** An argument as Excel passed it, as the registry reads arguments: null is a left-out optional argument. */
+export function fromExcel(value: unknown): Argument {
+  if (value === null || value === undefined) return undefined;
+  if (Array.isArray(value))
+    return value.map((row: unknown) =>
+      Array.isArray(row) ? row.map(excelCell) : [excelCell(row)]
+    );
+  return excelCell(value);
 }
 
-function scalar(result: Output[][]): any {
-  const value = toExcel(result[0]?.[0] ?? "");
+/** "Goals!B3:F40" → 3: the worksheet row of an address's first cell, or null when there is none. */
+export function firstRowOf(address: string | undefined): number | null {
+  const match = /\$?[A-Z]{1,3}\$?(\d+)/i.exec(address?.split("!").pop() ?? "");
+  return match ? Number(match[1]) : null;
+}
+
+function call(
+  name: FunctionName,
+  args: unknown[],
+  invocation?: CustomFunctions.Invocation
+): Output[][] {
+  loadWithThisDocument();
+  const spec = GOAL_FUNCTIONS[name];
+  return spec.evaluate(args.map(fromExcel), {
+    language: officeLanguage(),
+    // Invocation.parameterAddresses needs CustomFunctionsRuntime 1.3; without it the core says rows are relative.
+    firstRow: spec.addresses ? firstRowOf(invocation?.parameterAddresses?.[0]) : null,
+  });
+}
+
+function matrix(name: FunctionName, args: unknown[], invocation?: CustomFunctions.Invocation) {
+  return call(name, args, invocation).map((row) => row.map(toExcel)) as any[][];
+}
+
+function scalar(name: FunctionName, args: unknown[]): any {
+  const value = toExcel(call(name, args)[0]?.[0] ?? "");
   if (value instanceof CustomFunctions.Error) throw value;
   return value;
 }
@@ -60,8 +83,13 @@ function scalar(result: Output[][]): any {
  * @param [as_percent] TRUE for the variance as a share of |target| (#DIV/0! when the target is 0).
  * @returns The variance, one cell per goal.
  */
-export function variance(actual: any, target: any, direction?: any, as_percent?: any): any[][] {
-  return matrix(goalVariance(actual, target, direction, as_percent));
+export function variance(
+  actual: any[][],
+  target: any[][],
+  direction?: any[][],
+  as_percent?: any[][]
+): any[][] {
+  return matrix("VARIANCE", [actual, target, direction, as_percent]);
 }
 
 /**
@@ -71,11 +99,16 @@ export function variance(actual: any, target: any, direction?: any, as_percent?:
  * @param actual Actual value or range. Blank counts as 0, as in Excel's arithmetic.
  * @param target Target value or range; 0 gives #DIV/0!.
  * @param [direction] higher (default) or lower is better: higher, lower, ↑, ↓, 越高越好, 越低越好.
- * @param [cap] Largest attainment returned, e.g. 1.2 (none by default).
+ * @param [cap] Largest attainment returned, e.g. 1.2 (none by default; blank or 0 is none).
  * @returns The attainment, one cell per goal.
  */
-export function attainment(actual: any, target: any, direction?: any, cap?: any): any[][] {
-  return matrix(goalAttainment(actual, target, direction, cap));
+export function attainment(
+  actual: any[][],
+  target: any[][],
+  direction?: any[][],
+  cap?: any[][]
+): any[][] {
+  return matrix("ATTAINMENT", [actual, target, direction, cap]);
 }
 
 /**
@@ -83,56 +116,56 @@ export function attainment(actual: any, target: any, direction?: any, cap?: any)
  * @customfunction STATUS
  * @helpurl https://localhost:3000/help.html#status
  * @param actual Actual value or range. Blank counts as 0, as in Excel's arithmetic.
- * @param target Target value or range.
+ * @param target Target value or range; 0 gives #DIV/0!.
  * @param [direction] higher (default) or lower is better: higher, lower, ↑, ↓, 越高越好, 越低越好.
- * @param [at_risk] Attainment from which a goal is At risk rather than Off track (default 0.9).
+ * @param [at_risk] Attainment from which a goal is At risk rather than Off track (default 0.9; blank or 0 is the default).
  * @param [labels] Three labels separated by commas, e.g. "达标,预警,落后", or "zh" for those.
  * @returns The status, one cell per goal.
  */
 export function status(
-  actual: any,
-  target: any,
-  direction?: any,
-  at_risk?: any,
-  labels?: any
+  actual: any[][],
+  target: any[][],
+  direction?: any[][],
+  at_risk?: any[][],
+  labels?: any[][]
 ): any[][] {
-  return matrix(goalStatus(actual, target, direction, at_risk, labels));
+  return matrix("STATUS", [actual, target, direction, at_risk, labels]);
 }
 
 /**
  * Value expected by a date: baseline + (target − baseline) × elapsed share of start…deadline, optionally seasonal.
  * @customfunction PACE
  * @helpurl https://localhost:3000/help.html#pace
- * @param target Target at the deadline.
+ * @param target Target at the deadline; 0 is a target of 0.
  * @param start Start date (a blank is an error).
  * @param deadline Deadline (a blank is an error).
  * @param as_of Date to measure the pace at; pass it in rather than TODAY() in many cells.
  * @param [baseline] Value at the start (default 0).
- * @param [profile] Weights of equal parts of the window, e.g. 12 monthly weights.
+ * @param [profile] Weights of equal parts of the window, e.g. 12 monthly weights. A blank counts as 0: give exactly the window's parts.
  * @returns The expected value, one cell per goal.
  */
 export function pace(
-  target: any,
-  start: any,
-  deadline: any,
-  as_of: any,
-  baseline?: any,
-  profile?: any
+  target: any[][],
+  start: any[][],
+  deadline: any[][],
+  as_of: any[][],
+  baseline?: any[][],
+  profile?: any[][]
 ): any[][] {
-  return matrix(goalPace(target, start, deadline, as_of, baseline, profile));
+  return matrix("PACE", [target, start, deadline, as_of, baseline, profile]);
 }
 
 /**
  * Splits a total over weights (or into a count of even parts) so the parts add up exactly. Spills.
  * @customfunction ALLOCATE
  * @helpurl https://localhost:3000/help.html#allocate
- * @param total The total to split.
+ * @param total The total to split (one value).
  * @param weights_or_count A range of weights (blank = 0; all 0 = even), or a number of even parts.
- * @param [decimals] Decimals of each part (default 0: whole units).
+ * @param [decimals] Decimals of each part (default 0: whole units; one value).
  * @returns The parts.
  */
-export function allocate(total: any, weights_or_count: any, decimals?: any): any[][] {
-  return matrix(goalAllocate(total, weights_or_count, decimals));
+export function allocate(total: any, weights_or_count: any[][], decimals?: any): any[][] {
+  return matrix("ALLOCATE", [total, weights_or_count, decimals]);
 }
 
 /**
@@ -147,13 +180,13 @@ export function allocate(total: any, weights_or_count: any, decimals?: any): any
  * @returns One rolled-up value per id.
  */
 export function rollup(
-  ids: any,
-  parent_ids: any,
-  values: any,
-  method?: any,
-  weights?: any
+  ids: any[][],
+  parent_ids: any[][],
+  values: any[][],
+  method?: any[][],
+  weights?: any[][]
 ): any[][] {
-  return matrix(goalRollup(ids, parent_ids, values, method, weights));
+  return matrix("ROLLUP", [ids, parent_ids, values, method, weights]);
 }
 
 /**
@@ -164,35 +197,42 @@ export function rollup(
  * @param target Numeric target (M). Blank or 0 is no target (Excel desktop passes 0 for a blank cell).
  * @param [deadline] Deadline (T).
  * @param [owner] Responsible person: when given and blank, A fails (nobody to achieve it).
- * @param [baseline] Last actual (A: the target must beat it, by at most 50 %; higher is better).
+ * @param [baseline] Last actual (A: the target must beat it in the goal's direction, by at most the 50 % stretch limit). Blank or 0 is no baseline.
  * @param [parent] Parent goal id (R): leave the argument out for a top goal.
  * @param [kpi] KPI name (M: when given, it must not be blank).
+ * @param [direction] higher (default) or lower is better: higher, lower, ↑, ↓, 越高越好, 越低越好. For A against the baseline.
  * @returns The SMART letters, one cell per goal.
  */
 export function smart(
-  goal: any,
-  target: any,
-  deadline?: any,
-  owner?: any,
-  baseline?: any,
-  parent?: any,
-  kpi?: any
+  goal: any[][],
+  target: any[][],
+  deadline?: any[][],
+  owner?: any[][],
+  baseline?: any[][],
+  parent?: any[][],
+  kpi?: any[][],
+  direction?: any[][]
 ): any[][] {
-  return matrix(goalSmart(goal, target, deadline, owner, baseline, parent, kpi));
+  return matrix("SMART", [goal, target, deadline, owner, baseline, parent, kpi, direction]);
 }
 
 /**
  * Weighted score: Σ weight × min(attainment, cap) / Σ weight over goals that are not exempt.
  * @customfunction SCORE
  * @helpurl https://localhost:3000/help.html#score
- * @param attainments Attainments; empty cells are goals not scored yet.
+ * @param attainments Attainments; an empty cell or 0 is a goal not scored yet (Excel on the desktop passes 0 for an empty cell).
  * @param [weights] Weights (equal when left out).
  * @param [exempt] Yes/no per goal: exempt goals leave and the others are renormalised.
  * @param [cap] Largest attainment counted (default 1.2).
  * @returns The score.
  */
-export function score(attainments: any, weights?: any, exempt?: any, cap?: any): number {
-  return scalar(goalScore(attainments, weights, exempt, cap));
+export function score(
+  attainments: any[][],
+  weights?: any[][],
+  exempt?: any[][],
+  cap?: any
+): number {
+  return scalar("SCORE", [attainments, weights, exempt, cap]);
 }
 
 /**
@@ -200,7 +240,7 @@ export function score(attainments: any, weights?: any, exempt?: any, cap?: any):
  * @customfunction AUDIT
  * @helpurl https://localhost:3000/help.html#audit
  * @requiresParameterAddresses
- * @param table The goal table with its header row (ID, Goal, Target … or 目标编号, 目标描述, 目标值 …).
+ * @param table The goal table with its header row (ID, Goal, Target … or 目标编号, 目标描述, 目标值 …). A cell holding 0 reads as empty (Excel on the desktop passes 0 for every empty cell).
  * @param [language] Language of the messages: "en" or "zh" (default: Excel's).
  * @param [as_of] Date to judge actuals against the pace to date.
  * @param invocation Where the formula and its arguments are.
@@ -208,20 +248,10 @@ export function score(attainments: any, weights?: any, exempt?: any, cap?: any):
  */
 export function audit(
   table: any[][],
+  // Optional in Excel (the JSDoc's brackets); TypeScript needs them required before the invocation argument.
   language: any,
   as_of: any,
   invocation: CustomFunctions.Invocation
 ): any[][] {
-  const address = invocation.parameterAddresses?.[0] ?? "";
-  // "Sheet1!B3:F40" → 3: findings then name worksheet rows, as the audit sheet does.
-  const firstRow = Number(
-    /!?\$?[A-Z]{1,3}\$?(\d+)/i.exec(address.split("!").pop() ?? "")?.[1] ?? 1
-  );
-  const lang =
-    typeof language === "string" && /^zh|中/i.test(language.trim())
-      ? "zh"
-      : typeof language === "string" && /^en/i.test(language.trim())
-        ? "en"
-        : officeLanguage();
-  return matrix(goalAudit(table as Argument, lang, firstRow, as_of));
+  return matrix("AUDIT", [table, language, as_of], invocation);
 }

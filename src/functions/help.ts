@@ -73,8 +73,8 @@ export const FUNCTION_HELP = {
       {
         name: "cap",
         zhName: "上限",
-        en: "Largest attainment returned, e.g. 1.2 (none by default).",
-        zh: "达成率上限，例如 1.2（默认不设上限）。",
+        en: "Largest attainment returned, e.g. 1.2 (none by default; blank or 0 is none).",
+        zh: "达成率上限，例如 1.2（默认不设上限；空白或 0 表示不设上限）。",
       },
     ],
   },
@@ -88,13 +88,18 @@ export const FUNCTION_HELP = {
         en: `Actual value or range. ${BLANK_EN}`,
         zh: `实际值或区域。${BLANK_ZH}`,
       },
-      { name: "target", zhName: "目标值", en: "Target value or range.", zh: "目标值或区域。" },
+      {
+        name: "target",
+        zhName: "目标值",
+        en: "Target value or range; 0 gives #DIV/0!.",
+        zh: "目标值或区域；为 0 时返回 #DIV/0!。",
+      },
       DIRECTION,
       {
         name: "at_risk",
         zhName: "预警线",
-        en: "Attainment from which a goal is At risk rather than Off track (default 0.9).",
-        zh: "达成率不低于此值为预警，否则为落后（默认 0.9）。",
+        en: "Attainment from which a goal is At risk rather than Off track (default 0.9; blank or 0 is the default).",
+        zh: "达成率不低于此值为预警，否则为落后（默认 0.9；空白或 0 即默认值）。",
       },
       {
         name: "labels",
@@ -111,8 +116,8 @@ export const FUNCTION_HELP = {
       {
         name: "target",
         zhName: "目标值",
-        en: "Target at the deadline.",
-        zh: "截止日期时的目标值。",
+        en: "Target at the deadline; 0 is a target of 0.",
+        zh: "截止日期时的目标值；0 即目标为 0。",
       },
       {
         name: "start",
@@ -141,8 +146,8 @@ export const FUNCTION_HELP = {
       {
         name: "profile",
         zhName: "季节性分布",
-        en: "Weights of equal parts of the window, e.g. 12 monthly weights.",
-        zh: "时间段各等分的权重，例如 12 个月的权重。",
+        en: "Weights of equal parts of the window, e.g. 12 monthly weights. A blank counts as 0: give exactly the window's parts.",
+        zh: "时间段各等分的权重，例如 12 个月的权重。空白按 0 计算：请恰好给出各等分的权重。",
       },
     ],
   },
@@ -150,7 +155,12 @@ export const FUNCTION_HELP = {
     en: "Splits a total over weights (or into a count of even parts) so the parts add up exactly. Spills.",
     zh: "按权重（或平均分为若干份）分解总数，各部分合计精确等于总数。结果溢出。",
     parameters: [
-      { name: "total", zhName: "总数", en: "The total to split.", zh: "要分解的总数。" },
+      {
+        name: "total",
+        zhName: "总数",
+        en: "The total to split (one value).",
+        zh: "要分解的总数（一个值）。",
+      },
       {
         name: "weights_or_count",
         zhName: "权重或份数",
@@ -160,8 +170,8 @@ export const FUNCTION_HELP = {
       {
         name: "decimals",
         zhName: "小数位数",
-        en: "Decimals of each part (default 0: whole units).",
-        zh: "每部分的小数位数（默认 0：整数）。",
+        en: "Decimals of each part (default 0: whole units; one value).",
+        zh: "每部分的小数位数（默认 0：整数；一个值）。",
       },
     ],
   },
@@ -222,8 +232,8 @@ export const FUNCTION_HELP = {
       {
         name: "baseline",
         zhName: "基线",
-        en: "Last actual (A: the target must beat it, by at most 50 %; higher is better).",
-        zh: "上期实际值（A：目标须优于基线且提升不超过 50%；按越高越好判断）。",
+        en: "Last actual (A: the target must beat it in the goal's direction, by at most the 50 % stretch limit). Blank or 0 is no baseline.",
+        zh: "上期实际值（A：目标须按方向优于基线，且提升不超过 50% 的上限）。空白或 0 视为没有基线。",
       },
       {
         name: "parent",
@@ -237,6 +247,11 @@ export const FUNCTION_HELP = {
         en: "KPI name (M: when given, it must not be blank).",
         zh: "指标名称（M：提供此参数时不能为空）。",
       },
+      {
+        ...DIRECTION,
+        en: `${DIRECTION.en} For A against the baseline.`,
+        zh: `${DIRECTION.zh}用于 A 与基线的比较。`,
+      },
     ],
   },
   SCORE: {
@@ -246,8 +261,8 @@ export const FUNCTION_HELP = {
       {
         name: "attainments",
         zhName: "达成率",
-        en: "Attainments; empty cells are goals not scored yet.",
-        zh: "达成率；空单元格表示尚未评分的目标。",
+        en: "Attainments; an empty cell or 0 is a goal not scored yet (Excel on the desktop passes 0 for an empty cell).",
+        zh: "达成率；空单元格或 0 表示尚未评分的目标（Excel 桌面版将空单元格传为 0）。",
       },
       {
         name: "weights",
@@ -276,8 +291,8 @@ export const FUNCTION_HELP = {
       {
         name: "table",
         zhName: "目标表",
-        en: "The goal table with its header row (ID, Goal, Target … or 目标编号, 目标描述, 目标值 …).",
-        zh: "含表头的目标表（目标编号、目标描述、目标值……）。",
+        en: "The goal table with its header row (ID, Goal, Target … or 目标编号, 目标描述, 目标值 …). A cell holding 0 reads as empty (Excel on the desktop passes 0 for every empty cell).",
+        zh: "含表头的目标表（目标编号、目标描述、目标值……）。值为 0 的单元格视为空白（Excel 桌面版将空单元格传为 0）。",
       },
       {
         name: "language",

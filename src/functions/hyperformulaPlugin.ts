@@ -1,6 +1,9 @@
 /**
- * The GOAL.* functions in HyperFormula, for the command line's `calc` and the browser preview: the same cores as
- * the Excel custom functions (core.ts), wrapped in HyperFormula's function-plugin interface.
+ * The GOAL.* functions in HyperFormula, for the command line's `calc` and the browser preview: the registry's
+ * functions (registry.ts) wrapped in HyperFormula's function-plugin interface. Arguments reach the registry exactly
+ * as Excel hands them over for the same metadata, so `calc` and the preview compute what Excel would: a matrix
+ * parameter always arrives as rows (one cell as [[v]]), a scalar one as a single value, a left-out argument as
+ * nothing, and blank cells as Excel on the web passes them (null) or, for tests, as the desktop does (0).
  */
 import {
   ArraySize,
@@ -18,17 +21,12 @@ import type { InterpreterState } from "hyperformula/typings/interpreter/Interpre
 import { CellValue, issueMessage, Lang } from "../domain";
 import { Argument, FunctionError, isFunctionError, Output } from "./arguments";
 import {
-  goalAllocate,
-  goalAttainment,
-  goalAudit,
-  goalPace,
-  goalRollup,
-  goalScore,
-  goalSmart,
-  goalStatus,
-  goalVariance,
-} from "./core";
-import { FUNCTION_NAMES } from "./help";
+  dimensionalityOf,
+  FUNCTION_NAMES,
+  FunctionName,
+  FunctionSpec,
+  GOAL_FUNCTIONS,
+} from "./registry";
 
 /** Language of the messages GOAL errors carry in HyperFormula (the CLI and the preview set it). */
 let messageLanguage: Lang = "en";
@@ -36,6 +34,18 @@ let messageLanguage: Lang = "en";
 /** Chooses the language of error messages. */
 export function setHyperFormulaLanguage(language: Lang): void {
   messageLanguage = language;
+}
+
+/** How blank cells inside arguments arrive: as Excel on the web passes them (null) or as the desktop does (0). */
+export type BlankCells = "web" | "desktop";
+let blankCells: BlankCells = "web";
+
+/**
+ * Chooses how blank cells reach the functions (office-js #4702, #5262): "web" by default; tests run every function
+ * both ways to hold that the answers agree.
+ */
+export function setBlankCells(style: BlankCells): void {
+  blankCells = style;
 }
 
 const ERROR_TYPES: Record<FunctionError["kind"], ErrorType> = {
@@ -55,9 +65,10 @@ const ERROR_TEXTS: Record<string, string> = {
   [ErrorType.SPILL]: "#SPILL!",
 };
 
-/** A HyperFormula value as the cores read cells: numbers (dates are serials), text, booleans, errors, null. */
+/** A HyperFormula value as Excel passes a cell: numbers (dates are serials), text, booleans, errors, blanks. */
 function toCell(value: unknown): CellValue {
-  if (value === EmptyValue || value === null || value === undefined) return null;
+  if (value === EmptyValue || value === null || value === undefined)
+    return blankCells === "desktop" ? 0 : null;
   if (value instanceof CellError) return { error: ERROR_TEXTS[value.type] ?? `#${value.type}` };
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
     return value;
@@ -65,10 +76,19 @@ function toCell(value: unknown): CellValue {
   return String(value);
 }
 
-function toArgument(value: unknown): Argument {
+/** One argument as Excel hands it over for the parameter's dimensionality. */
+function toArgument(
+  value: unknown,
+  node: ProcedureAst["args"][number] | undefined,
+  dimensionality: "matrix" | "scalar"
+): Argument {
+  // Left out: no argument, or an empty one (F(1,,3)); Excel passes null for both.
+  if (node === undefined || node.type === "EMPTY" || value === undefined) return undefined;
   if (value instanceof SimpleRangeValue) return value.rawData().map((row) => row.map(toCell));
-  if (value === undefined) return undefined;
-  return toCell(value);
+  const cell = toCell(value);
+  // A scalar parameter given a blank cell: the web passes null, which reads as left out.
+  if (dimensionality === "scalar") return cell === null ? undefined : cell;
+  return [[cell]];
 }
 
 function toHyperFormula(output: Output): number | string | boolean | CellError {
@@ -81,131 +101,89 @@ function toResult(matrix: Output[][]): SimpleRangeValue | number | string | bool
   return SimpleRangeValue.onlyValues(matrix.map((row) => row.map(toHyperFormula)));
 }
 
-const any = (optional = false) => ({
-  argumentType: FunctionArgumentType.ANY,
-  ...(optional ? { optionalArg: true } : {}),
-});
-
-/** The functions: parameters as HyperFormula passes them (ranges whole), and how big each result is. */
-const IMPLEMENTED = {
-  "GOAL.VARIANCE": {
-    method: "variance",
-    size: "elementwiseSize",
-    parameters: [any(), any(), any(true), any(true)],
-  },
-  "GOAL.ATTAINMENT": {
-    method: "attainment",
-    size: "elementwiseSize",
-    parameters: [any(), any(), any(true), any(true)],
-  },
-  "GOAL.STATUS": {
-    method: "status",
-    size: "elementwiseSize",
-    parameters: [any(), any(), any(true), any(true), any(true)],
-  },
-  "GOAL.PACE": {
-    method: "pace",
-    size: "paceSize",
-    parameters: [any(), any(), any(), any(), any(true), any(true)],
-  },
-  "GOAL.ALLOCATE": {
-    method: "allocate",
-    size: "allocateSize",
-    parameters: [any(), any(), any(true)],
-  },
-  "GOAL.ROLLUP": {
-    method: "rollup",
-    size: "rollupSize",
-    parameters: [any(), any(), any(), any(true), any(true)],
-  },
-  "GOAL.SMART": {
-    method: "smart",
-    size: "elementwiseSize",
-    parameters: [any(), any(), any(true), any(true), any(true), any(true), any(true)],
-  },
-  "GOAL.SCORE": {
-    method: "score",
-    size: undefined,
-    parameters: [any(), any(true), any(true), any(true)],
-  },
-  "GOAL.AUDIT": { method: "audit", size: "auditSize", parameters: [any(), any(true), any(true)] },
-} as const;
+/** The spec of a formula's GOAL function, from the name HyperFormula gives the procedure. */
+function specOf(ast: ProcedureAst): FunctionSpec {
+  return GOAL_FUNCTIONS[ast.procedureName.replace(/^GOAL\./i, "").toUpperCase() as FunctionName];
+}
 
 /** The GOAL.* function plugin. Register it once with `registerGoalFunctions()`. */
 export class GoalFunctionsPlugin extends FunctionPlugin {
   static implementedFunctions = Object.fromEntries(
-    Object.entries(IMPLEMENTED).map(([name, { method, size, parameters }]) => [
-      name,
-      {
-        method,
-        parameters: [...parameters],
-        vectorizationForbidden: true,
-        ...(size ? { sizeOfResultArrayMethod: size } : {}),
-      },
-    ])
+    FUNCTION_NAMES.map((name) => {
+      const spec: FunctionSpec = GOAL_FUNCTIONS[name];
+      return [
+        `GOAL.${name}`,
+        {
+          method: "goal",
+          parameters: spec.parameters.map((parameter) => ({
+            argumentType: FunctionArgumentType.ANY,
+            ...(parameter.optional ? { optionalArg: true } : {}),
+          })),
+          vectorizationForbidden: true,
+          ...(spec.spill === "none" ? {} : { sizeOfResultArrayMethod: "goalSize" }),
+        },
+      ];
+    })
   );
 
-  private run(
-    name: keyof typeof IMPLEMENTED,
-    ast: ProcedureAst,
-    state: InterpreterState,
-    core: (...args: Argument[]) => Output[][]
-  ) {
-    return this.runFunction(ast.args, state, this.metadata(name), (...args: unknown[]) =>
-      toResult(core(...args.map(toArgument)))
+  /** Every GOAL function: the registry's evaluation over the arguments as Excel would pass them. */
+  goal(ast: ProcedureAst, state: InterpreterState) {
+    const spec = specOf(ast);
+    const firstRow = spec.addresses ? this.firstRowOf(ast.args[0], state) : null;
+    const height = spec.spill === "audit" ? this.goalSize(ast, state).height : 0;
+    return this.runFunction(
+      ast.args,
+      state,
+      this.metadata(ast.procedureName),
+      (...values: unknown[]) => {
+        const args = spec.parameters.map((parameter, index) =>
+          toArgument(values[index], ast.args[index], dimensionalityOf(parameter))
+        );
+        const result = spec.evaluate(args, { language: messageLanguage, firstRow });
+        return toResult(spec.spill === "audit" ? padTo(result, height, 4) : result);
+      }
     );
   }
 
-  variance(ast: ProcedureAst, state: InterpreterState) {
-    return this.run("GOAL.VARIANCE", ast, state, goalVariance);
+  /** The worksheet row of a range argument's first cell (findings name worksheet rows), else null. */
+  private firstRowOf(node: ProcedureAst["args"][number] | undefined, state: InterpreterState) {
+    if (!node || !("start" in node) || typeof node.start !== "object") return null;
+    const start = node.start as { toSimpleCellAddress?(base: unknown): { row: number } };
+    return start.toSimpleCellAddress
+      ? start.toSimpleCellAddress(state.formulaAddress).row + 1
+      : null;
   }
 
-  attainment(ast: ProcedureAst, state: InterpreterState) {
-    return this.run("GOAL.ATTAINMENT", ast, state, goalAttainment);
-  }
-
-  status(ast: ProcedureAst, state: InterpreterState) {
-    return this.run("GOAL.STATUS", ast, state, goalStatus);
-  }
-
-  pace(ast: ProcedureAst, state: InterpreterState) {
-    return this.run("GOAL.PACE", ast, state, goalPace);
-  }
-
-  allocate(ast: ProcedureAst, state: InterpreterState) {
-    return this.run("GOAL.ALLOCATE", ast, state, goalAllocate);
-  }
-
-  rollup(ast: ProcedureAst, state: InterpreterState) {
-    return this.run("GOAL.ROLLUP", ast, state, goalRollup);
-  }
-
-  smart(ast: ProcedureAst, state: InterpreterState) {
-    return this.run("GOAL.SMART", ast, state, goalSmart);
-  }
-
-  score(ast: ProcedureAst, state: InterpreterState) {
-    return this.run("GOAL.SCORE", ast, state, goalScore);
-  }
-
-  audit(ast: ProcedureAst, state: InterpreterState) {
-    const table = ast.args[0];
-    // Findings name worksheet rows: the table range's first row, when the argument is a range.
-    const firstRow =
-      table &&
-      "start" in table &&
-      typeof table.start === "object" &&
-      "toSimpleCellAddress" in table.start
-        ? (
-            table.start as { toSimpleCellAddress(base: unknown): { row: number } }
-          ).toSimpleCellAddress(state.formulaAddress).row + 1
-        : 1;
-    const size = this.auditSize(ast, state);
-    return this.run("GOAL.AUDIT", ast, state, (tableArg, language, asOf) => {
-      const lang: Lang =
-        typeof language === "string" && /^zh|中/i.test(language) ? "zh" : messageLanguage;
-      return padTo(goalAudit(tableArg, lang, firstRow, asOf), size.height, 4);
-    });
+  /** How big a GOAL function's result is, by its registry spill rule. */
+  goalSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const spec = specOf(ast);
+    switch (spec.spill) {
+      case "cells":
+        return this.commonSize(
+          ast.args.filter((_arg, index) => spec.parameters[index]?.role === "cell"),
+          state
+        );
+      case "allocate":
+        return this.allocateSize(ast, state);
+      case "rollup": {
+        const ids = ast.args[0];
+        if (!ids) return ArraySize.scalar();
+        const size = this.arraySizeForAst(ids, state);
+        return new ArraySize(1, size.width * size.height);
+      }
+      case "audit": {
+        // HyperFormula sizes a spill when the formula is entered, before any finding is known (Excel sizes it
+        // after): three rows per table row, four columns; when more findings come, the last row says how many.
+        const table = ast.args[0];
+        if (!table) return ArraySize.scalar();
+        return new ArraySize(
+          4,
+          Math.max(2, AUDIT_ROWS_PER_TABLE_ROW * this.arraySizeForAst(table, state).height)
+        );
+      }
+      case "none":
+        return ArraySize.scalar();
+    }
   }
 
   /** The size of an argument as a plain array (a range argument's size says "reference", which would not spill). */
@@ -214,18 +192,8 @@ export class GoalFunctionsPlugin extends FunctionPlugin {
     return new ArraySize(size.width, size.height);
   }
 
-  /** Element-wise functions spill in the shape of their ranges. */
-  elementwiseSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
-    return this.commonSize(ast.args, state);
-  }
-
-  /** GOAL.PACE: the profile (6th argument) is a list of weights, not lined up with the goals. */
-  paceSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
-    return this.commonSize(ast.args.slice(0, 5), state);
-  }
-
   /** GOAL.ALLOCATE: the shape of the weights; a count spills down a column (HyperFormula needs it literal). */
-  allocateSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+  private allocateSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
     const second = ast.args[1];
     if (!second) return ArraySize.scalar();
     if ("value" in second && typeof second.value === "number") {
@@ -235,27 +203,6 @@ export class GoalFunctionsPlugin extends FunctionPlugin {
         : ArraySize.scalar();
     }
     return this.sizeOf(second, state);
-  }
-
-  /** GOAL.ROLLUP: one value per id, as a column. */
-  rollupSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
-    const ids = ast.args[0];
-    if (!ids) return ArraySize.scalar();
-    const size = this.arraySizeForAst(ids, state);
-    return new ArraySize(1, size.width * size.height);
-  }
-
-  /**
-   * GOAL.AUDIT: HyperFormula sizes a spill when the formula is entered, before any finding is known (Excel sizes
-   * it after): three rows per table row, four columns; when more findings come, the last row says how many.
-   */
-  auditSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
-    const table = ast.args[0];
-    if (!table) return ArraySize.scalar();
-    return new ArraySize(
-      4,
-      Math.max(2, AUDIT_ROWS_PER_TABLE_ROW * this.arraySizeForAst(table, state).height)
-    );
   }
 
   private commonSize(args: ProcedureAst["args"], state: InterpreterState): ArraySize {

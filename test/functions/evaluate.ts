@@ -1,5 +1,10 @@
 import { DetailedCellError, RawCellContent } from "hyperformula";
-import { buildGoalWorkbook, setHyperFormulaLanguage } from "../../src/functions/hyperformulaPlugin";
+import {
+  BlankCells,
+  buildGoalWorkbook,
+  setBlankCells,
+  setHyperFormulaLanguage,
+} from "../../src/functions/hyperformulaPlugin";
 import { Lang } from "../../src/domain";
 
 /** A computed cell as tests compare it: the value, or "#ERROR! message" for an error. */
@@ -15,13 +20,19 @@ function show(value: unknown): Shown {
  * Computes a sheet (rows of values and formulas) in HyperFormula with the GOAL functions, and returns every cell
  * as shown, so that tests can read a formula's cell and the cells its result spilled into.
  */
-export function evaluate(rows: RawCellContent[][], language: Lang = "en"): Shown[][] {
+export function evaluate(
+  rows: RawCellContent[][],
+  language: Lang = "en",
+  blanks: BlankCells = "web"
+): Shown[][] {
   setHyperFormulaLanguage(language);
+  setBlankCells(blanks);
   try {
     const workbook = buildGoalWorkbook({ Sheet1: rows });
     return workbook.getSheetValues(0).map((row) => row.map(show));
   } finally {
     setHyperFormulaLanguage("en");
+    setBlankCells("web");
   }
 }
 

@@ -3,6 +3,7 @@
  * failed cell becomes a CustomFunctions.Error with a message Excel can show.
  */
 import * as functions from "../../src/functions/functions";
+import { resetStartupRequest } from "../../src/excel/startup";
 
 class FakeCustomFunctionsError {
   constructor(
@@ -31,8 +32,10 @@ describe("GOAL functions as Excel calls them", () => {
 
   it("reads a blank optional argument the same whether Excel passes null or 0", () => {
     const { variance } = wrappers();
-    expect(variance(25, 30, null)).toEqual(variance(25, 30, 0));
-    expect(variance(25, 30, null)).toEqual([[-5]]);
+    expect(variance([[25]], [[30]], null as unknown as unknown[][])).toEqual(
+      variance([[25]], [[30]], [[0]])
+    );
+    expect(variance([[25]], [[30]], null as unknown as unknown[][])).toEqual([[-5]]);
   });
 
   it("turns a failed cell into a #VALUE! error with its message, the other cells computing", () => {
@@ -49,7 +52,7 @@ describe("GOAL functions as Excel calls them", () => {
 
   it("gives #DIV/0! for a target of 0 and #N/A for an unknown parent", () => {
     const { attainment, rollup } = wrappers();
-    expect((attainment(1, 0)[0]?.[0] as FakeCustomFunctionsError).code).toBe("#DIV/0!");
+    expect((attainment([[1]], [[0]])[0]?.[0] as FakeCustomFunctionsError).code).toBe("#DIV/0!");
     const rolled = rollup([["A"]], [["X"]], [[1]]);
     expect((rolled[0]?.[0] as FakeCustomFunctionsError).code).toBe("#N/A");
   });
@@ -57,7 +60,7 @@ describe("GOAL functions as Excel calls them", () => {
   it("throws the error of a single-valued function", () => {
     const { score } = wrappers();
     expect(score([[1.1], [0.8]], [[0.6], [0.4]])).toBeCloseTo(0.98, 9);
-    expect(() => score(1, 1, "yes")).toThrow(FakeCustomFunctionsError);
+    expect(() => score([[1]], [[1]], [["yes"]])).toThrow(FakeCustomFunctionsError);
   });
 
   it("numbers audit findings by worksheet row from the table's address", () => {
@@ -72,5 +75,65 @@ describe("GOAL functions as Excel calls them", () => {
     expect(rows.filter((row) => row[2] === "ORPHAN").map((row) => row.slice(0, 2))).toEqual([
       [8, "T1"],
     ]);
+  });
+
+  it("reads data-typed cells (formatted numbers, entities) by their basic value", () => {
+    const { variance } = wrappers();
+    const formatted = { type: "FormattedNumber", basicValue: 120, numberFormat: "#,##0" };
+    const entity = { type: "Entity", text: "Target", basicValue: 100, properties: {} };
+    expect(variance([[formatted]], [[entity]])).toEqual([[20]]);
+    const error = variance(
+      [[{ type: "Error", basicValue: "#N/A", errorType: "NotAvailable" }]],
+      [[1]]
+    );
+    expect((error[0]?.[0] as FakeCustomFunctionsError).message).toBe(
+      "actual holds the error #N/A."
+    );
+  });
+
+  it("tells a left-out optional argument (null) from a blank cell passed to it ([[null]])", () => {
+    const { smart } = wrappers();
+    const none = null as unknown as unknown[][];
+    // Owner left out: A is not checked. Owner given as a blank cell (web) or 0 (desktop): nobody to achieve it.
+    expect(smart([["Resolve 1,000 tickets"]], [[1000]], [["2026-12-31"]], none)).toEqual([
+      ["SMART"],
+    ]);
+    expect(smart([["Resolve 1,000 tickets"]], [[1000]], [["2026-12-31"]], [[null]])).toEqual([
+      ["SM-RT"],
+    ]);
+    expect(smart([["Resolve 1,000 tickets"]], [[1000]], [["2026-12-31"]], [[0]])).toEqual([
+      ["SM-RT"],
+    ]);
+  });
+
+  it("says rows count from the table when Excel gives no parameter addresses", () => {
+    const { audit } = wrappers();
+    const table = [
+      ["ID", "Parent", "Goal", "Target"],
+      ["T1", "X9", "Resolve 600k tickets", 600000],
+    ];
+    const rows = audit(table, null, null, {} as CustomFunctions.Invocation);
+    expect(rows[0]?.[2]).toBe("ROWS_FROM_TABLE");
+    expect(rows.find((row) => row[2] === "ORPHAN")?.slice(0, 2)).toEqual([2, "T1"]);
+  });
+
+  it("asks Office once to load the add-in with this workbook after a GOAL function is used", async () => {
+    const setStartupBehavior = jest.fn(() => Promise.resolve());
+    const office = {
+      addin: { setStartupBehavior },
+      StartupBehavior: { load: "Load", none: "None" },
+      context: { requirements: { isSetSupported: (name: string) => name === "SharedRuntime" } },
+    };
+    (globalThis as Record<string, unknown>).Office = office;
+    resetStartupRequest();
+    try {
+      const { variance, status } = wrappers();
+      variance([[1]], [[2]]);
+      status([[1]], [[2]]);
+      expect(setStartupBehavior.mock.calls).toEqual([["Load"]]);
+    } finally {
+      delete (globalThis as Record<string, unknown>).Office;
+      resetStartupRequest();
+    }
   });
 });

@@ -1,0 +1,28 @@
+/**
+ * The audit's thresholds and their defaults (DESIGN §3) as plain data, apart from the options schema (options.ts)
+ * that validates what users type: the custom functions need the defaults and the audit, not zod, and their bundle
+ * has an 80 KB budget.
+ */
+
+/** Audit thresholds (DESIGN §3). */
+export interface AuditOptions {
+  /** Attainment below 1 but at least this is At risk (default 0.9). */
+  atRisk: number;
+  /** Children's sum may exceed a `sum` parent by this share before OVER_ALLOCATED (default 20 %). */
+  overAllocation: number;
+  /** A target better than its baseline by more than this share is too high for SMART A (default 50 %). */
+  stretch: number;
+  /** Goal texts shorter than this many characters are not specific (default 4). */
+  minGoalLength: number;
+  /** As-of date as days since 1970, or null: statuses are judged against pace when it is given. */
+  asOf: number | null;
+}
+
+/** The defaults, for callers that take no options. */
+export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
+  atRisk: 0.9,
+  overAllocation: 0.2,
+  stretch: 0.5,
+  minGoalLength: 4,
+  asOf: null,
+};
