@@ -24,6 +24,16 @@ export const HIGHLIGHT_COLORS: Record<HighlightFamily, { fill: string; font: str
   onTrack: { fill: "C6EFCE", font: "006100" },
 };
 
+/**
+ * How the highlights stack, said wherever the colours are explained: the add-in's rules sit on top of the user's own
+ * conditional formats while an audit is shown, and where several families flag one cell the first in this order
+ * wins (each rule stops the ones below it).
+ */
+export const HIGHLIGHT_PRECEDENCE = {
+  en: "While the audit is shown its colours sit over your own conditional formats; where several apply to a cell, the first in this list wins. Clear audit brings yours back.",
+  zh: "审核结果显示期间，这些颜色覆盖您自己的条件格式；同一单元格适用多种颜色时，以此列表中靠前者为准。清除审核后恢复您的格式。",
+};
+
 export const HIGHLIGHT_TITLES: Record<HighlightFamily, { en: string; zh: string }> = {
   structure: {
     en: "Structure: orphan, duplicate id, loop, nobody executes, children fall short",

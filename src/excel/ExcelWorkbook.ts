@@ -146,6 +146,10 @@ async function sendWrites(
     } while (op !== undefined && bytes + op.bytes <= REQUEST_BUDGET_BYTES);
     return { writes: true };
   });
+  if (suspend && ops.length > 0) {
+    recalculate(context);
+    await context.sync();
+  }
 }
 
 /** Suspends screen updating and calculation until the next sync. */
@@ -244,25 +248,70 @@ interface ScannedSheet {
   marked: boolean;
 }
 
-/** A custom conditional format the scan found. */
+/** A custom conditional format the scan found, with its formula when Excel could read it. */
 interface ScannedRule {
   sheet: ScannedSheet;
   format: Excel.ConditionalFormat;
-  formula: string;
+  /** Its place in its sheet's collection: deleting the lowest first leaves the others' places as loaded. */
+  priority: number;
+  /** Null when Excel refused to read it (a user's rule of the kinds office-js #6827 and #6835 describe). */
+  formula: string | null;
 }
 
 /** True when a scanned rule is one of the add-in's, given the audit sheets that count as its own. */
-function isOwnScannedRule(
-  rule: ScannedRule,
-  ownSheets: readonly ScannedSheet[],
-  record: AuditRecord | null
-): boolean {
-  return isOwnRule(
-    rule.formula,
-    { sheetId: rule.sheet.id, id: rule.format.id },
-    ownSheets.map((sheet) => sheet.name),
-    record
+function isOwnScannedRule(rule: ScannedRule, ownSheets: readonly ScannedSheet[]): boolean {
+  return (
+    rule.formula !== null &&
+    isOwnRule(
+      rule.formula,
+      ownSheets.map((sheet) => sheet.name)
+    )
   );
+}
+
+/**
+ * Queues the deletion of rules, lowest priority first within each sheet: a deletion renumbers only the rules
+ * below it, so the others keep the places they were loaded with (Excel's ids and indexes are places, not names).
+ */
+function deleteRules(rules: readonly ScannedRule[]): void {
+  const ordered = [...rules].sort((a, b) =>
+    a.sheet.id === b.sheet.id ? b.priority - a.priority : a.sheet.id < b.sheet.id ? -1 : 1
+  );
+  for (const rule of ordered) rule.format.delete();
+}
+
+/**
+ * Loads groups of proxies in one request; when Excel refuses it, each group again in a request of its own, so that
+ * what one sheet or one rule cannot give (Excel on the desktop fails to read some rules users make: office-js
+ * #5222, #6827, #6835) costs only that group. `queue` (re)queues a group's loads. Returns which groups loaded. A
+ * refusal because the user is editing a cell fails the whole batch, to be retried as any other.
+ */
+async function loadIsolated(
+  context: Excel.RequestContext,
+  count: number,
+  queue: (group: number) => void
+): Promise<boolean[]> {
+  if (count === 0) return [];
+  for (let group = 0; group < count; group++) queue(group);
+  try {
+    await context.sync();
+    return new Array<boolean>(count).fill(true);
+  } catch (error) {
+    if (toWorkbookError(error).code === "CELL_EDIT_MODE") throw error;
+  }
+  const loaded: boolean[] = [];
+  for (let group = 0; group < count; group++) {
+    queue(group);
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only after a refused request: one per group, to find the group Excel cannot read
+      await context.sync();
+      loaded.push(true);
+    } catch (error) {
+      if (toWorkbookError(error).code === "CELL_EDIT_MODE") throw error;
+      loaded.push(false);
+    }
+  }
+  return loaded;
 }
 
 /** The workbook as far as the add-in's own audit is concerned. */
@@ -338,19 +387,33 @@ function auditSheetWrites(
       sheet.getRange(`${legendText}:${legendText}`).format.columnWidth =
         pointsForCharacters(LEGEND_WIDTH);
       sheet.getRange(`${firstKey}:${lastKey}`).columnHidden = true;
-      sheet.freezePanes.freezeRows(1);
     }),
   ];
 }
 
-/** Queues one highlight rule on the goal sheet: a custom conditional format with the English formula. */
-function addRule(goal: Excel.Worksheet, rule: HighlightRuleSpec): Excel.ConditionalFormat {
-  const format = goal.getRange(rule.range).conditionalFormats.add("Custom");
-  format.custom.rule.formula = `=${rule.formula}`;
-  format.custom.format.fill.color = `#${rule.fill}`;
-  format.custom.format.font.color = `#${rule.font}`;
-  format.load("id");
-  return format;
+/**
+ * Queues the highlight rules on the goal sheet: custom conditional formats with English formulas. `add` puts each
+ * new rule on top of the sheet's rules, so they are added mildest first (the specs come most severe first): the most
+ * severe family ends on top, over the user's own rules too, and `stopIfTrue` keeps a milder colour from showing
+ * through where several families flag one cell (learn.microsoft.com/javascript/api/excel/excel.conditionalformat).
+ */
+function addRules(goal: Excel.Worksheet, rules: readonly HighlightRuleSpec[]): void {
+  for (const rule of [...rules].reverse()) {
+    const format = goal.getRange(rule.range).conditionalFormats.add("Custom");
+    format.custom.rule.formula = `=${rule.formula}`;
+    format.custom.format.fill.color = `#${rule.fill}`;
+    format.custom.format.font.color = `#${rule.font}`;
+    format.stopIfTrue = true;
+  }
+}
+
+/**
+ * Recalculates after writes made while calculation was suspended: "it is the developer's responsibility to
+ * re-calc the workbook, to ensure that any dependencies are propagated"
+ * (learn.microsoft.com/javascript/api/excel/excel.application#suspendApiCalculationUntilNextSync__).
+ */
+function recalculate(context: Excel.RequestContext): void {
+  context.application.calculate("Recalculate");
 }
 
 /** Where applyAudit writes the new audit sheet before it replaces the old one. */
@@ -516,13 +579,6 @@ export class ExcelWorkbook implements GoalWorkbook {
       range.load("values");
       return range;
     });
-    const collections = withRules
-      ? worksheets.items.map((worksheet) => {
-          const formats = worksheet.getRange().conditionalFormats;
-          formats.load("items/id,items/type");
-          return formats;
-        })
-      : [];
     await context.sync();
     const sheets: ScannedSheet[] = worksheets.items.map((worksheet, index) => ({
       worksheet,
@@ -534,24 +590,32 @@ export class ExcelWorkbook implements GoalWorkbook {
       (sheet) => sheet.marked && sheet.name.startsWith(STAGING_PREFIX)
     );
     const own = [...new Set([...ownAuditSheets(sheets, record), ...leftovers])];
+    if (!withRules) return { sheets, record, recordSetting, own, custom: [], ownRules: [] };
 
-    // Only custom formats have a formula; asking another type for its custom part is an error.
-    const rules = collections.flatMap((formats, index) =>
-      formats.items
-        .filter((format) => format.type === "Custom")
-        .map((format) => {
-          const rule = format.custom.rule;
-          rule.load("formula");
-          return { sheet: sheets[index] as ScannedSheet, format, rule };
-        })
+    // Each sheet's rules, then each custom rule's formula (only custom formats have one; asking another type
+    // for its custom part is an error), isolated so that a rule Excel cannot read hides nothing else.
+    const collections = sheets.map((sheet) => sheet.worksheet.getRange().conditionalFormats);
+    const listed = await loadIsolated(context, sheets.length, (index) => {
+      collections[index]?.load("items/type,items/priority");
+    });
+    const found = collections.flatMap((formats, index) =>
+      listed[index]
+        ? formats.items
+            .filter((format) => format.type === "Custom")
+            .map((format) => ({ sheet: sheets[index] as ScannedSheet, format }))
+        : []
     );
-    if (rules.length > 0) await context.sync();
-    const custom = rules.map(({ sheet, format, rule }) => ({
+    const rules = found.map(({ format }) => format.custom.rule);
+    const read = await loadIsolated(context, rules.length, (index) => {
+      rules[index]?.load("formula");
+    });
+    const custom: ScannedRule[] = found.map(({ sheet, format }, index) => ({
       sheet,
       format,
-      formula: rule.formula,
+      priority: format.priority,
+      formula: read[index] ? (rules[index] as Excel.ConditionalFormatRule).formula : null,
     }));
-    const ownRules = custom.filter((rule) => isOwnScannedRule(rule, own, record));
+    const ownRules = custom.filter((rule) => isOwnScannedRule(rule, own));
     return { sheets, record, recordSetting, own, custom, ownRules };
   }
 
@@ -640,23 +704,24 @@ export class ExcelWorkbook implements GoalWorkbook {
       throw new WorkbookError("CONFLICT", `a sheet named “${audit.auditSheet}” already exists`);
 
     suspendUpdates(context);
-    for (const rule of scan.ownRules) rule.format.delete();
+    deleteRules(scan.ownRules);
     for (const sheet of old) sheet.worksheet.delete();
     staged.worksheet.name = audit.auditSheet;
     staged.worksheet.visibility = "Visible";
+    // Frozen once visible: freezing panes of a hidden sheet fails or activates it.
+    staged.worksheet.freezePanes.freezeRows(1);
     const goal = context.workbook.worksheets.getItem(audit.goalSheet);
-    goal.load("id");
-    const added = audit.rules.map((rule) => addRule(goal, rule));
+    addRules(goal, audit.rules);
     await context.sync();
     attempt.wrote = true;
     staging.committed = true;
 
-    if (!this.settingsSupported) return;
-    const record: AuditRecord = {
-      sheetId: staged.id,
-      rules: added.map((format) => ({ sheetId: goal.id, id: format.id })),
-    };
-    context.workbook.settings.add(AUDIT_RECORD_KEY, record);
+    // The audit sheet's links were written with calculation suspended.
+    recalculate(context);
+    if (this.settingsSupported) {
+      const record: AuditRecord = { sheetId: staged.id };
+      context.workbook.settings.add(AUDIT_RECORD_KEY, record);
+    }
     await context.sync();
   }
 
@@ -671,8 +736,7 @@ export class ExcelWorkbook implements GoalWorkbook {
         staging.id !== null ? sheet.id === staging.id : sheet.name === staging.name
       );
       if (!staged) return;
-      for (const rule of scan.custom)
-        if (isOwnScannedRule(rule, [staged], null)) rule.format.delete();
+      deleteRules(scan.custom.filter((rule) => isOwnScannedRule(rule, [staged])));
       staged.worksheet.delete();
       await context.sync();
       attempt.wrote = true;
@@ -685,7 +749,7 @@ export class ExcelWorkbook implements GoalWorkbook {
       if (scan.own.length === 0 && scan.ownRules.length === 0 && scan.recordSetting === null)
         return { rules: 0, sheet: false };
       suspendUpdates(context);
-      for (const rule of scan.ownRules) rule.format.delete();
+      deleteRules(scan.ownRules);
       for (const sheet of scan.own) sheet.worksheet.delete();
       scan.recordSetting?.delete();
       await context.sync();

@@ -14,12 +14,14 @@ export const MARKER_ADDRESS = `${columnLetters(AUDIT_LAYOUT.firstKeyColumn)}1:${
   AUDIT_LAYOUT.firstKeyColumn + 5
 )}1`;
 
-/** What the workbook's settings remember about the last audit: its sheet and its rules, by Excel's ids. */
+/**
+ * What the workbook's settings remember about the last audit: its sheet. Not its rules: a conditional format's `id`
+ * is its place within the collection it was read through, so an id saved from one collection names another rule
+ * in the next; rules are recognised by their formula alone.
+ */
 export interface AuditRecord {
   /** Worksheet id of the audit sheet (stable when the sheet is renamed or moved). */
   sheetId: string;
-  /** The rules as conditional-format ids with the id of the worksheet that holds them. */
-  rules: { sheetId: string; id: string }[];
 }
 
 /**
@@ -28,16 +30,8 @@ export interface AuditRecord {
  */
 export function parseAuditRecord(value: unknown): AuditRecord | null {
   if (typeof value !== "object" || value === null) return null;
-  const { sheetId, rules } = value as Partial<AuditRecord>;
-  if (typeof sheetId !== "string" || !Array.isArray(rules)) return null;
-  const valid = rules.filter(
-    (rule): rule is AuditRecord["rules"][number] =>
-      typeof rule === "object" &&
-      rule !== null &&
-      typeof rule.sheetId === "string" &&
-      typeof rule.id === "string"
-  );
-  return { sheetId, rules: valid };
+  const { sheetId } = value as Partial<AuditRecord>;
+  return typeof sheetId === "string" ? { sheetId } : null;
 }
 
 /**
@@ -80,19 +74,12 @@ const RULE_SHAPE = new RegExp(
 /**
  * True when a conditional-format formula is one of the add-in's highlight rules: it has the rule's shape (the key
  * `ROW(…)*100000+COLUMN(…)` looked up with INDEX/MATCH) and it points at one of the add-in's audit sheets, or at a
- * deleted sheet (`#REF!`, the user deleted the audit sheet), or the record lists its id.
- * @example isOwnRule("=IFERROR(INDEX(Audit!$L$2:$L$3,MATCH(ROW(A2)*100000+COLUMN(A2),Audit!$L$2:$L$3,1))=ROW(A2)*100000+COLUMN(A2),FALSE)", { sheetId: "{G}", id: "7" }, ["Audit"], null) // true
+ * deleted sheet (`#REF!`, the user deleted the audit sheet).
+ * @example isOwnRule("=IFERROR(INDEX(Audit!$L$2:$L$3,MATCH(ROW(A2)*100000+COLUMN(A2),Audit!$L$2:$L$3,1))=ROW(A2)*100000+COLUMN(A2),FALSE)", ["Audit"]) // true
  */
-export function isOwnRule(
-  formula: string,
-  where: { sheetId: string; id: string },
-  ownSheetNames: readonly string[],
-  record: AuditRecord | null
-): boolean {
+export function isOwnRule(formula: string, ownSheetNames: readonly string[]): boolean {
   if (!RULE_SHAPE.test(formula)) return false;
   if (formula.includes("#REF!")) return true;
-  if (record?.rules.some((rule) => rule.sheetId === where.sheetId && rule.id === where.id))
-    return true;
   return ownSheetNames.some((name) => refersToSheet(formula, name));
 }
 

@@ -31,6 +31,12 @@ export interface FakeRule {
   formula: string;
   fill: string;
   font: string;
+  stopIfTrue?: boolean;
+  /**
+   * Excel on the desktop fails to read some rules the user made (two rules duplicated on one range, several
+   * cellValue rules on one table column: office-js #6827, #6835): reading this one's formula fails its request.
+   */
+  unreadable?: boolean;
 }
 
 export interface FakeSheet {
@@ -383,6 +389,9 @@ export class FakeExcel {
 
   // ---- requests -----------------------------------------------------------------------------------------------
 
+  /** Recalculations asked for, with the number of syncs before the one that ran each. */
+  readonly recalculations: { type: string; afterSync: number }[] = [];
+
   private enqueue(bytes: number, apply: () => number | void): void {
     this.current.operations++;
     this.current.requestBytes += bytes;
@@ -520,6 +529,10 @@ export class FakeExcel {
       application: {
         suspendScreenUpdatingUntilNextSync: () => void this.current.suspendScreen++,
         suspendApiCalculationUntilNextSync: () => void this.current.suspendCalculation++,
+        calculate: (type: string) =>
+          this.enqueue(60, () => {
+            this.recalculations.push({ type, afterSync: this.syncs.length });
+          }),
       },
     }) as Any;
     context.workbook.worksheets = this.worksheets();
@@ -654,6 +667,12 @@ export class FakeExcel {
         freezePanes: {
           freezeRows: (count: number) =>
             operation("freezePanes.freezeRows", (target) => {
+              // Excel fails (or activates the sheet) when panes of a hidden sheet are frozen.
+              if (target.visibility !== "Visible")
+                throw new FakeExcelError(
+                  "InvalidOperation",
+                  "cannot freeze panes of a hidden sheet"
+                );
               target.frozenRows = count;
             }),
         },
@@ -813,7 +832,25 @@ export class FakeExcel {
     };
     return this.proxy({
       kind: "ConditionalFormat",
-      scalars: { id: () => live().id, type: () => live().type },
+      // Excel's id is the rule's priority within the collection it was read through (not a stable name): the
+      // fake gives the position in the sheet's list, so ids read from one collection match nothing in another.
+      scalars: {
+        id: () => String(sheetOf().rules.indexOf(live())),
+        type: () => live().type,
+        priority: () => sheetOf().rules.indexOf(live()),
+      },
+      writable: {
+        priority: (value: unknown) => {
+          const rule = live();
+          const rules = sheetOf().rules;
+          rules.splice(rules.indexOf(rule), 1);
+          rules.splice(Math.min(Number(value), rules.length), 0, rule);
+          this.record(sheetOf(), "conditionalFormat.priority", rule.range);
+        },
+        stopIfTrue: (value: unknown) => {
+          live().stopIfTrue = Boolean(value);
+        },
+      },
       members: {
         custom: {
           rule: this.proxy({
@@ -821,6 +858,8 @@ export class FakeExcel {
             scalars: {
               formula: () => {
                 custom();
+                if (live().unreadable)
+                  throw new FakeExcelError("GeneralException", "the rule cannot be read");
                 return live().formula;
               },
             },

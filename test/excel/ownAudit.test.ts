@@ -9,27 +9,25 @@ import {
 
 const RULE =
   "=IFERROR(INDEX('Audit'!$L$2:$L$9,MATCH(ROW(A4)*100000+COLUMN(A4),'Audit'!$L$2:$L$9,1))=ROW(A4)*100000+COLUMN(A4),FALSE())";
-const where = { sheetId: "{G}", id: "{CF-1}" };
 
 describe("the add-in's rules", () => {
   it("are recognised by their shape and the audit sheet they point at", () => {
-    expect(isOwnRule(RULE, where, ["Audit"], null)).toBe(true);
-    expect(isOwnRule(RULE.replace(/'Audit'/g, "Audit"), where, ["audit"], null)).toBe(true);
+    expect(isOwnRule(RULE, ["Audit"])).toBe(true);
+    expect(isOwnRule(RULE.replace(/'Audit'/g, "Audit"), ["audit"])).toBe(true);
   });
 
   it("are recognised when their audit sheet was deleted (#REF!)", () => {
-    expect(isOwnRule(RULE.replace(/'Audit'!\$L\$2:\$L\$9/g, "#REF!"), where, [], null)).toBe(true);
+    expect(isOwnRule(RULE.replace(/'Audit'!\$L\$2:\$L\$9/g, "#REF!"), [])).toBe(true);
   });
 
-  it("are recognised by the record's ids only when they also have the shape", () => {
-    const record = { sheetId: "{A}", rules: [where] };
-    expect(isOwnRule(RULE.replace(/'Audit'/g, "'Elsewhere'"), where, ["Audit"], record)).toBe(true);
-    expect(isOwnRule("=K4>500", where, ["Audit"], record)).toBe(false);
+  it("are never recognised by an id: a rule of another shape or target is the user's", () => {
+    expect(isOwnRule("=K4>500", ["Audit"])).toBe(false);
+    expect(isOwnRule(RULE.replace(/'Audit'/g, "'Elsewhere'"), ["Audit"])).toBe(false);
   });
 
   it("do not include a user's rule that points at another sheet", () => {
-    expect(isOwnRule(RULE.replace(/'Audit'/g, "'My Audit'"), where, ["Audit"], null)).toBe(false);
-    expect(isOwnRule("=A4>Audit!$B$1", where, ["Audit"], null)).toBe(false);
+    expect(isOwnRule(RULE.replace(/'Audit'/g, "'My Audit'"), ["Audit"])).toBe(false);
+    expect(isOwnRule("=A4>Audit!$B$1", ["Audit"])).toBe(false);
   });
 });
 
@@ -50,14 +48,14 @@ describe("the add-in's audit sheets", () => {
   ];
 
   it("are the recorded sheet when it still carries the marker", () => {
-    expect(
-      ownAuditSheets(sheets, { sheetId: "{2}", rules: [] }).map((sheet) => sheet.name)
-    ).toEqual(["Audit"]);
+    expect(ownAuditSheets(sheets, { sheetId: "{2}" }).map((sheet) => sheet.name)).toEqual([
+      "Audit",
+    ]);
   });
 
   it("are every marked sheet without a record, or when the recorded one is gone", () => {
     expect(ownAuditSheets(sheets, null)).toHaveLength(2);
-    expect(ownAuditSheets(sheets, { sheetId: "{9}", rules: [] })).toHaveLength(2);
+    expect(ownAuditSheets(sheets, { sheetId: "{9}" })).toHaveLength(2);
   });
 
   it("carry the marker in row 1 of the first key column", () => {
@@ -68,10 +66,9 @@ describe("the add-in's audit sheets", () => {
 });
 
 describe("the record", () => {
-  it("is read back when it has the expected shape, with malformed rules dropped", () => {
-    expect(parseAuditRecord({ sheetId: "{2}", rules: [where, { id: 3 }] })).toEqual({
+  it("is read back when it has the expected shape; rule ids an older version saved are dropped", () => {
+    expect(parseAuditRecord({ sheetId: "{2}", rules: [{ sheetId: "{1}", id: "3" }] })).toEqual({
       sheetId: "{2}",
-      rules: [where],
     });
     expect(parseAuditRecord("Audit")).toBeNull();
     expect(parseAuditRecord({ rules: [] })).toBeNull();

@@ -1,6 +1,11 @@
 import * as React from "react";
-import { Subtitle2 } from "@fluentui/react-components";
-import { HIGHLIGHT_COLORS, HIGHLIGHT_FAMILIES, HIGHLIGHT_TITLES } from "../../domain";
+import { Caption1, Subtitle2 } from "@fluentui/react-components";
+import {
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_FAMILIES,
+  HIGHLIGHT_PRECEDENCE,
+  HIGHLIGHT_TITLES,
+} from "../../domain";
 import { useLang, useText } from "../context";
 import { useAuditPanelStyles } from "./useAuditPanelStyles.styles";
 
@@ -34,6 +39,9 @@ export function HighlightLegend(): React.JSX.Element {
           </li>
         ))}
       </ul>
+      <Caption1 as="p" data-testid="legend-precedence">
+        {HIGHLIGHT_PRECEDENCE[lang]}
+      </Caption1>
     </section>
   );
 }
