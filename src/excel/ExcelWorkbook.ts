@@ -52,6 +52,14 @@ import {
 /** Runs a batch against a request context: `Excel.run`, or a mock's in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+/**
+ * `Excel.run` that waits while the user edits a cell instead of failing: "if the user is in cell edit mode the
+ * batch request is delayed until the user exits cell edit mode" (Excel.RunOptions.delayForCellEdit,
+ * learn.microsoft.com/javascript/api/excel/excel.runoptions). Builds without it fail the batch with
+ * InvalidOperationInCellEditMode, which ExcelWorkbook retries after a wait.
+ */
+export const excelRun: ExcelRun = (batch) => Excel.run({ delayForCellEdit: true }, batch);
+
 export interface ExcelWorkbookOptions {
   /** Waits before retrying while the user edits a cell (default: 250, 500 and 1000 ms). */
   retry?: RetryPolicy;
@@ -433,7 +441,7 @@ export class ExcelWorkbook implements GoalWorkbook {
   private readonly retry: RetryPolicy;
 
   constructor(
-    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+    private readonly run: ExcelRun = excelRun,
     options: ExcelWorkbookOptions = {}
   ) {
     this.retry = options.retry ?? DEFAULT_RETRY;

@@ -27,8 +27,9 @@ interface ErrorLike {
 }
 
 /**
- * The WorkbookError for anything an Excel batch threw. `InvalidOperation` counts as a protection error only when
- * Excel says so in its message: the same code also reports operations that are simply not allowed.
+ * The WorkbookError for anything an Excel batch threw. `InvalidOperation` counts as a protection error, or as the
+ * user editing a cell, only when Excel says so in its message: the same code also reports operations that are simply
+ * not allowed.
  * @example toWorkbookError({ code: "ItemNotFound", message: "…" }).code // "NOT_FOUND"
  */
 export function toWorkbookError(error: unknown): WorkbookError {
@@ -44,8 +45,12 @@ export function toWorkbookError(error: unknown): WorkbookError {
   const location =
     typeof like.debugInfo?.errorLocation === "string" ? ` (${like.debugInfo.errorLocation})` : "";
   const detail = `${code ? `${code}: ` : ""}${message}${location}`.trim();
-  if (code === "InvalidOperation" && /protect/i.test(`${message} ${like.debugInfo?.message ?? ""}`))
+  const said = `${message} ${like.debugInfo?.message ?? ""}`;
+  if (code === "InvalidOperation" && /protect/i.test(said))
     return new WorkbookError("PROTECTED", detail);
+  // Some builds report a request refused while the user edits a cell as a plain InvalidOperation.
+  if (code === "InvalidOperation" && /cell[- ]?edit|editing (a )?cell|edit mode/i.test(said))
+    return new WorkbookError("CELL_EDIT_MODE", detail);
   return new WorkbookError(CODES[code] ?? "UNKNOWN", detail || "Excel gave no detail");
 }
 

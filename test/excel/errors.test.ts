@@ -1,3 +1,4 @@
+import { excelRun } from "../../src/excel/ExcelWorkbook";
 import { toWorkbookError } from "../../src/excel/errors";
 import { WorkbookError } from "../../src/workbook/GoalWorkbook";
 
@@ -30,6 +31,34 @@ describe("Excel's errors as workbook errors", () => {
     expect(toWorkbookError({ code: "InvalidOperation", message: "Not allowed." }).code).toBe(
       "UNKNOWN"
     );
+  });
+
+  it("reads InvalidOperation as the user editing a cell when Excel's message says so", () => {
+    expect(
+      toWorkbookError({
+        code: "InvalidOperation",
+        message: "This operation is not allowed while the user is in cell-edit mode.",
+      }).code
+    ).toBe("CELL_EDIT_MODE");
+    expect(
+      toWorkbookError({ code: "InvalidOperationInCellEditMode", message: "Excel is busy." }).code
+    ).toBe("CELL_EDIT_MODE");
+  });
+
+  it("runs every batch with delayForCellEdit, so Excel waits for the user instead of failing", async () => {
+    const calls: unknown[] = [];
+    (globalThis as Record<string, unknown>).Excel = {
+      run: (options: unknown, batch: (context: unknown) => Promise<unknown>) => {
+        calls.push(options);
+        return batch({});
+      },
+    };
+    try {
+      await expect(excelRun(async () => 42)).resolves.toBe(42);
+      expect(calls).toEqual([{ delayForCellEdit: true }]);
+    } finally {
+      delete (globalThis as Record<string, unknown>).Excel;
+    }
   });
 
   it("keeps a WorkbookError and wraps anything else", () => {
