@@ -12,6 +12,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
 const { chineseMetadata } = require("./src/functions/help.ts");
 const { functionReferenceHtml } = require("./src/taskpane/functionReference.ts");
+const { addinOrigin, withOrigin } = require("./scripts/addinOrigin");
 
 const dist = path.resolve(__dirname, "dist");
 const nodeModule = /^[a-z@][^:]*$/i;
@@ -24,8 +25,15 @@ const typescript = (module) => ({
   options: { transpileOnly: true, compilerOptions: { module } },
 });
 
-/** Writes functions-zh.json beside the functions.json the metadata plugin generates. */
+/**
+ * Writes functions-zh.json beside the functions.json the metadata plugin generates, both with their help links on
+ * the add-in's origin.
+ */
 class ChineseFunctionsMetadataPlugin {
+  constructor(origin) {
+    this.origin = origin;
+  }
+
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("ChineseFunctionsMetadata", (compilation) => {
       compilation.hooks.processAssets.tap(
@@ -36,10 +44,13 @@ class ChineseFunctionsMetadataPlugin {
         () => {
           const english = compilation.getAsset("functions.json");
           if (!english) return;
-          const metadata = JSON.parse(english.source.source().toString());
+          const text = withOrigin(english.source.source().toString(), this.origin);
+          compilation.updateAsset("functions.json", new webpack.sources.RawSource(text));
           compilation.emitAsset(
             "functions-zh.json",
-            new webpack.sources.RawSource(JSON.stringify(chineseMetadata(metadata), null, 2))
+            new webpack.sources.RawSource(
+              JSON.stringify(chineseMetadata(JSON.parse(text)), null, 2)
+            )
           );
         }
       );
@@ -95,7 +106,12 @@ async function devServerOptions() {
 }
 
 /** @returns {Promise<import('webpack').Configuration>} */
-const addIn = async (_env, argv) => ({
+const addIn = async (_env, argv) => {
+  const origin = addinOrigin();
+  return addInConfig(argv, origin);
+};
+
+const addInConfig = async (argv, origin) => ({
   name: "add-in",
   target: "web",
   mode: argv.mode || "production",
@@ -114,7 +130,7 @@ const addIn = async (_env, argv) => ({
       output: "functions.json",
       input: "./src/functions/functions.ts",
     }),
-    new ChineseFunctionsMetadataPlugin(),
+    new ChineseFunctionsMetadataPlugin(origin),
     new HtmlWebpackPlugin({
       filename: "taskpane.html",
       template: "./src/taskpane/taskpane.html",
@@ -125,7 +141,12 @@ const addIn = async (_env, argv) => ({
     new CopyWebpackPlugin({
       patterns: [
         { from: "assets/*.png", to: "assets/[name][ext]" },
-        { from: "manifest.xml", to: "manifest.xml" },
+        // The manifest as the add-in's origin serves it (GOAL_CASCADE_ORIGIN; scripts/addinOrigin.js).
+        {
+          from: "manifest.xml",
+          to: "manifest.xml",
+          transform: (content) => withOrigin(content.toString(), origin),
+        },
       ],
     }),
   ],

@@ -337,3 +337,63 @@ describe("the built add-in", () => {
     }
   });
 });
+
+describe("the manifest's origin and version", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own CommonJS helper
+  const origin = require("../scripts/addinOrigin") as {
+    addinOrigin(env: Record<string, string | undefined>): string;
+    metadataFingerprint(json: string, origin?: string): string;
+    recordedFingerprint(): string;
+  };
+
+  it("goes with the functions metadata it was raised for (run `npm run bump-manifest` when this fails)", () => {
+    const built = readFileSync(join(build.dir, "functions.json"), "utf8");
+    expect(origin.metadataFingerprint(built)).toBe(origin.recordedFingerprint());
+  });
+
+  it("is built for the origin GOAL_CASCADE_ORIGIN names, in the manifest and the help links", async () => {
+    const saved = process.env.GOAL_CASCADE_ORIGIN;
+    process.env.GOAL_CASCADE_ORIGIN = "https://addin.example.com/";
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the webpack configuration is CommonJS
+      const configs = require("../webpack.config.js") as ((
+        env: unknown,
+        argv: unknown
+      ) => Promise<{
+        plugins: { patterns?: { from: string; transform?(text: Buffer): string }[] }[];
+      }>)[];
+      const config = await (configs[0] as (typeof configs)[number])({}, { mode: "production" });
+      const pattern = config.plugins
+        .flatMap((plugin) => plugin.patterns ?? [])
+        .find((each) => each.from === "manifest.xml");
+      const manifest =
+        pattern?.transform?.(readFileSync(join(__dirname, "..", "manifest.xml"))) ?? "";
+      expect(manifest).not.toMatch(/localhost/);
+      expect(manifest).toMatch(
+        /<SourceLocation DefaultValue="https:\/\/addin\.example\.com\/taskpane\.html"/
+      );
+    } finally {
+      if (saved === undefined) delete process.env.GOAL_CASCADE_ORIGIN;
+      else process.env.GOAL_CASCADE_ORIGIN = saved;
+    }
+  });
+
+  it("refuses an origin Office could not load the add-in from", () => {
+    expect(origin.addinOrigin({})).toBe("https://localhost:3000");
+    expect(() => origin.addinOrigin({ GOAL_CASCADE_ORIGIN: "http://addin.example.com" })).toThrow(
+      /must be https/
+    );
+    expect(() =>
+      origin.addinOrigin({ GOAL_CASCADE_ORIGIN: "https://addin.example.com/app/" })
+    ).toThrow(/without a path/);
+    expect(() => origin.addinOrigin({ GOAL_CASCADE_ORIGIN: "addin" })).toThrow(/not a URL/);
+  });
+
+  it("serves the functions' help from the add-in's origin", () => {
+    const metadata = JSON.parse(
+      readFileSync(join(build.dir, "functions.json"), "utf8")
+    ) as FunctionsMetadata;
+    for (const fn of metadata.functions)
+      expect(fn.helpUrl).toBe(`https://localhost:3000/help.html#${fn.id.toLowerCase()}`);
+  });
+});
