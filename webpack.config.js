@@ -118,6 +118,7 @@ const addInConfig = async (argv, origin) => ({
   entry: {
     functions: "./src/functions/functions.ts",
     taskpane: "./src/taskpane/index",
+    notice: "./src/commands/noticeEntry.ts",
   },
   output: { path: dist, filename: "[name].js", clean: false },
   devtool: "source-map",
@@ -136,6 +137,12 @@ const addInConfig = async (argv, origin) => ({
       template: "./src/taskpane/taskpane.html",
       // One page, one runtime: the functions load beside the pane, whose bundle registers the ribbon's commands.
       chunks: ["functions", "taskpane"],
+    }),
+    // The ribbon command's short notice (a dialog page of its own).
+    new HtmlWebpackPlugin({
+      filename: "notice.html",
+      template: "./src/commands/notice.html",
+      chunks: ["notice"],
     }),
     new HtmlWebpackPlugin({ filename: "help.html", templateContent: helpPage, inject: false }),
     new CopyWebpackPlugin({

@@ -226,6 +226,8 @@ describe("the built add-in", () => {
       "functions.json",
       "functions-zh.json",
       "help.html",
+      "notice.html",
+      "notice.js",
       "manifest.xml",
       "assets/icon-16.png",
       "assets/icon-32.png",

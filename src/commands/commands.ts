@@ -1,15 +1,19 @@
 /**
- * Ribbon commands of the shared runtime. "Audit goals" audits the goal table of the active sheet in one click; when
- * it cannot decide alone (no goal table, several complete ones, a required column missing) or something fails, it
- * opens the task pane, which reads the outcome (`lastAuditCommandOutcome`) to ask or explain.
+ * Ribbon commands of the shared runtime. "Audit goals" audits the goal table of the active sheet in one click and
+ * says what came of it in a short notice that closes itself. When it cannot decide alone (no goal table, several
+ * complete ones, a required column missing) or something fails, it also opens the task pane, which reads the outcome
+ * (`lastAuditCommandOutcome`) to ask or explain. The notice does not depend on the pane: Office may ignore
+ * `showAsTaskpane` (Microsoft documents it as ignored for add-ins published in the Marketplace).
  */
 import { AuditOptions, DEFAULT_AUDIT_OPTIONS, Lang, parseAuditOptions } from "../domain";
 import { toWorkbookError } from "../excel/errors";
 import { ExcelWorkbook } from "../excel/ExcelWorkbook";
-import { CommandEvent, registerCommand, showTaskpane } from "../excel/host";
+import { CommandEvent, registerCommand, showNotice, showTaskpane } from "../excel/host";
 import { officeLanguage } from "../excel/officeLanguage";
 import { GoalWorkbook, WorkbookError } from "../workbook/GoalWorkbook";
 import { auditGoalTable, AuditRun, findGoalTables, GoalTableChoice } from "../workbook/operations";
+import { noticeFragment } from "./notice";
+import { outcomeText } from "./outcomeText";
 
 /** The ribbon command's id: the manifest's `<FunctionName>` for the "Audit goals" button. */
 export const AUDIT_COMMAND = "auditGoals";
@@ -32,6 +36,8 @@ export type AuditCommandOutcome =
 export interface AuditCommandHost {
   workbook: GoalWorkbook;
   showTaskpane(): Promise<void>;
+  /** Shows a sentence in a short notice that closes itself. */
+  notify(message: string, lang: Lang): Promise<void>;
   language(): Lang;
 }
 
@@ -91,11 +97,17 @@ export async function auditGoals(
   }
   lastOutcome = outcome;
   listeners.forEach((listener) => listener(outcome));
+  const lang = host.language();
   try {
     if (outcome.status !== "audited") await host.showTaskpane();
   } catch (error) {
-    // The outcome stays readable for the pane when the user opens it; the command must still complete.
+    // The outcome stays readable for the pane when the user opens it; the notice below says what happened.
     console.error("Goal Cascade: could not open the task pane", error);
+  }
+  try {
+    await host.notify(outcomeText(outcome, lang), lang);
+  } catch (error) {
+    console.error("Goal Cascade: could not show the notice", error);
   } finally {
     event.completed();
   }
@@ -104,7 +116,12 @@ export async function auditGoals(
 
 /** The command's surroundings in Excel. */
 function excelHost(): AuditCommandHost {
-  return { workbook: new ExcelWorkbook(), showTaskpane, language: officeLanguage };
+  return {
+    workbook: new ExcelWorkbook(),
+    showTaskpane,
+    notify: (message, lang) => showNotice(`notice.html${noticeFragment(message, lang)}`),
+    language: officeLanguage,
+  };
 }
 
 registerCommand(AUDIT_COMMAND, (event) => auditGoals(event));

@@ -10,6 +10,10 @@ let commands: Commands;
 beforeEach(async () => {
   office = officeMock();
   (globalThis as Record<string, unknown>).Office = office.office;
+  // The shared runtime's page, beside which the notice page is served.
+  (globalThis as Record<string, unknown>).location = new URL(
+    "https://localhost:3000/taskpane.html"
+  );
   // A fresh module per test: it registers the command with Office when it is loaded.
   await jest.isolateModulesAsync(async () => {
     commands = await import("../../src/commands/commands");
@@ -17,6 +21,7 @@ beforeEach(async () => {
 });
 afterEach(() => {
   delete (globalThis as Record<string, unknown>).Office;
+  delete (globalThis as Record<string, unknown>).location;
   delete (globalThis as Record<string, unknown>).Excel;
 });
 
@@ -30,26 +35,36 @@ const cascade = (): CellValue[][] =>
 /** A command host over an in-memory workbook; records the task pane openings and completions. */
 function host(book: MemoryWorkbook) {
   const opened: string[] = [];
+  const notices: string[] = [];
   const event = { completed: jest.fn() };
   return {
     event,
     opened,
+    notices,
     host: {
       workbook: book,
       showTaskpane: async () => void opened.push("pane"),
+      notify: async (message: string) => void notices.push(message),
       language: () => "en" as const,
     },
   };
 }
 
 describe("the Audit goals button", () => {
-  it("audits the only goal table and leaves the task pane closed", async () => {
+  it("audits the only goal table, leaves the task pane closed and says what it found", async () => {
     const book = new MemoryWorkbook({ Goals: cascade() });
-    const { event, opened, host: surroundings } = host(book);
+    const { event, opened, notices, host: surroundings } = host(book);
     const outcome = await commands.auditGoals(event, surroundings);
     expect(outcome.status).toBe("audited");
     expect(book.calls.get("applyAudit")).toBe(1);
     expect(opened).toEqual([]);
+    if (outcome.status !== "audited") throw new Error(outcome.status);
+    const { findings } = outcome.run.result;
+    expect(notices).toEqual([
+      `Audited 3 goals on “Goals”: ${findings.length} findings, ${
+        findings.filter((finding) => finding.severity === "error").length
+      } of them errors. They are coloured on the sheet and listed on “Audit”; Clear audit in Goal Cascade removes them.`,
+    ]);
     expect(event.completed).toHaveBeenCalledTimes(1);
     expect(commands.lastAuditCommandOutcome()).toBe(outcome);
   });
@@ -106,8 +121,8 @@ describe("the Audit goals button", () => {
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
-  it("completes even when the task pane cannot open", async () => {
-    const { event, host: surroundings } = host(new MemoryWorkbook({ Notes: [["Hello"]] }));
+  it("still says what happened when the task pane cannot open, and completes", async () => {
+    const { event, notices, host: surroundings } = host(new MemoryWorkbook({ Notes: [["Hello"]] }));
     const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
     surroundings.showTaskpane = async () => {
       throw new Error("not supported");
@@ -115,7 +130,36 @@ describe("the Audit goals button", () => {
     await commands.auditGoals(event, surroundings);
     expect(event.completed).toHaveBeenCalledTimes(1);
     expect(errors).toHaveBeenCalledTimes(1);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/^No goal table on the active sheet\./);
     errors.mockRestore();
+  });
+
+  it("completes when neither the pane nor a notice can be shown", async () => {
+    const { event, host: surroundings } = host(new MemoryWorkbook({ Notes: [["Hello"]] }));
+    const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    surroundings.showTaskpane = async () => {
+      throw new Error("not supported");
+    };
+    surroundings.notify = async () => {
+      throw new Error("another dialog is open");
+    };
+    await commands.auditGoals(event, surroundings);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(errors).toHaveBeenCalledTimes(2);
+    errors.mockRestore();
+  });
+
+  it("explains a failure in the user's language, naming what to do", async () => {
+    const book = new MemoryWorkbook({ Goals: cascade() });
+    book.applyAudit = async () => {
+      throw Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" });
+    };
+    const { event, notices, host: surroundings } = host(book);
+    surroundings.language = () => "zh" as never;
+    await commands.auditGoals(event, surroundings);
+    expect(notices[0]).toMatch(/^Excel 正在编辑单元格。/);
+    expect(notices[0]).toMatch(/打开 Goal Cascade/);
   });
 
   it("uses the audit options saved in the workbook, and the defaults when they are not valid", async () => {
@@ -155,11 +199,36 @@ describe("in Excel", () => {
     const handler = office.associated.get(commands.AUDIT_COMMAND);
     if (!handler) throw new Error("auditGoals was not associated");
     const event = { completed: jest.fn() };
-    await handler(event);
-    expect(event.completed).toHaveBeenCalledTimes(1);
-    expect(office.shown).toEqual([]);
-    expect(fake.sheets.map((sheet) => sheet.name)).toEqual(["Goals", "Audit"]);
-    expect(fake.sheet("Goals").rules.length).toBeGreaterThan(0);
+    jest.useFakeTimers();
+    try {
+      await handler(event);
+      expect(event.completed).toHaveBeenCalledTimes(1);
+      expect(office.shown).toEqual([]);
+      expect(fake.sheets.map((sheet) => sheet.name)).toEqual(["Goals", "Audit"]);
+      expect(fake.sheet("Goals").rules.length).toBeGreaterThan(0);
+      expect(fake.lastRunOptions).toEqual({ delayForCellEdit: true });
+      // The notice: the page beside the add-in's, with the sentence; it closes itself (an open dialog blocks
+      // calculation).
+      expect(office.dialogs).toHaveLength(1);
+      const url = new URL(office.dialogs[0]?.url ?? "");
+      expect(url.href.startsWith("https://localhost:3000/notice.html#")).toBe(true);
+      expect(new URLSearchParams(url.hash.slice(1)).get("message")).toMatch(/^Audited 3 goals/);
+      expect(office.dialogs[0]?.closed).toBe(false);
+      jest.advanceTimersByTime(8_000);
+      expect(office.dialogs[0]?.closed).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it("closes the notice when its OK button answers", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Notes", [["Hello"]]);
+    (globalThis as Record<string, unknown>).Excel = { run: fake.run };
+    await office.associated.get(commands.AUDIT_COMMAND)?.({ completed: jest.fn() });
+    expect(office.dialogs).toHaveLength(1);
+    office.dialogs[0]?.message("close");
+    expect(office.dialogs[0]?.closed).toBe(true);
   });
 
   it("opens the task pane through Office when there is nothing to audit", async () => {

@@ -226,8 +226,20 @@ export class FakeExcel {
   private ruleCounter = 0;
   private tableCounter = 0;
 
-  /** A runner for ExcelWorkbook: each batch gets a fresh request context with an empty queue. */
-  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  /** The options of the last `Excel.run(options, batch)` call made through `excelRun`. */
+  lastRunOptions: unknown = null;
+
+  /**
+   * A runner for ExcelWorkbook: each batch gets a fresh request context with an empty queue. It takes the batch
+   * alone (as tests pass it to ExcelWorkbook) or after run options, as `Excel.run(options, batch)` does.
+   */
+  readonly run = async <T>(
+    first: ((context: Excel.RequestContext) => Promise<T>) | object,
+    second?: (context: Excel.RequestContext) => Promise<T>
+  ): Promise<T> => {
+    const batch = typeof first === "function" ? first : second;
+    if (typeof first !== "function") this.lastRunOptions = first;
+    if (!batch) throw new Error("Excel.run needs a batch");
     this.queue = [];
     this.current = this.freshStats();
     try {
@@ -978,6 +990,8 @@ export class FakeExcel {
  */
 export function officeMock(excelApi = "1.20") {
   const shown: number[] = [];
+  /** Dialogs opened with displayDialogAsync: their URL, whether they were closed, and how to answer from them. */
+  const dialogs: { url: string; closed: boolean; message(text: string): void }[] = [];
   const associated = new Map<string, (event: { completed(): void }) => unknown>();
   const version = (text: string) =>
     Number(text.split(".")[1] ?? 0) + Number(text.split(".")[0]) * 1000;
@@ -986,6 +1000,31 @@ export function officeMock(excelApi = "1.20") {
       requirements: {
         isSetSupported: (name: string, minimum: string) =>
           name === "ExcelApi" && version(minimum) <= version(excelApi),
+      },
+      ui: {
+        displayDialogAsync: (
+          url: string,
+          _options: unknown,
+          callback: (result: { status: string; value: unknown }) => void
+        ) => {
+          const handlers: ((event: unknown) => void)[] = [];
+          const entry = {
+            url,
+            closed: false,
+            message: (text: string) => handlers.forEach((handler) => handler({ message: text })),
+          };
+          dialogs.push(entry);
+          callback({
+            status: "succeeded",
+            value: {
+              close: () => {
+                entry.closed = true;
+              },
+              addEventHandler: (_type: string, handler: (event: unknown) => void) =>
+                handlers.push(handler),
+            },
+          });
+        },
       },
     },
     addin: {
@@ -1005,5 +1044,7 @@ export function officeMock(excelApi = "1.20") {
   }) as Any;
   // The Common API's properties are plain values, not loadable ones: set after construction (see OFFICE-NOTES).
   office.context.displayLanguage = "en-US";
-  return { office, shown, associated };
+  office.AsyncResultStatus = { Succeeded: "succeeded", Failed: "failed" };
+  office.EventType = { DialogMessageReceived: "dialogMessageReceived" };
+  return { office, shown, associated, dialogs };
 }

@@ -17,7 +17,12 @@ async function clickRibbon(workbook: MemoryWorkbook): Promise<AuditCommandOutcom
   let completed = false;
   const outcome = await auditGoals(
     { completed: () => (completed = true) },
-    { workbook, showTaskpane: async () => undefined, language: () => "en" }
+    {
+      workbook,
+      showTaskpane: async () => undefined,
+      notify: async () => undefined,
+      language: () => "en",
+    }
   );
   expect(completed).toBe(true);
   return outcome;
