@@ -239,5 +239,9 @@ describe("in Excel", () => {
     await office.associated.get(commands.AUDIT_COMMAND)?.(event);
     expect(office.shown).toHaveLength(1);
     expect(event.completed).toHaveBeenCalledTimes(1);
+    // The notice says why too (Office may ignore showAsTaskpane); OK closes it.
+    expect(office.dialogs).toHaveLength(1);
+    office.dialogs[0]?.message("close");
+    expect(office.dialogs[0]?.closed).toBe(true);
   });
 });
