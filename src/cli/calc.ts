@@ -6,6 +6,7 @@ import { cellAddress, cellErrorOf, dayFromDate, Lang, serialFromDay } from "../d
 import { typedFormula, usesGoalFunction } from "../functions/formulaText";
 import { buildGoalWorkbook, setHyperFormulaLanguage } from "../functions/hyperformulaPlugin";
 import type { Io } from "./main";
+import { limitsFrom } from "./inputFile";
 import { ensureOutputPath, InputError, outputLanguage, readWorkbook } from "./load";
 
 export const CALC_USAGE = `  goal-cascade calc <file.xlsx> [--json] [--out FILE.xlsx] [--lang en|zh]
@@ -185,6 +186,7 @@ export async function calcCommand(args: readonly string[], io: Io): Promise<numb
         json: { type: "boolean", default: false },
         out: { type: "string" },
         lang: { type: "string" },
+        "max-size": { type: "string" },
       },
     });
   } catch (error) {
@@ -196,7 +198,7 @@ export async function calcCommand(args: readonly string[], io: Io): Promise<numb
   const lang = outputLanguage(values.lang, io.env);
   const file = positionals[0] as string;
   if (values.out !== undefined) ensureOutputPath(file, values.out);
-  const workbook = await readWorkbook(file);
+  const workbook = await readWorkbook(file, limitsFrom(values["max-size"]));
   const { cells, results } = calculateWorkbook(workbook, lang);
   if (values.json) io.stdout(`${JSON.stringify(cells, null, 2)}\n`);
   else io.stdout(calcText(cells, lang));

@@ -1,9 +1,9 @@
-import { existsSync, realpathSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import {
+  Bilingual,
   CellValue,
   columnIndex,
   findHeaderRow,
@@ -12,6 +12,7 @@ import {
   mapHeaders,
   missingRequired,
 } from "../domain";
+import { checkWorkbookPackage, DEFAULT_LIMITS, InputLimits, readInputFile } from "./inputFile";
 
 /** A goal table found in a file: its cells and where they sit on the sheet. */
 export interface LocatedTable {
@@ -44,9 +45,41 @@ export function outputLanguage(
   return option;
 }
 
-/** A file the CLI cannot use: the reason goes to stderr and the exit status is 2. */
+/**
+ * The language to report an error in, read from the arguments before they are parsed (the error may be in them):
+ * a valid `--lang en|zh` anywhere, else the environment's locale.
+ * @example requestedLanguage(["audit", "x.xlsx", "--lang=zh"], {}) // "zh"
+ */
+export function requestedLanguage(
+  argv: readonly string[],
+  env: Record<string, string | undefined>
+): Lang {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] as string;
+    const value =
+      arg === "--lang" ? argv[index + 1] : arg.startsWith("--lang=") ? arg.slice(7) : null;
+    if (value === "en" || value === "zh") return value;
+  }
+  return langOf(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+/**
+ * A file or argument the CLI cannot use: the reason goes to stderr and the exit status is 2. The reason is given
+ * in both languages where it has been written in both (`text(lang)`), else in English.
+ */
 export class InputError extends Error {
   override name = "InputError";
+  private readonly words: Bilingual | null;
+
+  constructor(reason: string | Bilingual) {
+    super(typeof reason === "string" ? reason : reason.en);
+    this.words = typeof reason === "string" ? null : reason;
+  }
+
+  /** The reason in a language. */
+  text(lang: Lang): string {
+    return this.words ? this.words[lang] : this.message;
+  }
 }
 
 export interface LoadedFile {
@@ -63,9 +96,13 @@ const HEADER_SCAN_ROWS = 20;
  * Loads a file and locates its goal table: .xlsx (an Excel table, else a plain range whose header is in the first
  * 20 rows; the first sheet holding one unless `sheet` is given) or .csv (UTF-8 with or without BOM, or GB18030).
  */
-export async function loadGoalFile(file: string, sheet?: string): Promise<LoadedFile> {
+export async function loadGoalFile(
+  file: string,
+  sheet?: string,
+  limits: InputLimits = DEFAULT_LIMITS
+): Promise<LoadedFile> {
   const extension = extname(file).toLowerCase();
-  const bytes = await readBytes(file);
+  const bytes = await readInputFile(file, limits);
   if (extension === ".csv" || extension === ".txt" || extension === ".tsv") {
     const name = sheetNameOf(basename(file, extname(file)));
     const table = locateInRows(file, name, parseDelimited(bytes), sheet);
@@ -75,38 +112,42 @@ export async function loadGoalFile(file: string, sheet?: string): Promise<Loaded
       );
     return { file, table };
   }
-  const workbook = await workbookFromBytes(file, bytes);
+  const workbook = await workbookFromBytes(file, bytes, limits);
   const table = locateInWorkbook(file, workbook, sheet);
   return { file, table, workbook };
 }
 
 /** Reads an .xlsx workbook, or says why it cannot be used. */
-export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  return workbookFromBytes(file, await readBytes(file));
+export async function readWorkbook(
+  file: string,
+  limits: InputLimits = DEFAULT_LIMITS
+): Promise<ExcelJS.Workbook> {
+  return workbookFromBytes(file, await readInputFile(file, limits), limits);
 }
 
-async function readBytes(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    throw new InputError(
-      `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`
-    );
-  }
-}
-
-async function workbookFromBytes(file: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
+async function workbookFromBytes(
+  file: string,
+  bytes: Buffer,
+  limits: InputLimits
+): Promise<ExcelJS.Workbook> {
   const extension = extname(file).toLowerCase();
+  // What the bytes are decides, not the name: a renamed .xls or .ods gets its own reason.
+  checkWorkbookPackage(file, bytes, limits);
   if (extension !== ".xlsx" && extension !== ".xlsm") {
-    throw new InputError(
-      `${file}: unsupported file type “${extension || "(none)"}”; use .xlsx or .csv`
-    );
+    throw new InputError({
+      en: `${file}: unsupported file type “${extension || "(none)"}”; use .xlsx or .csv`,
+      zh: `${file}：不支持的文件类型“${extension || "（无）"}”；请使用 .xlsx 或 .csv`,
+    });
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new InputError(`${file}: not a readable .xlsx workbook (${(error as Error).message})`);
+  } catch {
+    // The library's own words (a TypeError, a zip library's) mean nothing to the user.
+    throw new InputError({
+      en: `${file}: the workbook is damaged or incomplete and cannot be read; open it in Excel and save it again`,
+      zh: `${file}：工作簿已损坏或不完整，无法读取；请在 Excel 中打开后重新保存`,
+    });
   }
   return workbook;
 }
@@ -114,16 +155,24 @@ async function workbookFromBytes(file: string, bytes: Buffer): Promise<ExcelJS.W
 /** Checks an --out path: an .xlsx workbook, never the input itself. */
 export function ensureOutputPath(input: string, out: string): void {
   if (samePath(input, out))
-    throw new InputError(`${out}: --out must not be the input file; choose another name`);
+    throw new InputError({
+      en: `${out}: --out must not be the input file (or a link to it); choose another name`,
+      zh: `${out}：--out 不能是输入文件本身（或指向它的链接）；请换一个文件名`,
+    });
   if (!/\.xlsx$/i.test(out))
     throw new InputError(
       `${out}: --out writes an .xlsx workbook; give the name an .xlsx extension`
     );
 }
 
+/** True when two paths name one file: the same path, a link to it, or a hard link (same device and inode). */
 function samePath(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
-  return existsSync(b) && existsSync(a) && realpathSync(a) === realpathSync(b);
+  if (!existsSync(b) || !existsSync(a)) return false;
+  if (realpathSync(a) === realpathSync(b)) return true;
+  const first = statSync(a);
+  const second = statSync(b);
+  return first.dev === second.dev && first.ino === second.ino;
 }
 
 /**

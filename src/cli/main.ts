@@ -8,11 +8,13 @@ import {
 } from "../domain";
 import { writeAnnotatedCopy } from "./annotate";
 import { CALC_USAGE, calcCommand } from "./calc";
-import { InputError, loadGoalFile, LoadedFile, outputLanguage } from "./load";
+import { limitsFrom } from "./inputFile";
+import { InputError, loadGoalFile, LoadedFile, outputLanguage, requestedLanguage } from "./load";
 import { jsonReport, textReport } from "./report";
 
 const USAGE = `Usage:
   goal-cascade audit <file...> [--sheet NAME] [--json] [--out FILE.xlsx] [--lang en|zh] [--as-of YYYY-MM-DD]
+                    [--max-size MB]
 
 Audits goal tables in .xlsx or .csv files (several files form one cascade) for cascade gaps, duplicated targets,
 SMART failures, missing owners, weights and off-track goals.
@@ -22,6 +24,7 @@ SMART failures, missing owners, weights and off-track goals.
   --out FILE.xlsx     write an annotated copy of the (single) input: highlights and an audit sheet
   --lang en|zh        language of messages (default: from $LANG)
   --as-of YYYY-MM-DD  judge actuals against the pace expected by this date
+  --max-size MB       refuse input files larger than this (default 200)
 
 Exit status: 0 no error, 1 a finding of severity error or fatal, 2 the input cannot be used.
 
@@ -49,7 +52,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     throw new InputError(`unknown command “${command}”\n\n${USAGE}`);
   } catch (error) {
     if (error instanceof InputError) {
-      io.stderr(`goal-cascade: ${error.message}\n`);
+      io.stderr(`goal-cascade: ${error.text(requestedLanguage(argv, io.env))}\n`);
       return 2;
     }
     throw error;
@@ -68,6 +71,7 @@ async function audit(args: readonly string[], io: Io): Promise<number> {
         out: { type: "string" },
         lang: { type: "string" },
         "as-of": { type: "string" },
+        "max-size": { type: "string" },
       },
     });
   } catch (error) {
@@ -86,8 +90,9 @@ async function audit(args: readonly string[], io: Io): Promise<number> {
   const options = parseAuditOptions(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {});
   if (!options.ok) throw new InputError(`--as-of: “${values["as-of"]}” is not a calendar date`);
 
+  const limits = limitsFrom(values["max-size"]);
   const loaded: LoadedFile[] = [];
-  for (const file of files) loaded.push(await loadGoalFile(file, values.sheet));
+  for (const file of files) loaded.push(await loadGoalFile(file, values.sheet, limits));
   const reads: GoalTableRead[] = loaded.map(({ table }, source) =>
     readGoalTable(table.cells, {
       headerRow: table.headerRow,

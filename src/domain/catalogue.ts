@@ -7,7 +7,8 @@ import { Issue, IssueCode } from "./result";
 export type Lang = "en" | "zh";
 export const LANGS: readonly Lang[] = ["en", "zh"];
 
-type Bilingual = { en: string; zh: string };
+/** A text in both languages the product speaks. */
+export type Bilingual = { en: string; zh: string };
 
 /**
  * The language for a locale tag such as Office's display language ("zh-CN", "en-US") or $LANG.

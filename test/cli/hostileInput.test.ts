@@ -1,0 +1,170 @@
+/**
+ * Inputs the command line cannot use, each refused with exit 2 and its own reason in the chosen language, before
+ * anything hangs, fills memory or shows a library's text. Fixtures come from other programs (LibreOffice saves the
+ * .xls and .ods files, `mkfifo` the pipe) or are assembled here byte by byte (zip packages, an encrypted workbook's
+ * compound-file header); large ones are never committed.
+ */
+import { execFileSync } from "node:child_process";
+import { copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { strToU8, zipSync } from "fflate";
+import { checkWorkbookPackage, DEFAULT_LIMITS } from "../../src/cli/inputFile";
+import { InputError } from "../../src/cli/load";
+import { cli, SAMPLES, tempFolder } from "./helpers";
+
+const problems = join(SAMPLES, "cascade-problems.xlsx");
+let dir: string;
+let cleanup: () => void;
+
+beforeAll(() => {
+  ({ dir, cleanup } = tempFolder());
+});
+afterAll(() => cleanup());
+
+/** Runs `audit` (or `calc`) on a file and returns the status and what went to stderr. */
+async function refused(args: string[], lang: "en" | "zh" = "en") {
+  const { status, stderr, stdout } = await cli([...args, "--lang", lang]);
+  return { status, stderr, stdout };
+}
+
+/** A spreadsheet LibreOffice saves in another format from a small CSV, under the name given. */
+function savedByLibreOffice(format: string, name: string): string {
+  const folder = join(dir, `lo-${format}`);
+  mkdirSync(folder, { recursive: true });
+  const csv = join(folder, "goals.csv");
+  writeFileSync(csv, "ID,Goal,Target\nC1,Resolve 1000 tickets,1000\n");
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${dir}/lo-profile`,
+      "--headless",
+      "--convert-to",
+      format,
+      "--outdir",
+      folder,
+      csv,
+    ],
+    { stdio: "pipe", timeout: 120_000 }
+  );
+  const target = join(dir, name);
+  copyFileSync(join(folder, `goals.${format}`), target);
+  return target;
+}
+
+describe("files that are not workbooks the command line can read", () => {
+  it("refuses a folder, naming it", async () => {
+    const folder = join(dir, "goals.xlsx");
+    mkdirSync(folder);
+    const run = await refused(["audit", folder]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/goals\.xlsx: is a folder, not a file/);
+  });
+
+  it("refuses a pipe without waiting for it", async () => {
+    const fifo = join(dir, "pipe.csv");
+    execFileSync("mkfifo", [fifo]);
+    const run = await refused(["audit", fifo]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/pipe\.csv: is not a regular file/);
+  });
+
+  it("refuses a device that never ends", async () => {
+    const run = await refused(["audit", "/dev/zero"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/\/dev\/zero: is not a regular file/);
+  });
+
+  it("refuses a file over the size limit, saying how to raise it", async () => {
+    const run = await refused(["audit", problems, "--max-size", "0.01"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/over the 0\.01 MB limit; raise it with --max-size/);
+    const bad = await refused(["audit", problems, "--max-size", "lots"]);
+    expect(bad.stderr).toMatch(/--max-size must be a number of megabytes above 0, not “lots”/);
+  });
+
+  it("names an Excel 97–2003 workbook saved by LibreOffice, even renamed .xlsx", async () => {
+    const xls = savedByLibreOffice("xls", "old.xlsx");
+    const run = await refused(["audit", xls]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /old\.xlsx: is an Excel 97–2003 workbook \(\.xls\); open it in Excel and save it as \.xlsx/
+    );
+  });
+
+  it("names an OpenDocument spreadsheet saved by LibreOffice, in Chinese when asked", async () => {
+    const ods = savedByLibreOffice("ods", "plan.xlsx");
+    const run = await refused(["audit", ods], "zh");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/plan\.xlsx：这是 OpenDocument 电子表格（\.ods）；请另存为 \.xlsx/);
+  });
+
+  it("says a password-protected workbook needs a copy without its password", async () => {
+    // An encrypted .xlsx is an OLE2 compound file whose directory names an "EncryptedPackage" stream.
+    const header = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const body = Buffer.alloc(1024);
+    Buffer.from("EncryptedPackage", "utf16le").copy(body, 512);
+    Buffer.from("EncryptionInfo", "utf16le").copy(body, 640);
+    const file = join(dir, "secret.xlsx");
+    writeFileSync(file, Buffer.concat([header, body]));
+    const run = await refused(["calc", file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /secret\.xlsx: the workbook is password-protected; save a copy without a password/
+    );
+  });
+
+  it("says a zip that holds no workbook is not one", async () => {
+    const file = join(dir, "photos.xlsx");
+    writeFileSync(file, zipSync({ "holiday.txt": strToU8("sunny") }));
+    const run = await refused(["audit", file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/photos\.xlsx: is a zip archive that holds no workbook/);
+  });
+
+  it("says a damaged package is damaged, never with a library's words", async () => {
+    const bytes = readFileSync(problems);
+    const file = join(dir, "cut.xlsx");
+    writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const run = await refused(["audit", file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/cut\.xlsx: the \.xlsx package is damaged/);
+    expect(run.stderr).not.toMatch(/JSZip|TypeError|Error:|at .*\.js/);
+  });
+
+  it("refuses a package whose parts would inflate past the limit, reading only its directory", () => {
+    const bytes = readFileSync(problems);
+    const small = { ...DEFAULT_LIMITS, maxPartBytes: 2_000 };
+    expect(() => checkWorkbookPackage("big.xlsx", bytes, small)).toThrow(InputError);
+    try {
+      checkWorkbookPackage("big.xlsx", bytes, small);
+    } catch (error) {
+      expect((error as InputError).text("en")).toMatch(
+        /^big\.xlsx: its parts would inflate to .* over the limit/
+      );
+      expect((error as InputError).text("zh")).toMatch(/^big\.xlsx：其内容解压后将达/);
+    }
+    expect(checkWorkbookPackage("ok.xlsx", bytes).parts).toContain("xl/workbook.xml");
+  });
+
+  it("reports a missing file in Chinese when asked", async () => {
+    const run = await refused(["audit", join(dir, "无此文件.xlsx")], "zh");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/无此文件\.xlsx：文件不存在/);
+  });
+});
+
+describe("--out onto the input", () => {
+  it("recognises a hard link to the input and writes nothing", async () => {
+    const input = join(dir, "mine.xlsx");
+    copyFileSync(problems, input);
+    const link = join(dir, "also-mine.xlsx");
+    linkSync(input, link);
+    const before = readFileSync(input);
+    const run = await refused(["audit", input, "--out", link]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /also-mine\.xlsx: --out must not be the input file \(or a link to it\)/
+    );
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+});
