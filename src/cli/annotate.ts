@@ -14,6 +14,7 @@ import {
   sheetRef,
 } from "../domain";
 import { ensureOutputPath, InputError, LoadedFile } from "./load";
+import { writeOutputFile } from "./output";
 
 /**
  * Writes an annotated copy of one input: the highlights as conditional formats over the goal table and an audit
@@ -59,7 +60,7 @@ export async function writeAnnotatedCopy(
       ],
     });
   });
-  await workbook.xlsx.writeFile(out);
+  await writeOutputFile(out, new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
 /** A workbook holding a CSV's rows, numbers as numbers the way Excel opens a CSV, everything else as text. */

@@ -8,6 +8,7 @@ import { buildGoalWorkbook, setHyperFormulaLanguage } from "../functions/hyperfo
 import type { Io } from "./main";
 import { limitsFrom } from "./inputFile";
 import { ensureOutputPath, InputError, outputLanguage, readWorkbook } from "./load";
+import { writeOutputFile } from "./output";
 
 export const CALC_USAGE = `  goal-cascade calc <file.xlsx> [--json] [--out FILE.xlsx] [--lang en|zh]
 
@@ -172,7 +173,7 @@ async function writeValuesCopy(
       })
     );
   }
-  await workbook.xlsx.writeFile(out);
+  await writeOutputFile(out, new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
 /** `goal-cascade calc`: resolves to the exit status (0 computed; 2 unusable input, thrown as InputError). */

@@ -176,11 +176,23 @@ function samePath(a: string, b: string): boolean {
 }
 
 /**
- * The sheet name Excel gives a CSV: its file name, without the characters a sheet name cannot hold, at most 31 long.
+ * The sheet name Excel gives a CSV: its file name, without the characters a sheet name cannot hold (: \\ / ? * [ ])
+ * or an apostrophe at either end, at most 31 characters cut between characters (never inside an emoji), and not
+ * "History", which Excel reserves.
  * @example sheetNameOf("team [north]") // "team _north_"
  */
 export function sheetNameOf(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, "_").slice(0, 31) || "Sheet1";
+  let cleaned = name.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "");
+  if (cleaned.length > 31) {
+    let cut = "";
+    for (const character of cleaned) {
+      if (cut.length + character.length > 31) break;
+      cut += character;
+    }
+    cleaned = cut.replace(/'+$/, "");
+  }
+  if (cleaned.trim() === "") return "Sheet1";
+  return cleaned.toLowerCase() === "history" ? `${cleaned}_` : cleaned;
 }
 
 /**

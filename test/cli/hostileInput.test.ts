@@ -4,12 +4,20 @@
  * .xls and .ods files, `mkfifo` the pipe) or are assembled here byte by byte (zip packages, an encrypted workbook's
  * compound-file header); large ones are never committed.
  */
-import { execFileSync } from "node:child_process";
-import { copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { checkWorkbookPackage, DEFAULT_LIMITS } from "../../src/cli/inputFile";
-import { InputError } from "../../src/cli/load";
+import { InputError, sheetNameOf } from "../../src/cli/load";
+import { forTerminal } from "../../src/cli/output";
 import { cli, SAMPLES, tempFolder } from "./helpers";
 
 const problems = join(SAMPLES, "cascade-problems.xlsx");
@@ -167,4 +175,83 @@ describe("--out onto the input", () => {
     );
     expect(readFileSync(input).equals(before)).toBe(true);
   });
+});
+
+describe("sheet names made from file names", () => {
+  it("are names Excel accepts", () => {
+    expect(sheetNameOf("'quoted'")).toBe("quoted");
+    expect(sheetNameOf("History")).toBe("History_");
+    expect(sheetNameOf("a:b/c?d*e[f]g\\h")).toBe("a_b_c_d_e_f_g_h");
+    // 30 letters and an emoji (two UTF-16 units): cut before the emoji, never through it.
+    const name = sheetNameOf(`${"x".repeat(30)}😀tail`);
+    expect(name).toBe("x".repeat(30));
+    expect(sheetNameOf(`${"y".repeat(29)}😀tail`)).toBe(`${"y".repeat(29)}😀`);
+  });
+
+  it("let CSV files named like that be audited and annotated", async () => {
+    const csv =
+      "ID,Goal,Target,Owner,Deadline,KPI\nC1,Resolve 1000 tickets,1000,Li,2026-12-31,Tickets\n";
+    for (const file of ["'quoted'.csv", "History.csv"]) {
+      const input = join(dir, file);
+      writeFileSync(input, csv);
+      const out = join(dir, `${file}.xlsx`);
+      const run = await cli(["audit", input, "--out", out]);
+      expect([file, run.status, run.stderr]).toEqual([file, 0, ""]);
+      expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+    }
+  });
+});
+
+describe("writing --out", () => {
+  it("says when the folder does not exist, and when the name is a folder", async () => {
+    const missing = await refused(["audit", problems, "--out", join(dir, "nowhere", "copy.xlsx")]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/copy\.xlsx: the folder .*nowhere does not exist/);
+    const folder = join(dir, "folder.xlsx");
+    mkdirSync(folder, { recursive: true });
+    const onFolder = await refused(["audit", problems, "--out", folder]);
+    expect(onFolder.status).toBe(2);
+    expect(onFolder.stderr).toMatch(/folder\.xlsx: is a folder; give --out a file name/);
+  });
+
+  it("leaves no temporary file behind", async () => {
+    const out = join(dir, "clean-copy.xlsx");
+    const run = await cli(["audit", problems, "--out", out]);
+    expect(run.status).toBe(1);
+    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("printing to a terminal", () => {
+  it("escapes control characters a goal text carries, keeping line breaks and tabs", () => {
+    expect(forTerminal("Goal\u001b[2J\u0007\r\nnext\tcell")).toBe(
+      "Goal\\u001b[2J\\u0007\\u000d\nnext\tcell"
+    );
+  });
+
+  it("ends quietly when the reader stops early (| head)", async () => {
+    // Enough findings that the report is written in many pieces, most of them after the reader has gone.
+    const many = join(dir, "many.csv");
+    const rows = Array.from({ length: 20_000 }, (_, k) => `G${k},Resolve tickets ${k},${k + 1}`);
+    writeFileSync(many, `ID,Goal,Target\n${rows.join("\n")}\n`);
+    const child = spawn(
+      process.execPath,
+      [
+        "-r",
+        "ts-node/register/transpile-only",
+        join(__dirname, "../../src/cli/cli.ts"),
+        "audit",
+        many,
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] }
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += String(chunk)));
+    // Read one chunk, then close the pipe as `head -1` does.
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect([0, 1]).toContain(code);
+  }, 60_000);
 });
