@@ -1,7 +1,6 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import Papa from "papaparse";
 import {
   Bilingual,
   CellValue,
@@ -12,6 +11,7 @@ import {
   mapHeaders,
   missingRequired,
 } from "../domain";
+import { csvRows, decodeCsv } from "./csvText";
 import { checkWorkbookPackage, DEFAULT_LIMITS, InputLimits, readInputFile } from "./inputFile";
 
 /** A goal table found in a file: its cells and where they sit on the sheet. */
@@ -87,6 +87,8 @@ export interface LoadedFile {
   table: LocatedTable;
   /** The parsed workbook, for --out and calc (absent for CSV). */
   workbook?: ExcelJS.Workbook;
+  /** What the user should know about how the file was read (an encoding detected without certainty). */
+  warnings: Bilingual[];
 }
 
 /** Rows scanned for a plain range's header. */
@@ -105,16 +107,17 @@ export async function loadGoalFile(
   const bytes = await readInputFile(file, limits);
   if (extension === ".csv" || extension === ".txt" || extension === ".tsv") {
     const name = sheetNameOf(basename(file, extname(file)));
-    const table = locateInRows(file, name, parseDelimited(bytes), sheet);
+    const decoded = decodeCsv(file, bytes);
+    const table = locateInRows(file, name, csvRows(file, decoded.text), sheet);
     if (!table)
       throw new InputError(
         `${file}: no goal table found (no row names the ID, Goal and Target columns)`
       );
-    return { file, table };
+    return { file, table, warnings: decoded.warning ? [decoded.warning] : [] };
   }
   const workbook = await workbookFromBytes(file, bytes, limits);
   const table = locateInWorkbook(file, workbook, sheet);
-  return { file, table, workbook };
+  return { file, table, workbook, warnings: [] };
 }
 
 /** Reads an .xlsx workbook, or says why it cannot be used. */
@@ -196,24 +199,11 @@ export function sheetNameOf(name: string): string {
 }
 
 /**
- * Decodes CSV bytes: UTF-8 (a BOM is dropped) unless they are not valid UTF-8, then GB18030, which Chinese Excel
- * writes by default. The delimiter (comma, semicolon, tab) is detected.
+ * The rows of a CSV file's bytes: encoding from the BOM, UTF-8, or detected (csvText.ts); a quote never closed is
+ * an InputError naming its line.
  */
-export function parseDelimited(bytes: Uint8Array): CellValue[][] {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    text = new TextDecoder("gb18030").decode(bytes);
-  }
-  const parsed = Papa.parse<string[]>(text, {
-    skipEmptyLines: false,
-    delimitersToGuess: [",", ";", "\t"],
-  });
-  const rows = parsed.data;
-  // A final line break leaves one empty record behind.
-  while (rows.length > 0 && (rows[rows.length - 1] ?? []).every((cell) => cell === "")) rows.pop();
-  return rows.map((row) => row.map((cell) => (cell === "" ? null : cell)));
+export function parseDelimited(bytes: Uint8Array, file = "CSV"): CellValue[][] {
+  return csvRows(file, decodeCsv(file, bytes).text);
 }
 
 /** The header row of a 2-D array, its completeness, or null when nothing there looks like a goal table. */

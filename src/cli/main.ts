@@ -93,6 +93,8 @@ async function audit(args: readonly string[], io: Io): Promise<number> {
   const limits = limitsFrom(values["max-size"]);
   const loaded: LoadedFile[] = [];
   for (const file of files) loaded.push(await loadGoalFile(file, values.sheet, limits));
+  for (const warning of loaded.flatMap((one) => one.warnings))
+    io.stderr(`goal-cascade: ${warning[lang]}\n`);
   const reads: GoalTableRead[] = loaded.map(({ table }, source) =>
     readGoalTable(table.cells, {
       headerRow: table.headerRow,

@@ -16,7 +16,7 @@ import {
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { checkWorkbookPackage, DEFAULT_LIMITS } from "../../src/cli/inputFile";
-import { InputError, sheetNameOf } from "../../src/cli/load";
+import { InputError, parseDelimited, sheetNameOf } from "../../src/cli/load";
 import { forTerminal } from "../../src/cli/output";
 import { cli, SAMPLES, tempFolder } from "./helpers";
 
@@ -254,4 +254,83 @@ describe("printing to a terminal", () => {
     expect(stderr).toBe("");
     expect([0, 1]).toContain(code);
   }, 60_000);
+});
+
+describe("CSV files in the encodings and shapes people save", () => {
+  const goals =
+    "ID,Goal,Target,Owner,Deadline,KPI\nC1,客服中心全年解决客户工单120万件,1200000,陈总,2026-12-31,工单量\n";
+
+  /** The goals text encoded by iconv (another program than the one reading it). */
+  function encoded(name: string, encoding: string, text = goals): string {
+    const file = join(dir, name);
+    writeFileSync(file, execFileSync("iconv", ["-f", "utf-8", "-t", encoding], { input: text }));
+    return file;
+  }
+
+  async function goalTexts(file: string) {
+    const run = await cli(["audit", file, "--json"]);
+    return { run, report: JSON.parse(run.stdout || "{}") as { goals?: number } };
+  }
+
+  it("reads UTF-16 with a byte-order mark, as Excel's “Unicode text” saves it", async () => {
+    const file = join(dir, "unicode.csv");
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(goals, "utf16le")]));
+    const { run, report } = await goalTexts(file);
+    expect([run.status, report.goals, run.stderr]).toEqual([0, 1, ""]);
+  });
+
+  it("detects GB18030 and Big5 without a warning, and reads the goal text right", async () => {
+    for (const [name, encoding, text] of [
+      ["gb.csv", "gb18030", goals],
+      [
+        "big5.csv",
+        "big5",
+        "ID,Goal,Target,Owner,Deadline,KPI\nC1,客服中心全年解決客戶工單120萬件,1200000,陳總,2026-12-31,工單量\n",
+      ],
+    ] as const) {
+      const file = encoded(name, encoding, text);
+      const rows = parseDelimited(readFileSync(file), name);
+      expect([name, rows[1]?.[1]]).toEqual([name, text.split("\n")[1]?.split(",")[1]]);
+      const run = await cli(["audit", file]);
+      expect([name, run.stderr]).toEqual([name, ""]);
+    }
+  });
+
+  it("reads Shift_JIS and Latin-1 files as what they are, not as Chinese", () => {
+    const japanese = "ID,Goal,Target\nC1,初回応答時間を短縮する,30\n";
+    const sjis = encoded("sjis.csv", "shift_jis", japanese);
+    expect(parseDelimited(readFileSync(sjis), "sjis.csv")[1]?.[1]).toBe("初回応答時間を短縮する");
+    const french =
+      "ID,Goal,Target\nC1,Résoudre les réclamations élevées,100\nC2,Améliorer la qualité,90\n";
+    const latin = encoded("latin.csv", "latin1", french);
+    expect(parseDelimited(readFileSync(latin), "latin.csv")[1]?.[1]).toBe(
+      "Résoudre les réclamations élevées"
+    );
+  });
+
+  it("names the encoding it used when it is not sure", async () => {
+    const latin = encoded("short.csv", "latin1", "ID,Goal,Target\nC1,Café,1\n");
+    const run = await cli(["audit", latin]);
+    expect(run.stderr).toMatch(/short\.csv: read as [\w-]+ \(its encoding is not certain\)/);
+  });
+
+  it("refuses a quote that is never closed, naming the line where it starts", async () => {
+    const file = join(dir, "quote.csv");
+    writeFileSync(file, 'ID,Goal,Target\nC1,Resolve,100\nC2,"Open quote,50\nC3,Lost,10\n');
+    const run = await refused(["audit", file]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/quote\.csv: line 3: a quoted value is never closed/);
+  });
+
+  it("ends a line at a lone carriage return", () => {
+    const rows = parseDelimited(
+      Buffer.from("ID,Goal,Target\rC1,Resolve,100\rC2,Answer,50\r"),
+      "mac.csv"
+    );
+    expect(rows).toEqual([
+      ["ID", "Goal", "Target"],
+      ["C1", "Resolve", "100"],
+      ["C2", "Answer", "50"],
+    ]);
+  });
 });
