@@ -9,15 +9,19 @@ import {
   attainment,
   auditTables,
   CellValue,
+  ColumnMap,
   DEFAULT_AUDIT_OPTIONS,
   Direction,
+  findHeaderRow,
   findingMessage,
   issueMessage,
   isoFromDay,
   Lang,
+  mapHeaders,
   pace,
   percentVariance,
   readGoalTable,
+  readDirection,
   readNumber,
   RollupMethod,
   rollupValues,
@@ -36,6 +40,7 @@ import {
   flatten,
   FunctionError,
   Got,
+  isEmpty,
   isFunctionError,
   Output,
   readNumberArgument,
@@ -44,6 +49,20 @@ import {
 } from "./arguments";
 
 type Matrix = Output[][];
+
+/**
+ * A goal-table row as GOAL.AUDIT reads it: Excel on the desktop passes 0 for every empty cell, the web nothing, so a
+ * 0 is empty — except a target of 0 on a lower-is-better goal (zero defects, zero complaints), the one place a 0
+ * target means something. A row of nothing but blanks and zeros is a blank row.
+ */
+function blanksOfDesktop(row: readonly CellValue[], columns: ColumnMap): CellValue[] {
+  if (row.every((cell) => cell === 0 || isEmpty(cell))) return row.map(() => null);
+  const lower =
+    columns.direction !== undefined && readDirection(row[columns.direction] ?? null) === "lower";
+  return row.map((cell, column) =>
+    cell === 0 && !(lower && column === columns.target) ? null : cell
+  );
+}
 
 function single(output: Output): Matrix {
   return [[output]];
@@ -367,9 +386,9 @@ export function scoreCore(
 
 /**
  * GOAL.AUDIT: the findings of a goal table (a range with its header row), one row each: worksheet row, id, code,
- * message. A cell holding 0 reads as empty: Excel on the desktop passes 0 for every empty cell of a range (the web
- * passes nothing), and a goal table's blanks (no parent, no actual yet, a trailing blank row) must not become
- * goals "0" or actuals of 0. `firstRow` is the worksheet row of the range's first row; when the host does not say
+ * message. Excel on the desktop passes 0 for every empty cell of a range (the web passes nothing): see
+ * `blanksOfDesktop` — a table's blanks (no parent, a trailing blank row, no actual reported yet) never become goals
+ * "0" or actuals of 0, at the price that an actual of exactly 0 reads as not reported here (the pane reads cells). `firstRow` is the worksheet row of the range's first row; when the host does not say
  * (null), rows count from the header row and a first line says so.
  * @example auditCore([["ID", "Goal", "Target"], ["G1", "Resolve tickets", 100]], "en", 3, null)
  */
@@ -379,7 +398,10 @@ export function auditCore(
   firstRow: number | null,
   asOf: number | null
 ): Matrix {
-  const grid = table.map((row) => row.map((cell) => (cell === 0 ? null : cell)));
+  // The header row is read first; below it a 0 is the desktop's blank, except a lower-is-better target of 0.
+  const header = findHeaderRow(table) ?? 0;
+  const columns = mapHeaders(table[header] ?? []);
+  const grid = table.map((row, r) => (r <= header ? row : blanksOfDesktop(row, columns)));
   const options = { ...DEFAULT_AUDIT_OPTIONS, asOf };
   const result = auditTables([readGoalTable(grid, { firstRow: firstRow ?? 1 })], options);
   const rows: Matrix = result.findings.map((finding) => [

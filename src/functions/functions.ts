@@ -141,7 +141,7 @@ export function status(
  * @param deadline Deadline (a blank is an error).
  * @param as_of Date to measure the pace at; pass it in rather than TODAY() in many cells.
  * @param [baseline] Value at the start (default 0).
- * @param [profile] Weights of equal parts of the window, e.g. 12 monthly weights. A blank counts as 0: give exactly the window's parts.
+ * @param [profile] Weights of equal parts of the window, e.g. 12 monthly weights. Trailing blank or 0 cells are left out (the desktop passes 0 for a blank).
  * @returns The expected value, one cell per goal.
  */
 export function pace(
@@ -240,7 +240,7 @@ export function score(
  * @customfunction AUDIT
  * @helpurl https://localhost:3000/help.html#audit
  * @requiresParameterAddresses
- * @param table The goal table with its header row (ID, Goal, Target … or 目标编号, 目标描述, 目标值 …). A cell holding 0 reads as empty (Excel on the desktop passes 0 for every empty cell).
+ * @param table The goal table with its header row (ID, Goal, Target … or 目标编号, 目标描述, 目标值 …). A 0 reads as empty (Excel on the desktop passes 0 for every empty cell), except a lower-is-better target of 0.
  * @param [language] Language of the messages: "en" or "zh" (default: Excel's).
  * @param [as_of] Date to judge actuals against the pace to date.
  * @param invocation Where the formula and its arguments are.

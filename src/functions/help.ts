@@ -146,8 +146,8 @@ export const FUNCTION_HELP = {
       {
         name: "profile",
         zhName: "季节性分布",
-        en: "Weights of equal parts of the window, e.g. 12 monthly weights. A blank counts as 0: give exactly the window's parts.",
-        zh: "时间段各等分的权重，例如 12 个月的权重。空白按 0 计算：请恰好给出各等分的权重。",
+        en: "Weights of equal parts of the window, e.g. 12 monthly weights. Trailing blank or 0 cells are left out (the desktop passes 0 for a blank).",
+        zh: "时间段各等分的权重，例如 12 个月的权重。末尾的空白或 0 单元格不计（Excel 桌面版将空白传为 0）。",
       },
     ],
   },
@@ -291,8 +291,8 @@ export const FUNCTION_HELP = {
       {
         name: "table",
         zhName: "目标表",
-        en: "The goal table with its header row (ID, Goal, Target … or 目标编号, 目标描述, 目标值 …). A cell holding 0 reads as empty (Excel on the desktop passes 0 for every empty cell).",
-        zh: "含表头的目标表（目标编号、目标描述、目标值……）。值为 0 的单元格视为空白（Excel 桌面版将空单元格传为 0）。",
+        en: "The goal table with its header row (ID, Goal, Target … or 目标编号, 目标描述, 目标值 …). A 0 reads as empty (Excel on the desktop passes 0 for every empty cell), except a lower-is-better target of 0.",
+        zh: "含表头的目标表（目标编号、目标描述、目标值……）。值为 0 的单元格视为空白（Excel 桌面版将空单元格传为 0），越低越好目标的目标值 0 除外。",
       },
       {
         name: "language",

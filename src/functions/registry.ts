@@ -18,6 +18,7 @@ import {
   flatten,
   FunctionError,
   Got,
+  isEmpty,
   methodOr,
   numberOr,
   Output,
@@ -59,6 +60,11 @@ export interface ParameterSpec<T = unknown, R extends Role = Role> {
   read: Reader<T>;
   /** The value when the argument is left out altogether, where that differs from reading a blank cell. */
   omitted?: T;
+  /**
+   * For a list: trailing blank or 0 cells are left out, and a list with nothing else is no list — the desktop's 0
+   * for a blank cell and the web's null read the same (as DESIGN §8 reads `reported` periods).
+   */
+  trimTrailing?: boolean;
 }
 
 /** How big a result is before it is computed (HyperFormula sizes a spill when the formula is read). */
@@ -146,7 +152,18 @@ function readOthers(
       values.push(null);
     } else {
       const list: unknown[] = [];
-      for (const cell of flatten(argument)) {
+      const cells = flatten(argument);
+      if (spec.trimTrailing)
+        while (
+          cells.length > 0 &&
+          (isEmpty(cells[cells.length - 1]) || cells[cells.length - 1] === 0)
+        )
+          cells.pop();
+      if (spec.trimTrailing && cells.length === 0) {
+        values.push(null);
+        continue;
+      }
+      for (const cell of cells) {
         const read = spec.read(cell, spec.name);
         if (!read.ok) return read;
         list.push(read.value);
@@ -326,7 +343,7 @@ const PACE = [
   parameter({ name: "deadline", optional: false, role: "cell", read: DATE }),
   parameter({ name: "as_of", optional: false, role: "cell", read: DATE }),
   parameter({ name: "baseline", optional: true, role: "cell", read: NUMBER }),
-  parameter({ name: "profile", optional: true, role: "list", read: NUMBER }),
+  parameter({ name: "profile", optional: true, role: "list", read: NUMBER, trimTrailing: true }),
 ] as const;
 
 const ALLOCATE = [

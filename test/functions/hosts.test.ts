@@ -157,6 +157,48 @@ describe("GOAL functions agree between Excel on the desktop (blank = 0) and on t
   });
 });
 
+describe("zeros that are values, and blanks that arrive as zeros", () => {
+  it("keeps a zero-defect target of 0 in GOAL.AUDIT on both hosts", () => {
+    const rows: RawCellContent[][] = [
+      ["ID", "Goal", "KPI", "Unit", "Direction", "Target", "Deadline", "Owner"],
+      [
+        "Q1",
+        "Zero data-loss incidents this year",
+        "Incidents",
+        "件",
+        "lower",
+        0,
+        "2026-12-31",
+        "Li",
+      ],
+      ["=GOAL.AUDIT(A1:H2)"],
+    ];
+    const { web, desktop } = bothHosts(rows);
+    expect(desktop).toEqual(web);
+    const codes = web.slice(2).map((row) => row[2]);
+    expect(codes).not.toContain("SMART_M");
+  });
+
+  it("leaves a profile's trailing blanks out, and an empty profile means linear pace", () => {
+    const { web, desktop } = bothHosts([
+      [
+        1,
+        '=GOAL.PACE(1200, "2026-01-01", "2026-12-31", "2026-07-01", 0, A1:A4)',
+        null,
+        '=GOAL.PACE(1200, "2026-01-01", "2026-12-31", "2026-07-01", 0, C1:C4)',
+        '=GOAL.PACE(1200, "2026-01-01", "2026-12-31", "2026-07-01")',
+      ],
+      [1],
+      [null],
+      [null],
+    ]);
+    expect(desktop[0]).toEqual(web[0]);
+    // Two equal halves: about half the target by 1 July; an empty profile is the linear pace.
+    expect(web[0]?.[1]).toBeCloseTo(600, -1);
+    expect(web[0]?.[3]).toBe(web[0]?.[4]);
+  });
+});
+
 describe("GOAL functions given what only matrix parameters receive", () => {
   it("judges SMART's A against the baseline in the goal's direction, with the audit's stretch limit", () => {
     const sheet = evaluate([
