@@ -571,7 +571,12 @@ export class ExcelWorkbook implements GoalWorkbook {
    * Reads what the add-in needs to know about its own audit: every sheet (name, id, marker), the record, and with
    * `withRules` every custom conditional format, to find the add-in's. Three syncs, whatever the workbook's size.
    */
-  private async scan(context: Excel.RequestContext, withRules: boolean): Promise<AuditScan> {
+  private async scan(
+    context: Excel.RequestContext,
+    withRules: boolean,
+    /** False only to undo a failed audit: sheets whose rules cannot be listed are then passed over. */
+    strict = true
+  ): Promise<AuditScan> {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name,items/id");
     const setting = this.settingsSupported
@@ -606,6 +611,14 @@ export class ExcelWorkbook implements GoalWorkbook {
     const listed = await loadIsolated(context, sheets.length, (index) => {
       collections[index]?.load("items/type,items/priority");
     });
+    // A sheet whose rules cannot be listed might hold the add-in's: going on would leave them behind (or stack new
+    // ones on them), so nothing is changed and the user is told where to look.
+    const unlisted = sheets.filter((_sheet, index) => !listed[index]);
+    if (strict && unlisted.length > 0)
+      throw new WorkbookError(
+        "RULES_UNREADABLE",
+        `Excel cannot list the conditional formats of ${unlisted.map((sheet) => `“${sheet.name}”`).join(", ")}`
+      );
     const found = collections.flatMap((formats, index) =>
       listed[index]
         ? formats.items
@@ -739,7 +752,7 @@ export class ExcelWorkbook implements GoalWorkbook {
    */
   private async removeStaged(staging: Staging): Promise<void> {
     await this.batch(async (context, attempt) => {
-      const scan = await this.scan(context, true);
+      const scan = await this.scan(context, true, false);
       const staged = scan.sheets.find((sheet) =>
         staging.id !== null ? sheet.id === staging.id : sheet.name === staging.name
       );

@@ -38,6 +38,10 @@ export const STRINGS = {
     en: "Someone else changed the workbook at the same time. Try again.",
     zh: "其他人同时修改了工作簿。请重试。",
   },
+  "error.RULES_UNREADABLE": {
+    en: "Excel cannot read the conditional formatting rules of a sheet, so the audit changed nothing. Open Home > Conditional Formatting > Manage Rules on that sheet, remove duplicated rules, then try again.",
+    zh: "Excel 无法读取某个工作表的条件格式规则，因此审核未做任何更改。请在该工作表上打开“开始 > 条件格式 > 管理规则”，删除重复的规则后重试。",
+  },
   "error.UNKNOWN": {
     en: "Something went wrong while working with the workbook.",
     zh: "操作工作簿时出错。",

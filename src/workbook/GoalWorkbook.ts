@@ -45,7 +45,14 @@ export interface ActiveCell {
 
 /** Why a workbook operation failed, in words for the user: a code the pane translates, and the host's detail. */
 export type WorkbookErrorCode =
-  "CELL_EDIT_MODE" | "PROTECTED" | "TOO_LARGE" | "NOT_FOUND" | "CONFLICT" | "UNKNOWN";
+  | "CELL_EDIT_MODE"
+  | "PROTECTED"
+  | "TOO_LARGE"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  /** Excel cannot list a sheet's conditional formats (some rules users make: office-js #5222, #6827, #6835). */
+  | "RULES_UNREADABLE"
+  | "UNKNOWN";
 
 export class WorkbookError extends Error {
   override name = "WorkbookError";

@@ -458,6 +458,19 @@ describe("rules on cells where the user has rules of their own", () => {
     expect(fake.sheet("Goals").rules).toEqual(user);
   });
 
+  it("changes nothing, and says where to look, when Excel cannot list a sheet's rules", async () => {
+    const { fake, book } = withUserRules();
+    await audit(book);
+    fake.sheet("Goals").rulesUnlistable = true;
+    const before = fake.snapshot();
+    await expect(audit(book)).rejects.toMatchObject({
+      code: "RULES_UNREADABLE",
+      detail: expect.stringContaining("“Goals”"),
+    });
+    await expect(book.clearAudit()).rejects.toMatchObject({ code: "RULES_UNREADABLE" });
+    expect(fake.snapshot()).toEqual(before);
+  });
+
   it("puts the most severe family on top, over the user's rules, each stopping the ones below", async () => {
     const { fake, book, user } = withUserRules();
     await audit(book);

@@ -48,6 +48,8 @@ export interface FakeSheet {
   cells: (FakeCell | undefined)[][];
   tables: { name: string; address: string }[];
   rules: FakeRule[];
+  /** Excel fails to list this sheet's conditional formats (office-js #5222): loading the collection fails. */
+  rulesUnlistable?: boolean;
   /** Number formats by "row:column" (1-based row, 0-based column). */
   numberFormats: Map<string, string>;
   /** Other formats set, in order: what, where, value. */
@@ -795,10 +797,13 @@ export class FakeExcel {
   private conditionalFormats(sheetOf: () => FakeSheet, boundsOf: () => RangeBounds): Any {
     return this.collection(
       "ConditionalFormatCollection",
-      () =>
-        sheetOf()
+      () => {
+        if (sheetOf().rulesUnlistable)
+          throw new FakeExcelError("GeneralException", "the rules cannot be listed");
+        return sheetOf()
           .rules.filter((rule) => intersects(parseAddress(rule.range), boundsOf()))
-          .map((rule) => this.conditionalFormat(sheetOf, () => rule)),
+          .map((rule) => this.conditionalFormat(sheetOf, () => rule));
+      },
       {
         add: (type: string) => {
           let created: FakeRule | undefined;
