@@ -1,22 +1,25 @@
 /**
  * The `goal-cascade` executable: runs the command line on the process's arguments. Output to a terminal has its
- * control characters escaped; a reader that stops early (`| head`) ends the run quietly; an unexpected failure is
+ * control characters escaped; a reader that stops early (`| head`) is no error (the run still writes its copy and
+ * sets its status); an unexpected failure is
  * one line, never a stack trace (GOAL_CASCADE_DEBUG=1 prints it).
  */
 import { run } from "./main";
 import { forTerminal } from "./output";
 
+/** Streams the reader has closed (`| head`): what is still printed to them is dropped, the run goes on. */
+const closed = new Set<NodeJS.WriteStream>();
+
 function writer(stream: NodeJS.WriteStream): (text: string) => void {
   return (text) => {
-    stream.write(stream.isTTY ? forTerminal(text) : text);
+    if (!closed.has(stream)) stream.write(stream.isTTY ? forTerminal(text) : text);
   };
 }
 
-// A reader that stopped reading (`goal-cascade audit … | head`) is not an error of the run.
+// A reader that stopped reading is not an error of the run: the rest (an --out copy, the exit status) still happens.
 for (const stream of [process.stdout, process.stderr])
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
+  stream.on("error", () => {
+    closed.add(stream);
   });
 
 run(process.argv.slice(2), {

@@ -91,6 +91,9 @@ export interface LoadedFile {
   warnings: Bilingual[];
 }
 
+/** Extensions of spreadsheet files whose bytes are checked for what they really are. */
+const SPREADSHEET_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".numbers"]);
+
 /** Rows scanned for a plain range's header. */
 const HEADER_SCAN_ROWS = 20;
 
@@ -134,8 +137,9 @@ async function workbookFromBytes(
   limits: InputLimits
 ): Promise<ExcelJS.Workbook> {
   const extension = extname(file).toLowerCase();
-  // What the bytes are decides, not the name: a renamed .xls or .ods gets its own reason.
-  checkWorkbookPackage(file, bytes, limits);
+  // Spreadsheet files are sniffed, so that a renamed .xls or .ods gets its own reason; any other name is refused
+  // by its type (a CSV has no formulas for calc).
+  if (SPREADSHEET_EXTENSIONS.has(extension)) checkWorkbookPackage(file, bytes, limits);
   if (extension !== ".xlsx" && extension !== ".xlsm") {
     throw new InputError({
       en: `${file}: unsupported file type “${extension || "(none)"}”; use .xlsx or .csv`,

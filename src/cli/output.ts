@@ -4,7 +4,7 @@
  * the write can fail is an exit 2 with its reason in the user's language.
  */
 import { randomBytes } from "node:crypto";
-import { rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "./load";
 
@@ -23,10 +23,17 @@ export async function writeOutputFile(out: string, bytes: Uint8Array): Promise<v
       en: `${out}: is a folder; give --out a file name ending in .xlsx`,
       zh: `${out}：这是文件夹；请为 --out 指定以 .xlsx 结尾的文件名`,
     });
-  const temporary = join(folder, `.${basename(out)}.${randomBytes(4).toString("hex")}.tmp`);
+  // A symbolic link is written through (its target replaced), not replaced by a file.
+  const final = (await lstat(out).catch(() => null))?.isSymbolicLink()
+    ? await realpath(out).catch(() => out)
+    : out;
+  const temporary = join(
+    dirname(final),
+    `.${basename(final)}.${randomBytes(4).toString("hex")}.tmp`
+  );
   try {
     await writeFile(temporary, bytes, { flag: "wx" });
-    await rename(temporary, out);
+    await rename(temporary, final);
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
     throw writeError(out, (error as NodeJS.ErrnoException).code);
@@ -41,6 +48,11 @@ function writeError(out: string, code: string | undefined): InputError {
       return new InputError({
         en: `${out}: cannot write there (the folder or file is read-only); choose another place`,
         zh: `${out}：无法写入（文件夹或文件为只读）；请换一个位置`,
+      });
+    case "EBUSY":
+      return new InputError({
+        en: `${out}: the file is open in another program (Excel?); close it and try again`,
+        zh: `${out}：文件正被其他程序（Excel？）打开；请关闭后重试`,
       });
     case "ENOSPC":
     case "EDQUOT":

@@ -12,7 +12,7 @@ import { CommandEvent, registerCommand, showNotice, showTaskpane } from "../exce
 import { officeLanguage } from "../excel/officeLanguage";
 import { GoalWorkbook, WorkbookError } from "../workbook/GoalWorkbook";
 import { auditGoalTable, AuditRun, findGoalTables, GoalTableChoice } from "../workbook/operations";
-import { noticeFragment } from "./notice";
+import { noticeQuery } from "./notice";
 import { outcomeText } from "./outcomeText";
 
 /** The ribbon command's id: the manifest's `<FunctionName>` for the "Audit goals" button. */
@@ -119,7 +119,7 @@ function excelHost(): AuditCommandHost {
   return {
     workbook: new ExcelWorkbook(),
     showTaskpane,
-    notify: (message, lang) => showNotice(`notice.html${noticeFragment(message, lang)}`),
+    notify: (message, lang) => showNotice(`notice.html${noticeQuery(message, lang)}`),
     language: officeLanguage,
   };
 }

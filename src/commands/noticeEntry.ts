@@ -2,4 +2,4 @@
 import { askToCloseNotice, whenOfficeReady } from "../excel/host";
 import { showNoticePage } from "./notice";
 
-whenOfficeReady(() => showNoticePage(document, location.hash, askToCloseNotice));
+whenOfficeReady(() => showNoticePage(document, location.search, askToCloseNotice));

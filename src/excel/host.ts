@@ -62,6 +62,8 @@ export function showNotice(page: string): Promise<void> {
           clearTimeout(timer);
           dialog.close();
         });
+        // Closed by the user (its X): nothing is left to close later.
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, () => clearTimeout(timer));
         resolve();
       }
     );

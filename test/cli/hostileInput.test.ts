@@ -8,6 +8,8 @@ import { execFileSync, spawn } from "node:child_process";
 import {
   copyFileSync,
   linkSync,
+  lstatSync,
+  symlinkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -332,5 +334,43 @@ describe("CSV files in the encodings and shapes people save", () => {
       ["C1", "Resolve", "100"],
       ["C2", "Answer", "50"],
     ]);
+  });
+});
+
+describe("what the review found", () => {
+  it("still writes calc's copy when the reader of its output has gone", async () => {
+    const out = join(dir, "values-after-pipe.xlsx");
+    const child = spawn(
+      process.execPath,
+      [
+        "-r",
+        "ts-node/register/transpile-only",
+        join(__dirname, "../../src/cli/cli.ts"),
+        "calc",
+        join(SAMPLES, "goal-formulas.xlsx"),
+        "--out",
+        out,
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] }
+    );
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+  }, 60_000);
+
+  it("tells calc a CSV is not a workbook by its type, and writes through a link named by --out", async () => {
+    const csv = join(dir, "plain.csv");
+    writeFileSync(csv, "ID,Goal,Target\n");
+    const run = await refused(["calc", csv]);
+    expect(run.stderr).toMatch(/plain\.csv: unsupported file type “\.csv”; use \.xlsx or \.csv/);
+    const target = join(dir, "real-copy.xlsx");
+    const link = join(dir, "link-copy.xlsx");
+    writeFileSync(target, "old");
+    symlinkSync(target, link);
+    const wrote = await cli(["audit", problems, "--out", link]);
+    expect(wrote.status).toBe(1);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target).subarray(0, 2).toString()).toBe("PK");
   });
 });

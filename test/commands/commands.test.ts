@@ -211,8 +211,8 @@ describe("in Excel", () => {
       // calculation).
       expect(office.dialogs).toHaveLength(1);
       const url = new URL(office.dialogs[0]?.url ?? "");
-      expect(url.href.startsWith("https://localhost:3000/notice.html#")).toBe(true);
-      expect(new URLSearchParams(url.hash.slice(1)).get("message")).toMatch(/^Audited 3 goals/);
+      expect(url.href.startsWith("https://localhost:3000/notice.html?")).toBe(true);
+      expect(url.searchParams.get("message")).toMatch(/^Audited 3 goals/);
       expect(office.dialogs[0]?.closed).toBe(false);
       jest.advanceTimersByTime(8_000);
       expect(office.dialogs[0]?.closed).toBe(true);

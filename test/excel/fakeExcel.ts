@@ -1050,6 +1050,9 @@ export function officeMock(excelApi = "1.20") {
   // The Common API's properties are plain values, not loadable ones: set after construction (see OFFICE-NOTES).
   office.context.displayLanguage = "en-US";
   office.AsyncResultStatus = { Succeeded: "succeeded", Failed: "failed" };
-  office.EventType = { DialogMessageReceived: "dialogMessageReceived" };
+  office.EventType = {
+    DialogMessageReceived: "dialogMessageReceived",
+    DialogEventReceived: "dialogEventReceived",
+  };
   return { office, shown, associated, dialogs };
 }
