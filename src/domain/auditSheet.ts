@@ -6,7 +6,6 @@ import {
   findingColumn,
   HIGHLIGHT_COLORS,
   HIGHLIGHT_FAMILIES,
-  HIGHLIGHT_PRECEDENCE,
   HIGHLIGHT_TITLES,
   HighlightFamily,
   highlightFormula,
@@ -85,7 +84,7 @@ export function auditSheetContent(
     header: HEADERS[lang],
     rows,
     targets,
-    legendTitle: `${LEGEND_TITLE[lang]} — ${HIGHLIGHT_PRECEDENCE[lang]}`,
+    legendTitle: LEGEND_TITLE[lang],
     legend: HIGHLIGHT_FAMILIES.map((family) => ({
       family,
       text: HIGHLIGHT_TITLES[family][lang],

@@ -139,7 +139,9 @@ async function sendWrites(
   context: Excel.RequestContext,
   attempt: Attempt,
   ops: readonly WriteOp[],
-  suspend: boolean
+  suspend: boolean,
+  /** False where a later request recalculates anyway (the staged audit sheet, recalculated after the swap). */
+  recalc = suspend
 ): Promise<void> {
   let index = 0;
   await sendRequests<never>(context, attempt, () => {
@@ -154,7 +156,7 @@ async function sendWrites(
     } while (op !== undefined && bytes + op.bytes <= REQUEST_BUDGET_BYTES);
     return { writes: true };
   });
-  if (suspend && ops.length > 0) {
+  if (recalc && ops.length > 0) {
     recalculate(context);
     await context.sync();
   }
@@ -702,7 +704,8 @@ export class ExcelWorkbook implements GoalWorkbook {
       context,
       attempt,
       auditSheetWrites(sheet, audit.goalSheet, audit.content),
-      true
+      true,
+      false
     );
     staging.id = sheet.id;
   }
