@@ -2,12 +2,13 @@ import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { DetailedCellError, HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
 import { CellType } from "hyperformula";
-import { cellAddress, cellErrorOf, dayFromDate, Lang, serialFromDay } from "../domain";
+import { cellAddress, cellErrorOf, CellValue, dayFromDate, Lang, serialFromDay } from "../domain";
 import { typedFormula, usesGoalFunction } from "../functions/formulaText";
 import { buildGoalWorkbook, setHyperFormulaLanguage } from "../functions/hyperformulaPlugin";
 import type { Io } from "./main";
 import { limitsFrom } from "./inputFile";
-import { ensureOutputPath, InputError, outputLanguage, readWorkbook } from "./load";
+import { ensureOutputPath, InputError, outputLanguage, packageProblem, readWorkbook } from "./load";
+import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
 import { writeOutputFile } from "./output";
 
 export const CALC_USAGE = `  goal-cascade calc <file.xlsx> [--json] [--out FILE.xlsx] [--lang en|zh]
@@ -154,26 +155,33 @@ export function calculateWorkbook(workbook: ExcelJS.Workbook, language: Lang): C
   return { cells, results };
 }
 
-/** Writes a copy with GOAL formulas replaced by their values; every other cell, formula and format is kept. */
+/**
+ * Writes a copy with GOAL formulas replaced by their values, through the package writer (src/xlsx): those cells and
+ * their calculation-chain entries change, the workbook is flagged to recalculate on open, and every other cell,
+ * formula, format and part stays as it was.
+ */
 async function writeValuesCopy(
-  workbook: ExcelJS.Workbook,
+  workbook: XlsxWorkbook,
   results: Calculation["results"],
   out: string
 ): Promise<void> {
+  const bySheet = new Map<string, Array<{ row: number; column: number; value: CellValue }>>();
   for (const { sheet, row, column, values } of results) {
-    const worksheet = workbook.getWorksheet(sheet);
-    if (!worksheet) continue;
+    const cells = bySheet.get(sheet) ?? [];
     values.forEach((line, r) =>
       line.forEach((value, c) => {
-        const cell = worksheet.getCell(row + r, column + c);
-        // The style object is the cell's own: assigning a value keeps it.
         const error = cellErrorOf(value);
-        if (error !== null) cell.value = { error } as ExcelJS.CellErrorValue;
-        else cell.value = value;
+        cells.push({
+          row: row + r,
+          column: column - 1 + c,
+          value: error !== null ? { error } : value,
+        });
       })
     );
+    bySheet.set(sheet, cells);
   }
-  await writeOutputFile(out, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  for (const [sheet, cells] of bySheet) workbook.replaceFormulas(sheet, cells);
+  await writeOutputFile(out, workbook.toBytes());
 }
 
 /** `goal-cascade calc`: resolves to the exit status (0 computed; 2 unusable input, thrown as InputError). */
@@ -198,13 +206,36 @@ export async function calcCommand(args: readonly string[], io: Io): Promise<numb
     throw new InputError(`calc takes one .xlsx file\n\nUsage:\n${CALC_USAGE}`);
   const lang = outputLanguage(values.lang, io.env);
   const file = positionals[0] as string;
-  if (values.out !== undefined) ensureOutputPath(file, values.out);
-  const workbook = await readWorkbook(file, limitsFrom(values["max-size"]));
+  const { bytes, workbook: xlsx } = await readWorkbook(file, limitsFrom(values["max-size"]));
+  if (values.out !== undefined) ensureOutputPath(file, values.out, xlsx.hasMacros());
+  // Every sheet is read once by the package reader first: a cell outside Excel's grid or a damaged part is refused
+  // here, before ExcelJS (which reads the formulas, shared ones expanded) would run out of memory on it.
+  for (const sheet of xlsx.sheetNames()) xlsx.usedBounds(sheet);
+  const workbook = await formulasOf(file, bytes);
   const { cells, results } = calculateWorkbook(workbook, lang);
   if (values.json) io.stdout(`${JSON.stringify(cells, null, 2)}\n`);
   else io.stdout(calcText(cells, lang));
-  if (values.out !== undefined) await writeValuesCopy(workbook, results, values.out);
+  if (values.out !== undefined) {
+    if (results.length === 0)
+      io.stderr(
+        lang === "zh"
+          ? `goal-cascade：工作簿中没有 GOAL 公式，未写出 ${values.out}\n`
+          : `goal-cascade: no GOAL formula in the workbook, so no copy was written to ${values.out}\n`
+      );
+    else await writeValuesCopy(xlsx, results, values.out);
+  }
   return 0;
+}
+
+/** The workbook as ExcelJS reads it (read only: nothing is ever written through it). */
+async function formulasOf(file: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw packageProblem(file, error) ?? packageProblem(file, new RangeError("unreadable"));
+  }
+  return workbook;
 }
 
 function calcText(cells: CalculatedCell[], lang: Lang): string {

@@ -1,10 +1,8 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
-import ExcelJS from "exceljs";
 import {
   Bilingual,
   CellValue,
-  columnIndex,
   findHeaderRow,
   Lang,
   langOf,
@@ -12,6 +10,10 @@ import {
   missingRequired,
 } from "../domain";
 import { csvRows, decodeCsv } from "./csvText";
+import { goalTablesOn, GoalTableChoice, pickGoalTable, rangeBounds } from "../workbook/operations";
+import { MAX_SHEETS, PackageError, XlsxWorkbook } from "../xlsx/XlsxWorkbook";
+import { XmlError } from "../xlsx/xml";
+import { ZipError } from "../xlsx/zip";
 import { checkWorkbookPackage, DEFAULT_LIMITS, InputLimits, readInputFile } from "./inputFile";
 
 /** A goal table found in a file: its cells and where they sit on the sheet. */
@@ -85,9 +87,9 @@ export class InputError extends Error {
 export interface LoadedFile {
   file: string;
   table: LocatedTable;
-  /** The parsed workbook, for --out and calc (absent for CSV). */
-  workbook?: ExcelJS.Workbook;
-  /** What the user should know about how the file was read (an encoding detected without certainty). */
+  /** The workbook the table was read from (for a CSV, a new one holding its rows): what --out writes a copy of. */
+  workbook: XlsxWorkbook;
+  /** What the user should know about how the file was read (an encoding detected without certainty, a choice). */
   warnings: Bilingual[];
 }
 
@@ -111,31 +113,34 @@ export async function loadGoalFile(
   if (extension === ".csv" || extension === ".txt" || extension === ".tsv") {
     const name = sheetNameOf(basename(file, extname(file)));
     const decoded = decodeCsv(file, bytes);
-    const table = locateInRows(file, name, csvRows(file, decoded.text), sheet);
+    const rows = csvRows(file, decoded.text);
+    const table = locateInRows(file, name, rows, sheet);
     if (!table)
       throw new InputError(
         `${file}: no goal table found (no row names the ID, Goal and Target columns)`
       );
-    return { file, table, warnings: decoded.warning ? [decoded.warning] : [] };
+    return {
+      file,
+      table,
+      workbook: XlsxWorkbook.fromRows(name, rows),
+      warnings: decoded.warning ? [decoded.warning] : [],
+    };
   }
-  const workbook = await workbookFromBytes(file, bytes, limits);
-  const table = locateInWorkbook(file, workbook, sheet);
-  return { file, table, workbook, warnings: [] };
+  const workbook = workbookFromBytes(file, bytes, limits);
+  const { table, warnings } = await guarded(file, () => locateInWorkbook(file, workbook, sheet));
+  return { file, table, workbook, warnings };
 }
 
 /** Reads an .xlsx workbook, or says why it cannot be used. */
 export async function readWorkbook(
   file: string,
   limits: InputLimits = DEFAULT_LIMITS
-): Promise<ExcelJS.Workbook> {
-  return workbookFromBytes(file, await readInputFile(file, limits), limits);
+): Promise<{ bytes: Buffer; workbook: XlsxWorkbook }> {
+  const bytes = await readInputFile(file, limits);
+  return { bytes, workbook: workbookFromBytes(file, bytes, limits) };
 }
 
-async function workbookFromBytes(
-  file: string,
-  bytes: Buffer,
-  limits: InputLimits
-): Promise<ExcelJS.Workbook> {
+function workbookFromBytes(file: string, bytes: Buffer, limits: InputLimits): XlsxWorkbook {
   const extension = extname(file).toLowerCase();
   // Spreadsheet files are sniffed, so that a renamed .xls or .ods gets its own reason; any other name is refused
   // by its type (a CSV has no formulas for calc).
@@ -146,30 +151,86 @@ async function workbookFromBytes(
       zh: `${file}：不支持的文件类型“${extension || "（无）"}”；请使用 .xlsx 或 .csv`,
     });
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    // The library's own words (a TypeError, a zip library's) mean nothing to the user.
-    throw new InputError({
-      en: `${file}: the workbook is damaged or incomplete and cannot be read; open it in Excel and save it again`,
-      zh: `${file}：工作簿已损坏或不完整，无法读取；请在 Excel 中打开后重新保存`,
-    });
-  }
-  return workbook;
+  return guardedSync(file, () => XlsxWorkbook.open(bytes));
 }
 
-/** Checks an --out path: an .xlsx workbook, never the input itself. */
-export function ensureOutputPath(input: string, out: string): void {
+/** The reason a package cannot be read, in the user's words (never the library's or a TypeError's text). */
+export function packageProblem(file: string, error: unknown): InputError | null {
+  if (error instanceof InputError) return error;
+  if (error instanceof PackageError) {
+    const problem = error.problem;
+    switch (problem.kind) {
+      case "noWorkbook":
+        return new InputError({
+          en: `${file}: is a zip archive that holds no workbook (no xl/workbook.xml)`,
+          zh: `${file}：这是不含工作簿的压缩文件（没有 xl/workbook.xml）`,
+        });
+      case "tooManySheets":
+        return new InputError({
+          en: `${file}: has ${problem.count} sheets, over the ${MAX_SHEETS} the add-in reads; move the goal table to a smaller workbook`,
+          zh: `${file}：含 ${problem.count} 个工作表，超过可读取的 ${MAX_SHEETS} 个；请将目标表移到较小的工作簿中`,
+        });
+      case "outsideGrid":
+        return new InputError({
+          en: `${file}: sheet “${problem.sheet}” has a cell at row ${problem.row.toLocaleString("en-US")}, column ${problem.column + 1}, outside Excel's grid (1,048,576 rows × 16,384 columns); the file was not written by Excel — open it in a spreadsheet and save it again`,
+          zh: `${file}：工作表“${problem.sheet}”在第 ${problem.row} 行第 ${problem.column + 1} 列有单元格，超出 Excel 的表格范围（1,048,576 行 × 16,384 列）；该文件并非由 Excel 写入——请在电子表格软件中打开后重新保存`,
+        });
+      case "damaged":
+        return damaged(file, problem.part);
+    }
+  }
+  if (error instanceof ZipError || error instanceof XmlError || error instanceof RangeError)
+    return damaged(file, null);
+  if (error instanceof Error && /inflat|invalid|unexpected|zip/i.test(error.message))
+    return damaged(file, null);
+  return null;
+}
+
+function damaged(file: string, part: string | null): InputError {
+  const where = part ? ` (${part})` : "";
+  return new InputError({
+    en: `${file}: the workbook is damaged or incomplete and cannot be read${where}; open it in Excel and save it again`,
+    zh: `${file}：工作簿已损坏或不完整，无法读取${where}；请在 Excel 中打开后重新保存`,
+  });
+}
+
+function guardedSync<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw packageProblem(file, error) ?? error;
+  }
+}
+
+async function guarded<T>(file: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    throw packageProblem(file, error) ?? error;
+  }
+}
+
+/**
+ * Checks an --out path: never the input itself, and the input's kind of package — an .xlsx, or an .xlsm when the
+ * input carries macros (a copy of a macro-enabled workbook stays macro-enabled; Excel refuses either under the other
+ * extension).
+ */
+export function ensureOutputPath(input: string, out: string, macros = false): void {
   if (samePath(input, out))
     throw new InputError({
       en: `${out}: --out must not be the input file (or a link to it); choose another name`,
       zh: `${out}：--out 不能是输入文件本身（或指向它的链接）；请换一个文件名`,
     });
-  if (!/\.xlsx$/i.test(out))
-    throw new InputError(
-      `${out}: --out writes an .xlsx workbook; give the name an .xlsx extension`
-    );
+  if (macros && !/\.xlsm$/i.test(out))
+    throw new InputError({
+      en: `${out}: the input is a macro-enabled workbook, so its copy is one too; give --out an .xlsm extension`,
+      zh: `${out}：输入是启用宏的工作簿，其副本也是；请为 --out 使用 .xlsm 扩展名`,
+    });
+  if (!macros && !/\.xlsx$/i.test(out))
+    throw new InputError({
+      en: `${out}: --out writes an .xlsx workbook; give the name an .xlsx extension`,
+      zh: `${out}：--out 写出 .xlsx 工作簿；请使用 .xlsx 扩展名`,
+    });
 }
 
 /** True when two paths name one file: the same path, a link to it, or a hard link (same device and inode). */
@@ -229,96 +290,58 @@ function locateInRows(
 }
 
 /**
- * Finds the goal table of a workbook: Excel tables first, then plain ranges, sheet by sheet; a complete table wins
- * over one with a missing column (which still yields its MISSING_COLUMN finding when it is all there is).
+ * Finds the goal table of a workbook: sheet by sheet (the active sheet is not special for a file), the tables the
+ * add-in's one policy finds on each (operations.ts: Excel tables, then the used range; complete ones first). The
+ * first complete table wins; when others were left aside, a warning says so.
  */
-function locateInWorkbook(file: string, workbook: ExcelJS.Workbook, only?: string): LocatedTable {
-  const sheets = workbook.worksheets.filter((ws) => only === undefined || ws.name === only);
-  if (only !== undefined && sheets.length === 0) {
-    const names = workbook.worksheets.map((ws) => `“${ws.name}”`).join(", ");
-    throw new InputError(`${file}: no sheet named “${only}” (sheets: ${names})`);
-  }
-  let partial: LocatedTable | null = null;
-  for (const worksheet of sheets) {
-    const rows = sheetValues(worksheet);
-    // ExcelJS's typings say [Table, void][]; at run time it is Table[].
-    for (const table of worksheet.getTables() as unknown as ExcelJS.Table[]) {
-      const located = locateExcelTable(file, worksheet.name, rows, table);
-      if (located?.complete) return located;
-      partial ??= located;
-    }
-    const plain = locateInRows(file, worksheet.name, rows);
-    if (plain?.complete) return plain;
-    partial ??= plain;
-  }
-  if (partial) return partial;
-  const where = only !== undefined ? `sheet “${only}”` : "any sheet";
-  throw new InputError(
-    `${file}: no goal table found in ${where} (no row in the first ${HEADER_SCAN_ROWS} names the ID, Goal and Target columns)`
-  );
-}
-
-function locateExcelTable(
+async function locateInWorkbook(
   file: string,
-  sheet: string,
-  rows: CellValue[][],
-  table: ExcelJS.Table
-): LocatedTable | null {
-  const model = (table as unknown as { table?: { tableRef?: string; ref?: string; name?: string } })
-    .table;
-  const ref = model?.tableRef ?? model?.ref;
-  const match = ref ? /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref) : null;
-  if (!match) return null;
-  const left = columnIndex(match[1] as string);
-  const top = Number(match[2]);
-  const right = match[3] ? columnIndex(match[3]) : left;
-  const bottom = match[4] ? Number(match[4]) : top;
-  const cells = rows.slice(top - 1, bottom).map((row) => row.slice(left, right + 1));
-  const header = cells[0] ?? [];
-  const map = mapHeaders(header);
-  if (Object.keys(map).length < 2) return null;
-  return {
-    file,
-    sheet,
-    cells,
-    firstRow: top,
-    firstColumn: left,
-    headerRow: 0,
-    complete: missingRequired(map).length === 0,
-    ...(model?.name ? { tableName: model.name } : {}),
-  };
-}
-
-/** Every cell value of a worksheet as a dense 2-D array from A1, formulas as their cached results. */
-export function sheetValues(worksheet: ExcelJS.Worksheet): CellValue[][] {
-  const rows: CellValue[][] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      values[columnNumber - 1] = cellValueOf(cell.value);
-    });
-    for (let c = 0; c < values.length; c++) if (values[c] === undefined) values[c] = null;
-    rows[rowNumber - 1] = values;
-  });
-  for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
-  return rows;
-}
-
-/** An ExcelJS cell value as a plain cell value: formulas give their results, rich text its text. */
-export function cellValueOf(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== "object" || value instanceof Date) return value as CellValue;
-  if ("error" in value) return { error: String(value.error) };
-  if ("richText" in value) return value.richText.map((part) => part.text).join("");
-  if ("formula" in value || "sharedFormula" in value) {
-    const formula = value as ExcelJS.CellFormulaValue;
-    const result = formula.result;
-    // A formula saved without its value: say so rather than read it as blank.
-    if (result === undefined || result === null) {
-      return formula.formula ? { error: `=${formula.formula}`, uncalculated: true } : null;
-    }
-    return cellValueOf(result as ExcelJS.CellValue);
+  workbook: XlsxWorkbook,
+  only?: string
+): Promise<{ table: LocatedTable; warnings: Bilingual[] }> {
+  const names = workbook.sheetNames();
+  const sheets = only === undefined ? names : names.filter((name) => name === only);
+  if (only !== undefined && sheets.length === 0) {
+    const listed = names.map((name) => `“${name}”`).join(", ");
+    throw new InputError(`${file}: no sheet named “${only}” (sheets: ${listed})`);
   }
-  if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);
-  return null;
+  const choices: GoalTableChoice[] = [];
+  for (const sheet of sheets) choices.push(...(await goalTablesOn(workbook, sheet)));
+  // Complete tables first, in sheet order; then the others, in sheet order.
+  const ordered = [...choices.filter((c) => c.complete), ...choices.filter((c) => !c.complete)];
+  const picked = pickGoalTable(ordered);
+  if (!picked) {
+    const where = only !== undefined ? `sheet “${only}”` : "any sheet";
+    throw new InputError(
+      `${file}: no goal table found in ${where} (no row in the first ${HEADER_SCAN_ROWS} names the ID, Goal and Target columns)`
+    );
+  }
+  const { table: choice, others } = picked;
+  const bounds = rangeBounds(choice.address);
+  const cells = await workbook.readValues(choice.sheet, choice.address);
+  const headerRow = findHeaderRow(cells, HEADER_SCAN_ROWS) ?? 0;
+  workbook.activate(choice.sheet);
+  const where = `${choice.sheet}!${choice.address}`;
+  const warnings: Bilingual[] =
+    others > 0
+      ? [
+          {
+            en: `${file}: audited the goal table at ${where}; ${others} other complete goal table${others === 1 ? " was" : "s were"} left aside (name one with --sheet)`,
+            zh: `${file}：已审核位于 ${where} 的目标表；另有 ${others} 个完整的目标表未审核（可用 --sheet 指定）`,
+          },
+        ]
+      : [];
+  return {
+    table: {
+      file,
+      sheet: choice.sheet,
+      cells,
+      firstRow: bounds.firstRow,
+      firstColumn: bounds.firstColumn,
+      headerRow,
+      complete: choice.complete,
+      ...(choice.tableName ? { tableName: choice.tableName } : {}),
+    },
+    warnings,
+  };
 }

@@ -111,7 +111,7 @@ async function audit(args: readonly string[], io: Io): Promise<number> {
     await writeAnnotatedCopy(
       loaded[0] as LoadedFile,
       result,
-      (reads[0] as GoalTableRead).columns,
+      reads[0] as GoalTableRead,
       values.out,
       lang
     );

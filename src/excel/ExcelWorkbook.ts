@@ -47,7 +47,7 @@ import {
   MARKER_ADDRESS,
   ownAuditSheets,
   parseAuditRecord,
-} from "./ownAudit";
+} from "../workbook/ownAudit";
 
 /** Runs a batch against a request context: `Excel.run`, or a mock's in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

@@ -83,6 +83,17 @@ export interface GoalTableChoice extends TableSource {
  */
 export async function findGoalTables(workbook: GoalWorkbook): Promise<GoalTableChoice[]> {
   const { sheet } = await workbook.activeCell();
+  return goalTablesOn(workbook, sheet);
+}
+
+/**
+ * The goal tables on a sheet (see findGoalTables): each candidate whose first 20 rows hold a header row naming goal
+ * columns, complete ones first.
+ */
+export async function goalTablesOn(
+  workbook: GoalWorkbook,
+  sheet: string
+): Promise<GoalTableChoice[]> {
   const candidates = await workbook.candidates(sheet);
   const choices: GoalTableChoice[] = [];
   for (const candidate of candidates) {
@@ -100,6 +111,19 @@ export async function findGoalTables(workbook: GoalWorkbook): Promise<GoalTableC
     });
   }
   return choices.sort((a, b) => Number(b.complete) - Number(a.complete));
+}
+
+/**
+ * The table to audit without asking (the ribbon, the command line): the first complete table of the choices, else
+ * the first one (its MISSING_COLUMN finding says what is missing); `others` counts the complete tables left aside.
+ * @example pickGoalTable([{ complete: false }, { complete: true }]) // { table: { complete: true }, others: 0 }
+ */
+export function pickGoalTable<T extends { complete: boolean }>(
+  choices: readonly T[]
+): { table: T; others: number } | null {
+  const complete = choices.filter((choice) => choice.complete);
+  const table = complete[0] ?? choices[0];
+  return table ? { table, others: Math.max(0, complete.length - 1) } : null;
 }
 
 /** Where an audit run is, for progress. */
@@ -152,15 +176,31 @@ export async function auditGoalTable(
     return run;
   }
   onStep("writing");
+  const written = await writeAudit(workbook, source, read, result, lang);
+  onStep("done");
+  return { ...run, ...written };
+}
+
+/**
+ * Replaces the add-in's highlights and audit sheet with those of an audit already run (table 0 of `result`):
+ * the same write for the pane, the ribbon and the command line's copies.
+ */
+export async function writeAudit(
+  workbook: GoalWorkbook,
+  source: TableSource,
+  read: GoalTableRead,
+  result: AuditResult,
+  lang: Lang
+): Promise<{ content: AuditSheetContent; auditSheet: string }> {
+  const bounds = rangeBounds(source.address);
   const auditSheet = await workbook.auditSheetName(AUDIT_SHEET_NAMES[lang]);
   const content = auditSheetContent(result, read.columns, lang, sheetRef(auditSheet));
   const rules = highlightRules(content, read.columns, {
-    firstDataRow: read.headerRow + 1,
+    firstDataRow: (read.headerRow ?? bounds.firstRow) + 1,
     lastRow: bounds.lastRow,
   });
   await workbook.applyAudit({ goalSheet: source.sheet, rules, auditSheet, content });
-  onStep("done");
-  return { ...run, content, auditSheet };
+  return { content, auditSheet };
 }
 
 /** Inserts the goal-table template (headers in the user's language) where it overwrites nothing. */

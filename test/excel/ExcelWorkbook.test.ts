@@ -12,7 +12,7 @@ import {
 import { REQUEST_BUDGET_BYTES } from "../../src/excel/cells";
 import { RetryPolicy } from "../../src/excel/errors";
 import { ExcelWorkbook } from "../../src/excel/ExcelWorkbook";
-import { AUDIT_RECORD_KEY } from "../../src/excel/ownAudit";
+import { AUDIT_RECORD_KEY } from "../../src/workbook/ownAudit";
 import { GoalWorkbook, WorkbookError } from "../../src/workbook/GoalWorkbook";
 import {
   auditGoalTable,

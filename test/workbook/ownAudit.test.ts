@@ -5,7 +5,7 @@ import {
   ownAuditSheets,
   parseAuditRecord,
   refersToSheet,
-} from "../../src/excel/ownAudit";
+} from "../../src/workbook/ownAudit";
 
 const RULE =
   "=IFERROR(INDEX('Audit'!$L$2:$L$9,MATCH(ROW(A4)*100000+COLUMN(A4),'Audit'!$L$2:$L$9,1))=ROW(A4)*100000+COLUMN(A4),FALSE())";

@@ -1,0 +1,291 @@
+/**
+ * An Open Packaging Conventions package (ECMA-376 Part 2) in memory: its parts by name, their content types and
+ * relationships. A part is inflated only when read; a part never changed is written back as its original
+ * compressed bytes (zip.ts), so whatever the add-in does not own leaves the package exactly as it came.
+ */
+import { attribute, attributesOf, elements, escapeXml, firstElement, spliceAll } from "./xml";
+import { inflateEntry, OutputEntry, readZipDirectory, writeZip, ZipEntry } from "./zip";
+
+export const CONTENT_TYPES = "[Content_Types].xml";
+
+/** One relationship of a part. */
+export interface Relationship {
+  id: string;
+  type: string;
+  /** The target as written (relative to the source part's folder, or absolute from the package root). */
+  target: string;
+  /** The target's part name (no leading slash), for internal targets. */
+  part: string | null;
+}
+
+export const RELATIONSHIP_TYPES = {
+  officeDocument:
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+  worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+  styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+  sharedStrings:
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
+  table: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table",
+  calcChain: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain",
+  extendedProperties:
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+} as const;
+
+export const RELATIONSHIPS_NAMESPACE =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** The folder of a part name ("xl/worksheets/sheet1.xml" → "xl/worksheets/"). */
+function folderOf(part: string): string {
+  return part.slice(0, part.lastIndexOf("/") + 1);
+}
+
+/**
+ * The part a relative target names, from a source part.
+ * @example resolveTarget("xl/workbook.xml", "worksheets/sheet1.xml") // "xl/worksheets/sheet1.xml"
+ */
+export function resolveTarget(source: string, target: string): string {
+  const path = target.startsWith("/") ? target.slice(1) : folderOf(source) + target;
+  const out: string[] = [];
+  for (const piece of decodeURIComponentSafe(path).split("/")) {
+    if (piece === "..") out.pop();
+    else if (piece !== "." && piece !== "") out.push(piece);
+  }
+  return out.join("/");
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A target for a part, relative to a source part's folder.
+ * @example relativeTarget("xl/workbook.xml", "xl/worksheets/sheet9.xml") // "worksheets/sheet9.xml"
+ */
+export function relativeTarget(source: string, part: string): string {
+  const from = folderOf(source).split("/").filter(Boolean);
+  const to = part.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+}
+
+/** The relationships part of a part ("xl/workbook.xml" → "xl/_rels/workbook.xml.rels"). */
+export function relationshipsPartOf(part: string): string {
+  const folder = folderOf(part);
+  return `${folder}_rels/${part.slice(folder.length)}.rels`;
+}
+
+const decoder = new TextDecoder("utf-8");
+const encoder = new TextEncoder();
+
+export class OpcPackage {
+  private readonly entries = new Map<string, ZipEntry>();
+  /** Parts written or read, by name (lower case names map through `names`). */
+  private readonly contents = new Map<string, Uint8Array>();
+  private readonly changed = new Set<string>();
+  private readonly removed = new Set<string>();
+  /** Part names in archive order, new ones at the end. */
+  private order: string[] = [];
+  private readonly textCache = new Map<string, string>();
+
+  private constructor(private readonly bytes: Uint8Array) {}
+
+  /** A package from the bytes of a zip archive (ZipError when the container cannot be read). */
+  static open(bytes: Uint8Array): OpcPackage {
+    const opened = new OpcPackage(bytes);
+    for (const entry of readZipDirectory(bytes)) {
+      if (entry.name.endsWith("/")) continue;
+      opened.entries.set(entry.name, entry);
+      opened.order.push(entry.name);
+    }
+    return opened;
+  }
+
+  /** An empty package (for a workbook made from a CSV). */
+  static empty(): OpcPackage {
+    return new OpcPackage(new Uint8Array(0));
+  }
+
+  /** The stored name of a part, matched without case (part names compare without case in OPC). */
+  find(name: string): string | null {
+    if (this.has(name)) return name;
+    const lower = name.toLowerCase();
+    return this.order.find((part) => part.toLowerCase() === lower && this.has(part)) ?? null;
+  }
+
+  has(name: string): boolean {
+    return !this.removed.has(name) && (this.entries.has(name) || this.contents.has(name));
+  }
+
+  /** Every part's name, in archive order. */
+  parts(): string[] {
+    return this.order.filter((name) => this.has(name));
+  }
+
+  /** A part's bytes, or null. */
+  read(name: string): Uint8Array | null {
+    const stored = this.find(name);
+    if (stored === null) return null;
+    const cached = this.contents.get(stored);
+    if (cached) return cached;
+    const entry = this.entries.get(stored) as ZipEntry;
+    const content = inflateEntry(this.bytes, entry);
+    this.contents.set(stored, content);
+    return content;
+  }
+
+  /** A part's text (UTF-8; a BOM is dropped), or null. */
+  text(name: string): string | null {
+    const stored = this.find(name);
+    if (stored === null) return null;
+    const cached = this.textCache.get(stored);
+    if (cached !== undefined) return cached;
+    const bytes = this.read(stored) as Uint8Array;
+    let text = decoder.decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    this.textCache.set(stored, text);
+    return text;
+  }
+
+  /** Writes a part (text as UTF-8). */
+  write(name: string, content: string | Uint8Array): void {
+    const stored = this.find(name) ?? name;
+    this.removed.delete(stored);
+    if (!this.order.includes(stored)) this.order.push(stored);
+    if (typeof content === "string") {
+      this.textCache.set(stored, content);
+      this.contents.set(stored, encoder.encode(content));
+    } else {
+      this.textCache.delete(stored);
+      this.contents.set(stored, content);
+    }
+    this.changed.add(stored);
+  }
+
+  remove(name: string): void {
+    const stored = this.find(name);
+    if (stored === null) return;
+    this.removed.add(stored);
+    this.contents.delete(stored);
+    this.textCache.delete(stored);
+    this.changed.delete(stored);
+  }
+
+  /** True when a part was written since the package was opened. */
+  isChanged(name: string): boolean {
+    const stored = this.find(name);
+    return stored !== null && this.changed.has(stored);
+  }
+
+  /** The package as zip bytes: unchanged parts copied as they were compressed. */
+  toBytes(now?: Date): Uint8Array {
+    const out: OutputEntry[] = [];
+    for (const name of this.parts()) {
+      const entry = this.entries.get(name);
+      if (entry && !this.changed.has(name)) out.push({ name, copyOf: entry, from: this.bytes });
+      else out.push({ name, content: this.contents.get(name) as Uint8Array });
+    }
+    return writeZip(out, now);
+  }
+
+  // ---- relationships and content types ---------------------------------------------------------------------
+
+  /** The relationships of a part (of the package itself for ""). */
+  relationships(source: string): Relationship[] {
+    const xml = this.text(source === "" ? "_rels/.rels" : relationshipsPartOf(source));
+    if (xml === null) return [];
+    return elements(xml, "Relationship").map(({ tag }) => {
+      const attrs = attributesOf(tag);
+      const target = attrs.Target ?? "";
+      const external = attrs.TargetMode === "External";
+      return {
+        id: attrs.Id ?? "",
+        type: attrs.Type ?? "",
+        target,
+        part: external ? null : resolveTarget(source, target),
+      };
+    });
+  }
+
+  /** Adds a relationship from a part to another; returns its id (the first free rIdN). */
+  addRelationship(source: string, type: string, part: string): string {
+    const name = source === "" ? "_rels/.rels" : relationshipsPartOf(source);
+    const xml =
+      this.text(name) ??
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const taken = new Set(this.relationships(source).map((rel) => rel.id));
+    let n = taken.size + 1;
+    while (taken.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const target = source === "" ? part : relativeTarget(source, part);
+    const root = firstElement(xml, "Relationships");
+    if (!root) throw new Error(`${name} has no Relationships element`);
+    const entry = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(target)}"/>`;
+    this.write(name, insertBeforeClose(xml, root, entry));
+    return id;
+  }
+
+  /** Removes a relationship by id. */
+  removeRelationship(source: string, id: string): void {
+    const name = source === "" ? "_rels/.rels" : relationshipsPartOf(source);
+    const xml = this.text(name);
+    if (xml === null) return;
+    const edits = elements(xml, "Relationship")
+      .filter(({ tag }) => attribute(tag, "Id") === id)
+      .map((span) => ({ start: span.start, end: span.end, text: "" }));
+    if (edits.length > 0) this.write(name, spliceAll(xml, edits));
+  }
+
+  /** The content type of a part: its override, else the default for its extension. */
+  contentType(part: string): string | null {
+    const xml = this.text(CONTENT_TYPES) ?? "";
+    const wanted = `/${part}`.toLowerCase();
+    for (const { tag } of elements(xml, "Override"))
+      if (attribute(tag, "PartName")?.toLowerCase() === wanted)
+        return attribute(tag, "ContentType") ?? null;
+    const extension = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+    for (const { tag } of elements(xml, "Default"))
+      if (attribute(tag, "Extension")?.toLowerCase() === extension)
+        return attribute(tag, "ContentType") ?? null;
+    return null;
+  }
+
+  /** Sets a part's content type override (replacing one there is). */
+  setContentType(part: string, type: string): void {
+    this.removeContentType(part);
+    const xml = this.text(CONTENT_TYPES) as string;
+    const root = firstElement(xml, "Types");
+    if (!root) throw new Error("[Content_Types].xml has no Types element");
+    const entry = `<Override PartName="/${escapeXml(part)}" ContentType="${escapeXml(type)}"/>`;
+    this.write(CONTENT_TYPES, insertBeforeClose(xml, root, entry));
+  }
+
+  removeContentType(part: string): void {
+    const xml = this.text(CONTENT_TYPES);
+    if (xml === null) return;
+    const wanted = `/${part}`.toLowerCase();
+    const edits = elements(xml, "Override")
+      .filter(({ tag }) => attribute(tag, "PartName")?.toLowerCase() === wanted)
+      .map((span) => ({ start: span.start, end: span.end, text: "" }));
+    if (edits.length > 0) this.write(CONTENT_TYPES, spliceAll(xml, edits));
+  }
+}
+
+/** Inserts text just before an element's end tag (an empty element is opened first). */
+export function insertBeforeClose(
+  xml: string,
+  span: { tag: { kind: string; qname: string; start: number; end: number }; innerEnd: number },
+  text: string
+): string {
+  if (span.tag.kind === "empty") {
+    const open = xml.slice(span.tag.start, span.tag.end).replace(/\s*\/>$/, ">");
+    return (
+      xml.slice(0, span.tag.start) + open + text + `</${span.tag.qname}>` + xml.slice(span.tag.end)
+    );
+  }
+  return xml.slice(0, span.innerEnd) + text + xml.slice(span.innerEnd);
+}

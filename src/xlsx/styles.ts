@@ -1,0 +1,153 @@
+/**
+ * The styles part (ECMA-376 Part 1 §18.8): the add-in appends the formats it uses — differential formats for its
+ * highlight rules, cell formats for its audit sheet — and reuses an identical entry when one is already there, so
+ * auditing a workbook again does not grow it. Nothing already in the part is changed or renumbered.
+ */
+import {
+  children,
+  ElementSpan,
+  firstElement,
+  firstRootTag,
+  spanOf,
+  spliceAll,
+  withAttribute,
+} from "./xml";
+
+/** Children of styleSheet in schema order (CT_Stylesheet). */
+const ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
+
+/** The child list elements and their entry names. */
+const ENTRY: Record<string, string> = {
+  fonts: "font",
+  fills: "fill",
+  borders: "border",
+  cellXfs: "xf",
+  dxfs: "dxf",
+};
+
+export const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '<dxfs count="0"/><tableStyles count="0"/></styleSheet>';
+
+/** A styles part being added to: entries are found or appended, list by list. */
+export class StyleSheet {
+  private xml: string;
+  private readonly prefix: string;
+
+  constructor(xml: string) {
+    this.xml = xml;
+    const root = firstRootTag(xml);
+    if (!root) throw new Error("styles part has no root");
+    this.prefix = root.qname.includes(":") ? root.qname.slice(0, root.qname.indexOf(":") + 1) : "";
+  }
+
+  text(): string {
+    return this.xml;
+  }
+
+  /** Writes an element name with the part's prefix. */
+  private p(xml: string): string {
+    if (!this.prefix) return xml;
+    return xml.replace(/<(\/?)([A-Za-z])/g, `<$1${this.prefix}$2`);
+  }
+
+  private root(): ElementSpan {
+    const tag = firstRootTag(this.xml);
+    if (!tag) throw new Error("styles part has no root");
+    return spanOf(this.xml, tag);
+  }
+
+  /** The list element (fonts, fills, cellXfs, dxfs…), created in its schema place when missing. */
+  private list(name: string): ElementSpan {
+    const root = this.root();
+    const kids = children(this.xml, root);
+    const found = kids.find((kid) => kid.tag.name === name);
+    if (found) return found;
+    const rank = ORDER.indexOf(name);
+    const after = kids.find((kid) => ORDER.indexOf(kid.tag.name) > rank);
+    const at = after ? after.start : root.innerEnd;
+    this.xml = this.xml.slice(0, at) + this.p(`<${name} count="0"/>`) + this.xml.slice(at);
+    return this.list(name);
+  }
+
+  /** The index of an entry equal to `entry` in a list, appending it when there is none. */
+  entry(listName: string, entry: string): number {
+    const xml = this.p(entry);
+    const list = this.list(listName);
+    const entryName = ENTRY[listName] as string;
+    const entries = children(this.xml, list).filter((kid) => kid.tag.name === entryName);
+    const same = entries.findIndex((kid) => this.xml.slice(kid.start, kid.end) === xml);
+    if (same >= 0) return same;
+    const count = entries.length + 1;
+    const open = withAttribute(
+      this.xml.slice(list.tag.start, list.tag.end),
+      "count",
+      String(count)
+    );
+    if (list.tag.kind === "empty") {
+      const opened = open.replace(/\s*\/>$/, ">");
+      this.xml = spliceAll(this.xml, [
+        { start: list.tag.start, end: list.tag.end, text: `${opened}${xml}</${list.tag.qname}>` },
+      ]);
+    } else {
+      this.xml = spliceAll(this.xml, [
+        { start: list.tag.start, end: list.tag.end, text: open },
+        { start: list.innerEnd, end: list.innerEnd, text: xml },
+      ]);
+    }
+    return entries.length;
+  }
+
+  /** A differential format (for a conditional format) with a solid fill and a font colour. */
+  dxf(fill: string, font: string): number {
+    return this.entry(
+      "dxfs",
+      `<dxf><font><color rgb="FF${font}"/></font><fill><patternFill patternType="solid"><fgColor rgb="FF${fill}"/><bgColor rgb="FF${fill}"/></patternFill></fill></dxf>`
+    );
+  }
+
+  /** A cell format from a font and a fill (0 for the defaults), on the workbook's default cell style. */
+  cellFormat(font: string | null, fill: string | null): number {
+    const fontId = font === null ? 0 : this.entry("fonts", font);
+    const fillId = fill === null ? 0 : this.entry("fills", fill);
+    const flags = `${font !== null ? ' applyFont="1"' : ""}${fill !== null ? ' applyFill="1"' : ""}`;
+    return this.entry(
+      "cellXfs",
+      `<xf numFmtId="0" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${flags}/>`
+    );
+  }
+}
+
+/** A bold font, a link font (Excel's hyperlink colour, underlined), and a solid fill, as style entries. */
+export const FONTS = {
+  bold: '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>',
+  link: '<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/><family val="2"/></font>',
+};
+
+export function solidFill(rgb: string): string {
+  return `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
+}
+
+/** True when the workbook's styles part exists with a root (a package may lack one: it is then created). */
+export function hasStyles(xml: string | null): xml is string {
+  return xml !== null && firstElement(xml, "styleSheet") !== null;
+}
