@@ -1,6 +1,6 @@
 import { AuditResult, GoalTableRead, Lang } from "../domain";
 import { boundsAddress, writeAudit } from "../workbook/operations";
-import { ensureOutputPath, LoadedFile } from "./load";
+import { ensureOutputPath, LoadedFile, packageProblem } from "./load";
 import { writeOutputFile } from "./output";
 
 /**
@@ -25,12 +25,19 @@ export async function writeAnnotatedCopy(
     lastRow: table.firstRow + Math.max(0, table.cells.length - 1),
     lastColumn: table.firstColumn + width - 1,
   });
-  await writeAudit(
-    workbook,
-    { sheet: table.sheet, address, tableName: table.tableName ?? null },
-    read,
-    result,
-    lang
-  );
-  await writeOutputFile(out, workbook.toBytes());
+  let bytes: Uint8Array;
+  try {
+    await writeAudit(
+      workbook,
+      { sheet: table.sheet, address, tableName: table.tableName ?? null },
+      read,
+      result,
+      lang
+    );
+    bytes = workbook.toBytes();
+  } catch (error) {
+    // A part the audit edits (the styles, another sheet's rules) that cannot be followed.
+    throw packageProblem(loaded.file, error) ?? error;
+  }
+  await writeOutputFile(out, bytes);
 }

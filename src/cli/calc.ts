@@ -210,7 +210,11 @@ export async function calcCommand(args: readonly string[], io: Io): Promise<numb
   if (values.out !== undefined) ensureOutputPath(file, values.out, xlsx.hasMacros());
   // Every sheet is read once by the package reader first: a cell outside Excel's grid or a damaged part is refused
   // here, before ExcelJS (which reads the formulas, shared ones expanded) would run out of memory on it.
-  for (const sheet of xlsx.sheetNames()) xlsx.usedBounds(sheet);
+  try {
+    for (const sheet of xlsx.sheetNames()) xlsx.usedBounds(sheet);
+  } catch (error) {
+    throw packageProblem(file, error) ?? error;
+  }
   const workbook = await formulasOf(file, bytes);
   const { cells, results } = calculateWorkbook(workbook, lang);
   if (values.json) io.stdout(`${JSON.stringify(cells, null, 2)}\n`);

@@ -6,7 +6,7 @@
  * the package as it came (pivot tables, charts, drawings, slicers, comments, validation, VBA projects…).
  */
 import { AUDIT_LAYOUT, CellValue, columnLetters, KEY_MARKER } from "../domain";
-import { auditSheetLayout, AuditSheetLayout } from "../workbook/auditLayout";
+import { auditSheetLayout, AuditSheetLayout, LINK_COLOR } from "../workbook/auditLayout";
 import {
   ActiveCell,
   AuditWrite,
@@ -36,7 +36,7 @@ import {
   readSheetCells,
   SheetCells,
 } from "./sheetData";
-import { FONTS, MINIMAL_STYLES, solidFill, StyleSheet } from "./styles";
+import { MINIMAL_STYLES, solidFill, StyleSheet } from "./styles";
 import {
   attribute,
   children,
@@ -936,8 +936,8 @@ function columnWidth(characters: number): number {
 
 /** The audit sheet's worksheet part, its looks as cell formats of the workbook's styles. */
 function auditSheetXml(layout: AuditSheetLayout, styles: StyleSheet): string {
-  const bold = styles.cellFormat(FONTS.bold, null);
-  const link = styles.cellFormat(FONTS.link, null);
+  const bold = styles.cellFormat(styles.derivedFont("bold"), null);
+  const link = styles.cellFormat(styles.derivedFont("link", LINK_COLOR), null);
   const styleOf = (look: AuditSheetLayout["cells"][number]["look"]): string | undefined => {
     if (look === undefined) return undefined;
     if (look === "bold") return String(bold);

@@ -125,6 +125,46 @@ export class StyleSheet {
     );
   }
 
+  /**
+   * The workbook's default font (the first, which the Normal style uses) made bold, or made a link (underlined, in
+   * Excel's link colour): the audit sheet's header and links then match the rest of the workbook's text.
+   */
+  derivedFont(kind: "bold" | "link", linkColor = "0563C1"): string {
+    const fonts = this.list("fonts");
+    const first = children(this.xml, fonts).find((kid) => kid.tag.name === "font");
+    const base = first ? this.xml.slice(first.innerStart, first.innerEnd) : "";
+    const p = this.prefix.replace(".", "\\.");
+    // Properties of CT_Font in schema order: b, i, strike, condense, extend, outline, shadow, u, vertAlign, sz, color…
+    const without = (xml: string, names: string[]) =>
+      names.reduce(
+        (text, name) =>
+          text.replace(
+            new RegExp(`<${p}${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</${p}${name}>)`, "g"),
+            ""
+          ),
+        xml
+      );
+    if (kind === "bold") return this.unprefixed(`<font><b/>${without(base, ["b"])}</font>`);
+    const plain = without(base, ["u", "color"]);
+    // <u/> goes after the flags; <color> after <sz>.
+    const withU = plain.replace(
+      new RegExp(`(<${p}(?:vertAlign|sz|name|family|charset|scheme)\\b)`),
+      `<${this.prefix}u/>$1`
+    );
+    const underlined = withU === plain ? `<${this.prefix}u/>${plain}` : withU;
+    const colour = `<${this.prefix}color rgb="FF${linkColor}"/>`;
+    const withColour = underlined.replace(new RegExp(`(<${p}sz\\b[^>]*/>)`), `$1${colour}`);
+    return this.unprefixed(
+      `<font>${withColour === underlined ? colour + underlined : withColour}</font>`
+    );
+  }
+
+  /** Takes the part's prefix off an entry built from its own XML (entry() puts it back). */
+  private unprefixed(xml: string): string {
+    if (!this.prefix) return xml;
+    return xml.split(`<${this.prefix}`).join("<").split(`</${this.prefix}`).join("</");
+  }
+
   /** A cell format from a font and a fill (0 for the defaults), on the workbook's default cell style. */
   cellFormat(font: string | null, fill: string | null): number {
     const fontId = font === null ? 0 : this.entry("fonts", font);
@@ -137,12 +177,7 @@ export class StyleSheet {
   }
 }
 
-/** A bold font, a link font (Excel's hyperlink colour, underlined), and a solid fill, as style entries. */
-export const FONTS = {
-  bold: '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>',
-  link: '<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="Calibri"/><family val="2"/></font>',
-};
-
+/** A solid fill, as a style entry. */
 export function solidFill(rgb: string): string {
   return `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
 }

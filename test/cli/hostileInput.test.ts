@@ -61,6 +61,28 @@ function savedByLibreOffice(format: string, name: string): string {
   return target;
 }
 
+/** A package with one sheet whose sheetData holds `rows` (written here, part by part). */
+function onlyCell(rows: string): Uint8Array {
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  return zipSync({
+    "[Content_Types].xml": strToU8(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+    ),
+    "_rels/.rels": strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+    ),
+    "xl/workbook.xml": strToU8(
+      `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${rel}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`
+    ),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`
+    ),
+    "xl/worksheets/sheet1.xml": strToU8(
+      `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:A1000000000"/><sheetData>${rows}</sheetData></worksheet>`
+    ),
+  });
+}
+
 describe("files that are not workbooks the command line can read", () => {
   it("refuses a folder, naming it", async () => {
     const folder = join(dir, "goals.xlsx");
@@ -139,6 +161,33 @@ describe("files that are not workbooks the command line can read", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/cut\.xlsx: the \.xlsx package is damaged/);
     expect(run.stderr).not.toMatch(/JSZip|TypeError|Error:|at .*\.js/);
+  });
+
+  it("refuses a small package whose only cell sits at row 1,000,000,000, for audit and calc", async () => {
+    const file = join(dir, "far.xlsx");
+    writeFileSync(file, onlyCell('<row r="1000000000"><c r="A1000000000"><v>1</v></c></row>'));
+    expect(readFileSync(file).length).toBeLessThan(2_000);
+    const audit = await refused(["audit", file]);
+    const calc = await refused(["calc", file, "--lang", "zh"]);
+    expect([audit.status, calc.status]).toEqual([2, 2]);
+    expect(audit.stderr).toMatch(
+      /far\.xlsx: sheet “Sheet1” has a cell at row 1,000,000,000, column 1, outside Excel's grid/
+    );
+    expect(calc.stderr).toMatch(
+      /far\.xlsx：工作表“Sheet1”在第 1000000000 行第 1 列有单元格，超出 Excel 的表格范围/
+    );
+  });
+
+  it("says which part of a package is damaged when its XML cannot be followed", async () => {
+    const file = join(dir, "broken-sheet.xlsx");
+    writeFileSync(file, onlyCell('<row r="1"><c r="A1"><v>1</v>'));
+    const run = await refused(["audit", file]);
+    expect({ status: run.status, stderr: run.stderr }).toEqual({
+      status: 2,
+      stderr: expect.stringMatching(
+        /broken-sheet\.xlsx: the workbook is damaged or incomplete and cannot be read \(xl\/worksheets\/sheet1\.xml\)/
+      ),
+    });
   });
 
   it("refuses a package whose parts would inflate past the limit, reading only its directory", () => {
