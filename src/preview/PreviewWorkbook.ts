@@ -24,7 +24,10 @@ import {
 } from "../workbook/GoalWorkbook";
 import { boundsAddress, RangeBounds, rangeBounds } from "../workbook/operations";
 import { DATE_FORMAT, parseTsv, parseTyped, rawFromValue, toTsv, TypedEntry } from "./cellInput";
-import { excelSyntax } from "./formulaText";
+import { excelSyntax, storedFormula } from "./formulaText";
+import { applyPreviewEdits, frozenMeta, SheetState, WorkbookState } from "./fileEdits";
+import type { CellContent } from "../xlsx/sheetData";
+import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
 import { formatNumber, formatText, isDateFormat, isPercentFormat } from "./numberFormat";
 import {
   CellLook,
@@ -120,6 +123,11 @@ export class PreviewWorkbook implements GoalWorkbook {
   private readonly meta = new Map<string, PreviewSheet>();
   private active: ActiveCell = { sheet: "Sheet1", row: 1, column: 0 };
   private ownAuditSheet: string | null = null;
+  /** The file this workbook was opened from: its bytes, and its sheets as they were when it was opened. */
+  private file: { bytes: Uint8Array; state: WorkbookState; ownAuditSheet: string | null } | null =
+    null;
+  /** The audit written since the file was opened (or "cleared"): what a save writes through the audit writer. */
+  private auditChange: AuditWrite | "cleared" | null = null;
   private readonly settings = new Map<string, unknown>();
   private readonly storage: SettingsStorage | null;
   private readonly listeners = new Set<(change: PreviewChange) => void>();
@@ -654,6 +662,7 @@ export class PreviewWorkbook implements GoalWorkbook {
     this.hf.setSheetContent(target.id, this.auditRows(audit));
     this.styleAuditSheet(meta, audit);
     this.ownAuditSheet = name;
+    this.auditChange = audit;
     for (const rule of audit.rules)
       goal.meta.rules.push({
         ranges: [rule.range],
@@ -716,6 +725,7 @@ export class PreviewWorkbook implements GoalWorkbook {
     const sheet = this.ownAuditSheet !== null && this.canonical(this.ownAuditSheet) !== undefined;
     if (sheet) this.removeSheetNamed(this.ownAuditSheet as string);
     this.ownAuditSheet = null;
+    this.auditChange = "cleared";
     this.changed();
     return { rules, sheet };
   }
@@ -871,18 +881,88 @@ export class PreviewWorkbook implements GoalWorkbook {
         )?.meta.name ?? null;
     }
     this.install(loaded);
+    this.file = {
+      bytes: new Uint8Array(bytes.slice(0)),
+      state: this.state(),
+      ownAuditSheet: loaded.ownAuditSheet,
+    };
+    this.auditChange = null;
     this.changed();
   }
 
-  /** The workbook as an .xlsx file: values with formulas and their results, tables, formats, validations and rules. */
+  /**
+   * The workbook as an .xlsx file. A workbook opened from a file is saved as that file's package with the preview's
+   * edits (src/xlsx: every part it did not change stays byte for byte); a new one is written whole. The audit goes
+   * through the package writer's audit, the one the command line writes.
+   */
   async saveXlsx(): Promise<ArrayBuffer> {
-    return writeXlsx({
-      activeSheet: this.active.sheet,
-      sheets: this.order.map((name) => ({
-        meta: this.meta.get(name) as PreviewSheet,
-        cells: this.savedCells(name),
-      })),
-    });
+    let book: XlsxWorkbook;
+    const own = new Set(
+      [this.ownAuditSheet, this.file?.ownAuditSheet].filter((name) => name != null)
+    );
+    if (this.file) {
+      book = XlsxWorkbook.open(this.file.bytes);
+      const changed = applyPreviewEdits(
+        book,
+        this.file.state,
+        this.state(),
+        (sheet) => (row, column, formulaKept) => this.contentOf(sheet, row, column, formulaKept),
+        own as Set<string>
+      );
+      if (changed) book.setFullCalcOnLoad();
+    } else {
+      const sheets = this.order
+        .filter((name) => !own.has(name))
+        .map((name) => {
+          const meta = this.meta.get(name) as PreviewSheet;
+          return {
+            meta: { ...meta, rules: meta.rules.filter((rule) => !rule.ours) },
+            cells: this.savedCells(name),
+          };
+        });
+      const active = own.has(this.active.sheet) ? (sheets[0]?.meta.name ?? "") : this.active.sheet;
+      book = XlsxWorkbook.open(new Uint8Array(await writeXlsx({ activeSheet: active, sheets })));
+    }
+    if (this.auditChange === "cleared") await book.clearAudit();
+    else if (this.auditChange !== null) await book.applyAudit(this.auditChange);
+    const bytes = book.toBytes();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+
+  /** Every sheet's cells (formula and value) and metadata, for comparing at save time. */
+  private state(): WorkbookState {
+    const state: WorkbookState = new Map();
+    for (const name of this.order) {
+      const { id, meta } = this.sheet(name);
+      const { width, height } = this.hf.getSheetDimensions(id);
+      const contents: SheetState["contents"] = new Map();
+      for (let row = 0; row < height; row++)
+        for (let col = 0; col < width; col++) {
+          const address = { sheet: id, row, col };
+          if (this.hf.isCellEmpty(address)) continue;
+          const formula = this.hf.getCellFormula(address) ?? null;
+          const value = JSON.stringify(fromEngine(this.hf.getCellValue(address)) ?? null);
+          contents.set(cellKey(row + 1, col), { formula, value });
+        }
+      state.set(name, { contents, meta: frozenMeta(meta) });
+    }
+    return state;
+  }
+
+  /** A cell's content as the package writer takes it: its value, and its formula as Excel stores it. */
+  private contentOf(sheet: string, row: number, column: number, formulaKept: boolean): CellContent {
+    const { id } = this.sheet(sheet);
+    const address = { sheet: id, row: row - 1, col: column };
+    const value = savedValue(fromEngine(this.hf.getCellValue(address)));
+    const formula = this.hf.getCellFormula(address);
+    if (formula === undefined) return { value };
+    if (formulaKept) return { value, keepFormula: true };
+    const spill = this.spillBounds(address);
+    return {
+      value,
+      formula: storedFormula(excelSyntax(formula).slice(1)),
+      ...(spill ? { spill: boundsAddress(spill) } : {}),
+    };
   }
 
   private savedCells(name: string): SavedCell[] {

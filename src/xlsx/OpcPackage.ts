@@ -4,6 +4,7 @@
  * compressed bytes (zip.ts), so whatever the add-in does not own leaves the package exactly as it came.
  */
 import { attribute, attributesOf, elements, escapeXml, firstElement, spliceAll } from "./xml";
+import { strFromU8, strToU8 } from "fflate";
 import { inflateEntry, OutputEntry, readZipDirectory, writeZip, ZipEntry } from "./zip";
 
 export const CONTENT_TYPES = "[Content_Types].xml";
@@ -79,9 +80,6 @@ export function relationshipsPartOf(part: string): string {
   return `${folder}_rels/${part.slice(folder.length)}.rels`;
 }
 
-const decoder = new TextDecoder("utf-8");
-const encoder = new TextEncoder();
-
 export class OpcPackage {
   private readonly entries = new Map<string, ZipEntry>();
   /** Parts written or read, by name (lower case names map through `names`). */
@@ -145,7 +143,7 @@ export class OpcPackage {
     const cached = this.textCache.get(stored);
     if (cached !== undefined) return cached;
     const bytes = this.read(stored) as Uint8Array;
-    let text = decoder.decode(bytes);
+    let text = strFromU8(bytes);
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     this.textCache.set(stored, text);
     return text;
@@ -158,7 +156,7 @@ export class OpcPackage {
     if (!this.order.includes(stored)) this.order.push(stored);
     if (typeof content === "string") {
       this.textCache.set(stored, content);
-      this.contents.set(stored, encoder.encode(content));
+      this.contents.set(stored, strToU8(content));
     } else {
       this.textCache.delete(stored);
       this.contents.set(stored, content);

@@ -364,12 +364,217 @@ export class XlsxWorkbook implements GoalWorkbook {
    */
   writeContents(
     sheetName: string,
-    contents: ReadonlyArray<{ row: number; column: number; content: CellContent }>
+    contents: ReadonlyArray<{
+      row: number;
+      column: number;
+      content: CellContent;
+      /** A number format or boldness the cell takes on, the rest of its look kept. */
+      format?: { numberFormat?: string; bold?: boolean };
+    }>
   ): void {
     const sheet = this.entry(sheetName);
-    const edits = contents.map(({ row, column, content }) => writeEdit(row, column, content));
+    const formatted = contents.some((one) => one.format !== undefined);
+    const styles = formatted ? this.styleSheet() : null;
+    const edits = contents.map(({ row, column, content, format }): CellEdit => {
+      if (!format || !styles) return writeEdit(row, column, content);
+      return {
+        row,
+        column,
+        replace: (existing, prefix) =>
+          cellXml(
+            cellRef(row, column),
+            String(styles.cellFormatLike(existing.style, format)),
+            content,
+            prefix,
+            existing.xml
+          ),
+      };
+    });
     this.pkg.write(sheet.part, editSheetCells(this.sheetXml(sheet), edits));
+    if (styles) this.writeStyles(styles);
     this.cells.delete(sheet.part);
+    this.widenDimension(sheet, contents);
+  }
+
+  /** Widens a sheet's `<dimension>` (a hint readers size the sheet by) to cells written outside it. */
+  private widenDimension(
+    sheet: SheetEntry,
+    cells: ReadonlyArray<{ row: number; column: number }>
+  ): void {
+    const xml = this.sheetXml(sheet);
+    const dimension = /<(?:[\w.-]+:)?dimension\b[^>]*?\bref="([^"]*)"[^>]*?\/?>/.exec(xml);
+    if (!dimension || cells.length === 0) return;
+    let bounds: RangeBounds;
+    try {
+      bounds = rangeBounds(dimension[1] as string);
+    } catch {
+      return;
+    }
+    const wider = { ...bounds };
+    for (const { row, column } of cells) {
+      wider.firstRow = Math.min(wider.firstRow, row);
+      wider.lastRow = Math.max(wider.lastRow, row);
+      wider.firstColumn = Math.min(wider.firstColumn, column);
+      wider.lastColumn = Math.max(wider.lastColumn, column);
+    }
+    const ref = boundsAddress(wider);
+    if (ref === boundsAddress(bounds)) return;
+    const tag = withAttribute(dimension[0], "ref", ref);
+    this.pkg.write(
+      sheet.part,
+      xml.slice(0, dimension.index) + tag + xml.slice(dimension.index + dimension[0].length)
+    );
+  }
+
+  /** Adds an empty worksheet at the end. */
+  createSheet(name: string): void {
+    this.addSheetPart(name, emptyWorksheet());
+  }
+
+  /** Column widths (characters) of a sheet that has none set yet; a sheet with its own widths keeps them. */
+  setColumnWidths(
+    sheetName: string,
+    widths: ReadonlyMap<number, number>,
+    hidden: ReadonlySet<number> = new Set()
+  ): void {
+    const sheet = this.entry(sheetName);
+    const xml = this.sheetXml(sheet);
+    if (widths.size === 0 && hidden.size === 0) return;
+    if (/<(?:[\w.-]+:)?cols\b/.test(xml)) return;
+    const prefix = prefixOf(xml, MAIN_NAMESPACE) ?? "";
+    const columns = [...new Set([...widths.keys(), ...hidden])].sort((a, b) => a - b);
+    const cols = columns
+      .map((column) => {
+        const width = widths.get(column);
+        return `<${prefix}col min="${column + 1}" max="${column + 1}" width="${hidden.has(column) ? 0 : columnWidth(width ?? 8.43)}"${hidden.has(column) ? ' hidden="1"' : ""} customWidth="1"/>`;
+      })
+      .join("");
+    this.pkg.write(sheet.part, insertChild(xml, "cols", `<${prefix}cols>${cols}</${prefix}cols>`));
+  }
+
+  /** Adds a drop-down list of choices over a range (a list data validation, as Excel's Data > Data Validation). */
+  addValidation(sheetName: string, range: string, choices: readonly string[]): void {
+    const sheet = this.entry(sheetName);
+    const xml = this.sheetXml(sheet);
+    const prefix = prefixOf(xml, MAIN_NAMESPACE) ?? "";
+    const list = `"${choices.join(",").replace(/"/g, '""')}"`;
+    const entry = `<${prefix}dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${escapeXml(range)}"><${prefix}formula1>${escapeXml(list)}</${prefix}formula1></${prefix}dataValidation>`;
+    const root = spanOf(xml, firstRootTag(xml) as NonNullable<ReturnType<typeof firstRootTag>>);
+    const existing = children(xml, root, ["sheetData"]).find(
+      (kid) => kid.tag.name === "dataValidations"
+    );
+    if (!existing) {
+      this.pkg.write(
+        sheet.part,
+        insertChild(
+          xml,
+          "dataValidations",
+          `<${prefix}dataValidations count="1">${entry}</${prefix}dataValidations>`
+        )
+      );
+      return;
+    }
+    const count =
+      elements(xml, "dataValidation", existing.innerStart, existing.innerEnd).length + 1;
+    const open = withAttribute(
+      xml.slice(existing.tag.start, existing.tag.end),
+      "count",
+      String(count)
+    );
+    this.pkg.write(
+      sheet.part,
+      spliceAll(xml, [
+        { start: existing.tag.start, end: existing.tag.end, text: open },
+        { start: existing.innerEnd, end: existing.innerEnd, text: entry },
+      ])
+    );
+  }
+
+  /**
+   * Adds an Excel table (ListObject) over a range whose first row holds its headers: a table part, its
+   * registration, and the sheet's reference to it.
+   */
+  addTable(sheetName: string, address: string, name: string, style = "TableStyleMedium2"): void {
+    const sheet = this.entry(sheetName);
+    const bounds = rangeBounds(address);
+    const header = this.sheetCells(sheet).rows.get(bounds.firstRow) ?? [];
+    const used = new Set<string>();
+    const columns: string[] = [];
+    for (let column = bounds.firstColumn; column <= bounds.lastColumn; column++) {
+      const text = header[column];
+      let title =
+        text === null || text === undefined || text === ""
+          ? `Column${column - bounds.firstColumn + 1}`
+          : String(text);
+      for (let n = 2; used.has(title.toLowerCase()); n++) title = `${String(text)}${n}`;
+      used.add(title.toLowerCase());
+      columns.push(title);
+    }
+    let id = 1;
+    let n = 1;
+    for (const part of this.pkg.parts()) {
+      if (!/(^|\/)tables\/table\d+\.xml$/i.test(part)) continue;
+      const root = firstRootTag(this.pkg.text(part) ?? "");
+      id = Math.max(id, Number(root ? (attribute(root, "id") ?? 0) : 0) + 1);
+    }
+    const folder = this.workbookPart.slice(0, this.workbookPart.lastIndexOf("/") + 1);
+    while (this.pkg.has(`${folder}tables/table${n}.xml`)) n++;
+    const part = `${folder}tables/table${n}.xml`;
+    const ref = boundsAddress(bounds);
+    this.pkg.write(
+      part,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN_NAMESPACE}" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/><tableColumns count="${columns.length}">${columns
+        .map((title, index) => `<tableColumn id="${index + 1}" name="${escapeXml(title)}"/>`)
+        .join(
+          ""
+        )}</tableColumns><tableStyleInfo name="${escapeXml(style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+    );
+    this.pkg.setContentType(
+      part,
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
+    );
+    const relId = this.pkg.addRelationship(sheet.part, RELATIONSHIP_TYPES.table, part);
+    const xml = this.sheetXml(sheet);
+    const prefix = prefixOf(xml, MAIN_NAMESPACE) ?? "";
+    const r = prefixOf(xml, RELATIONSHIPS_NAMESPACE);
+    const idAttribute = r
+      ? `${r}id="${relId}"`
+      : `xmlns:r="${RELATIONSHIPS_NAMESPACE}" r:id="${relId}"`;
+    const entry = `<${prefix}tablePart ${idAttribute}/>`;
+    const root = spanOf(xml, firstRootTag(xml) as NonNullable<ReturnType<typeof firstRootTag>>);
+    const existing = children(xml, root, ["sheetData"]).find(
+      (kid) => kid.tag.name === "tableParts"
+    );
+    if (!existing) {
+      this.pkg.write(
+        sheet.part,
+        insertChild(
+          xml,
+          "tableParts",
+          `<${prefix}tableParts count="1">${entry}</${prefix}tableParts>`
+        )
+      );
+      return;
+    }
+    const count = elements(xml, "tablePart", existing.innerStart, existing.innerEnd).length + 1;
+    const open = withAttribute(
+      xml.slice(existing.tag.start, existing.tag.end),
+      "count",
+      String(count)
+    );
+    const body =
+      existing.tag.kind === "empty"
+        ? `${open.replace(/\s*\/>$/, ">")}${entry}</${existing.tag.qname}>`
+        : null;
+    this.pkg.write(
+      sheet.part,
+      body !== null
+        ? spliceAll(xml, [{ start: existing.start, end: existing.end, text: body }])
+        : spliceAll(xml, [
+            { start: existing.tag.start, end: existing.tag.end, text: open },
+            { start: existing.innerEnd, end: existing.innerEnd, text: entry },
+          ])
+    );
   }
 
   /**
@@ -435,7 +640,7 @@ export class XlsxWorkbook implements GoalWorkbook {
   }
 
   /** Sets `fullCalcOnLoad` on the workbook's calculation properties (creating them in their schema place). */
-  private setFullCalcOnLoad(): void {
+  setFullCalcOnLoad(): void {
     const xml = this.workbookXml();
     const calc = firstElement(xml, "calcPr");
     if (calc) {
@@ -572,11 +777,17 @@ export class XlsxWorkbook implements GoalWorkbook {
         }))
       )
     );
-    if (table.tableName !== null) this.growTable(table, bounds.lastRow + rows.length);
+    if (table.tableName !== null)
+      this.resizeTable(
+        table.sheet,
+        table.tableName,
+        boundsAddress({ ...bounds, lastRow: bounds.lastRow + rows.length })
+      );
   }
 
-  /** Extends an Excel table's ref (and its autoFilter's) to a new last row. */
-  private growTable(table: TableSource, lastRow: number): void {
+  /** Moves an Excel table's ref (and its autoFilter's) to a new range, as Excel does when the table grows. */
+  resizeTable(sheetName: string, tableName: string, address: string): void {
+    const table = { sheet: sheetName, tableName };
     const sheet = this.entry(table.sheet);
     for (const rel of this.pkg.relationships(sheet.part)) {
       if (rel.type !== RELATIONSHIP_TYPES.table || rel.part === null) continue;
@@ -588,8 +799,7 @@ export class XlsxWorkbook implements GoalWorkbook {
         (attribute(root, "displayName") ?? attribute(root, "name")) !== table.tableName
       )
         continue;
-      const bounds = rangeBounds(attribute(root, "ref") ?? table.address);
-      const ref = boundsAddress({ ...bounds, lastRow });
+      const ref = boundsAddress(rangeBounds(address));
       let edited =
         xml.slice(0, root.start) +
         withAttribute(xml.slice(root.start, root.end), "ref", ref) +
@@ -914,7 +1124,8 @@ function writeEdit(row: number, column: number, content: CellContent): CellEdit 
   return {
     row,
     column,
-    replace: (existing, prefix) => cellXml(cellRef(row, column), existing.style, content, prefix),
+    replace: (existing, prefix) =>
+      cellXml(cellRef(row, column), existing.style, content, prefix, existing.xml),
   };
 }
 

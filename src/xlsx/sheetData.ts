@@ -195,6 +195,16 @@ export interface CellContent {
   value: CellValue;
   /** Formula without "=", in Excel's syntax. */
   formula?: string;
+  /** For an array formula, the range its result fills (its other cells hold their values). */
+  spill?: string;
+  /** Keep the cell's own formula element as it is and write only its value. */
+  keepFormula?: boolean;
+}
+
+/** The formula element of a cell's XML, as written, or null. */
+export function formulaElement(xml: string | null): string | null {
+  if (xml === null) return null;
+  return /<(?:[\w.-]+:)?f\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:[\w.-]+:)?f>)/.exec(xml)?.[0] ?? null;
 }
 
 /** The XML of a cell at a reference with a style (or none), holding `content`. */
@@ -202,11 +212,17 @@ export function cellXml(
   ref: string,
   style: string | undefined,
   content: CellContent,
-  prefix = ""
+  prefix = "",
+  existing: string | null = null
 ): string {
+  const kept = content.keepFormula ? formulaElement(existing) : null;
   const s = style !== undefined ? ` s="${escapeXml(style)}"` : "";
+  const array = content.spill !== undefined ? ` t="array" ref="${escapeXml(content.spill)}"` : "";
   const f =
-    content.formula !== undefined ? `<${prefix}f>${escapeXml(content.formula)}</${prefix}f>` : "";
+    kept ??
+    (content.formula !== undefined
+      ? `<${prefix}f${array}>${escapeXml(content.formula)}</${prefix}f>`
+      : "");
   const value = content.value;
   const open = (type: string) => `<${prefix}c r="${ref}"${s}${type ? ` t="${type}"` : ""}>`;
   const close = `</${prefix}c>`;

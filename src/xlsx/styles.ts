@@ -4,14 +4,35 @@
  * auditing a workbook again does not grow it. Nothing already in the part is changed or renumbered.
  */
 import {
+  attribute,
   children,
   ElementSpan,
+  escapeXml,
   firstElement,
   firstRootTag,
   spanOf,
   spliceAll,
   withAttribute,
 } from "./xml";
+
+/** Excel's built-in number formats by code (ECMA-376 Part 1 §18.8.30), the ones a workbook need not list. */
+const BUILT_IN_FORMATS: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "0.00E+00": 11,
+  "# ?/?": 12,
+  "# ??/??": 13,
+  "h:mm": 20,
+  "h:mm:ss": 21,
+  "mm:ss": 45,
+  "[h]:mm:ss": 46,
+  "@": 49,
+};
 
 /** Children of styleSheet in schema order (CT_Stylesheet). */
 const ORDER = [
@@ -30,6 +51,7 @@ const ORDER = [
 
 /** The child list elements and their entry names. */
 const ENTRY: Record<string, string> = {
+  numFmts: "numFmt",
   fonts: "font",
   fills: "fill",
   borders: "border",
@@ -163,6 +185,50 @@ export class StyleSheet {
   private unprefixed(xml: string): string {
     if (!this.prefix) return xml;
     return xml.split(`<${this.prefix}`).join("<").split(`</${this.prefix}`).join("</");
+  }
+
+  /** The id of a number format: Excel's built-in id for its built-in codes, else the part's own (added if new). */
+  numberFormat(code: string): number {
+    const builtIn = BUILT_IN_FORMATS[code];
+    if (builtIn !== undefined) return builtIn;
+    const list = this.list("numFmts");
+    const entries = children(this.xml, list).filter((kid) => kid.tag.name === "numFmt");
+    let next = 164;
+    for (const kid of entries) {
+      const id = Number(attribute(kid.tag, "numFmtId") ?? 0);
+      if (attribute(kid.tag, "formatCode") === code) return id;
+      next = Math.max(next, id + 1);
+    }
+    this.entry("numFmts", `<numFmt numFmtId="${next}" formatCode="${escapeXml(code)}"/>`);
+    return next;
+  }
+
+  /**
+   * A cell format like the one at `base` (a cellXfs index; the default for undefined) with another number format
+   * and/or bold text: what a cell keeps of its own look when the preview changes its format.
+   */
+  cellFormatLike(
+    base: string | undefined,
+    change: { numberFormat?: string; bold?: boolean }
+  ): number {
+    const list = this.list("cellXfs");
+    const entries = children(this.xml, list).filter((kid) => kid.tag.name === "xf");
+    const from = entries[Number(base ?? 0)] ?? entries[0];
+    let xf = from
+      ? this.unprefixed(this.xml.slice(from.start, from.end))
+      : '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+    const open = /^<xf\b[^>]*?\/?>/.exec(xf)?.[0] ?? "<xf/>";
+    let tag = open;
+    if (change.numberFormat !== undefined) {
+      tag = withAttribute(tag, "numFmtId", String(this.numberFormat(change.numberFormat)));
+      tag = withAttribute(tag, "applyNumberFormat", "1");
+    }
+    if (change.bold) {
+      tag = withAttribute(tag, "fontId", String(this.entry("fonts", this.derivedFont("bold"))));
+      tag = withAttribute(tag, "applyFont", "1");
+    }
+    xf = tag + xf.slice(open.length);
+    return this.entry("cellXfs", xf);
   }
 
   /** A cell format from a font and a fill (0 for the defaults), on the workbook's default cell style. */

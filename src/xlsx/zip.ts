@@ -5,7 +5,7 @@
  * layer (PKWARE APPNOTE 6.3.x §4.3: local headers, central directory, end record; no zip64, no encryption — an
  * .xlsx never needs them below the input limits).
  */
-import { deflateSync, inflateSync } from "fflate";
+import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
 
 /** Why a zip cannot be used; the caller words it for the user (never this text). */
 export class ZipError extends Error {
@@ -34,10 +34,6 @@ const END = 0x06054b50;
 function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
-
-const utf8 = new TextDecoder("utf-8");
-/** Code page 437 is the zip default; .xlsx part names are ASCII, so Latin-1 reads them the same. */
-const latin1 = new TextDecoder("latin1");
 
 /** The entries of a zip archive, from its central directory. */
 export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
@@ -68,7 +64,8 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     const localOffset = data.getUint32(at + 42, true);
     if (flags & 1) throw new ZipError("encrypted entry");
     const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-    const name = (flags & 0x800 ? utf8 : latin1).decode(nameBytes);
+    // Code page 437 is the zip default; .xlsx part names are ASCII, so Latin-1 reads them the same.
+    const name = strFromU8(nameBytes, !(flags & 0x800));
     if (localOffset + 30 > bytes.length || data.getUint32(localOffset, true) !== LOCAL)
       throw new ZipError(`damaged local header of ${name}`);
     const localName = data.getUint16(localOffset + 26, true);
@@ -138,13 +135,12 @@ function dosTime(moment: Date): { time: number; date: number } {
  * are written as UTF-8 (flag bit 11) when they are not ASCII.
  */
 export function writeZip(entries: readonly OutputEntry[], now = new Date()): Uint8Array {
-  const encoder = new TextEncoder();
   const stamp = dosTime(now);
   const pieces: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const name = encoder.encode(entry.name);
+    const name = strToU8(entry.name);
     // eslint-disable-next-line no-control-regex -- the ASCII range is what the flag is about
     const flags = /^[\x00-\x7f]*$/.test(entry.name) ? 0 : 0x800;
     let method: number;
