@@ -6,6 +6,7 @@ import {
   findingColumn,
   HIGHLIGHT_COLORS,
   HIGHLIGHT_FAMILIES,
+  HIGHLIGHT_PRECEDENCE_LINES,
   HIGHLIGHT_TITLES,
   HighlightFamily,
   highlightFormula,
@@ -44,6 +45,8 @@ export interface AuditSheetContent {
   targets: (string | null)[];
   /** Legend: title then one line per family with its colours. */
   legendTitle: string;
+  /** How the colours stack, in short lines, written under the legend. */
+  legendNote: string[];
   legend: { family: HighlightFamily; text: string; fill: string; font: string }[];
   /** Sorted keys per family, and the absolute reference the rule formulas use for each list. */
   keys: { family: HighlightFamily; header: string; values: number[]; ref: string | null }[];
@@ -85,6 +88,7 @@ export function auditSheetContent(
     rows,
     targets,
     legendTitle: LEGEND_TITLE[lang],
+    legendNote: [...HIGHLIGHT_PRECEDENCE_LINES[lang]],
     legend: HIGHLIGHT_FAMILIES.map((family) => ({
       family,
       text: HIGHLIGHT_TITLES[family][lang],

@@ -29,9 +29,23 @@ export const HIGHLIGHT_COLORS: Record<HighlightFamily, { fill: string; font: str
  * conditional formats while an audit is shown, and where several families flag one cell the first in this order
  * wins (each rule stops the ones below it).
  */
+export const HIGHLIGHT_PRECEDENCE_LINES: Record<"en" | "zh", string[]> = {
+  en: [
+    "While the audit is shown its colours sit over your own conditional formats;",
+    "where several apply to a cell, the first in this list wins.",
+    "Clear audit brings yours back.",
+  ],
+  zh: [
+    "审核结果显示期间，这些颜色覆盖您自己的条件格式；",
+    "同一单元格适用多种颜色时，以此列表中靠前者为准。",
+    "清除审核后恢复您的格式。",
+  ],
+};
+
+/** The precedence note as one paragraph (the pane's legend). */
 export const HIGHLIGHT_PRECEDENCE = {
-  en: "While the audit is shown its colours sit over your own conditional formats; where several apply to a cell, the first in this list wins. Clear audit brings yours back.",
-  zh: "审核结果显示期间，这些颜色覆盖您自己的条件格式；同一单元格适用多种颜色时，以此列表中靠前者为准。清除审核后恢复您的格式。",
+  en: HIGHLIGHT_PRECEDENCE_LINES.en.join(" "),
+  zh: HIGHLIGHT_PRECEDENCE_LINES.zh.join(""),
 };
 
 export const HIGHLIGHT_TITLES: Record<HighlightFamily, { en: string; zh: string }> = {

@@ -5,13 +5,11 @@
  * the data's size in megabytes, never once per row.
  */
 import {
-  AUDIT_LAYOUT,
   AuditSheetContent,
   CellValue,
   cellAddress,
   columnLetters,
   HighlightRuleSpec,
-  sheetRef,
 } from "../domain";
 import {
   ActiveCell,
@@ -22,6 +20,7 @@ import {
   TableSource,
   WorkbookError,
 } from "../workbook/GoalWorkbook";
+import { auditSheetLayout, LINK_COLOR, lookBlocks, valueBlocks } from "../workbook/auditLayout";
 import { boundsAddress, RangeBounds, rangeBounds } from "../workbook/operations";
 import {
   ExcelValue,
@@ -71,12 +70,6 @@ const EXCEL_MAX_ROWS = 1_048_576;
 const OPERATION_BYTES = 200;
 /** Cells `nonEmpty` checks in one request (each is an operation of its own). */
 const CHECKS_PER_REQUEST = 5_000;
-/** Column widths of the audit sheet in characters: the findings, then the legend's swatch and text. */
-const FINDING_WIDTHS = [6, 8, 12, 22, 10, 12, 90];
-const SWATCH_WIDTH = 4;
-const LEGEND_WIDTH = 60;
-/** Excel's hyperlink colour, for the links of the audit sheet. */
-const LINK_COLOR = "#0563C1";
 /** Prefix of the hidden sheet an audit is written to before it replaces the previous one. */
 const STAGING_PREFIX = "~goal-cascade ";
 
@@ -338,65 +331,53 @@ interface AuditScan {
   ownRules: ScannedRule[];
 }
 
-/** A link formula from the audit sheet to a cell of the goal sheet; built from a quoted name and an address only. */
-function linkFormula(goalSheet: string, target: string): string {
-  const location = `#${sheetRef(goalSheet)}!${target}`.replace(/"/g, '""');
-  return `=HYPERLINK("${location}","${target}")`;
-}
-
-/** The writes that fill the (new, hidden) audit sheet: findings with links, legend, hidden key columns, layout. */
+/** The writes that fill the (new, hidden) audit sheet from its layout (src/workbook/auditLayout.ts). */
 function auditSheetWrites(
   sheet: Excel.Worksheet,
   goalSheet: string,
   content: AuditSheetContent
 ): WriteOp[] {
-  const findingsRight = AUDIT_LAYOUT.findingColumns - 1;
-  const lastFindingRow = content.rows.length + 1;
-  // Finding texts quote the user's cells: they go through toExcelValue like any text. The cell column of a finding
-  // with a target holds a HYPERLINK formula of the add-in's own making instead of its text.
-  const findings = content.rows.map((row, index) => {
-    const line = row.map(toExcelValue);
-    const target = content.targets[index];
-    if (target) line[1] = linkFormula(goalSheet, target);
-    return line;
-  });
-  const legendText = columnLetters(AUDIT_LAYOUT.legendText);
-  const legendSwatch = columnLetters(AUDIT_LAYOUT.legendSwatch);
-  const firstKey = columnLetters(AUDIT_LAYOUT.firstKeyColumn);
-  const lastKey = columnLetters(AUDIT_LAYOUT.firstKeyColumn + content.keys.length - 1);
-  return [
-    ...valueWrites(sheet, 1, 0, [content.header.map(toExcelValue)]),
-    ...valueWrites(sheet, 2, 0, findings),
-    ...valueWrites(sheet, 1, AUDIT_LAYOUT.legendText, [
-      [toExcelValue(content.legendTitle)],
-      ...content.legend.map((line) => [toExcelValue(line.text)]),
-    ]),
-    ...content.keys.flatMap((list, index) =>
-      valueWrites(sheet, 1, AUDIT_LAYOUT.firstKeyColumn + index, [
-        [toExcelValue(list.header)],
-        ...list.values.map((key) => [key]),
-      ])
-    ),
+  const layout = auditSheetLayout(content, goalSheet);
+  // Finding texts quote the user's cells: they go through toExcelValue like any text. A link cell holds a HYPERLINK
+  // formula of the add-in's own making instead.
+  const values = valueBlocks(layout).flatMap((block) =>
+    valueWrites(
+      sheet,
+      block.row,
+      block.column,
+      block.cells.map((line) =>
+        line.map((cell) => (cell.formula ? `=${cell.formula}` : toExcelValue(cell.value)))
+      )
+    )
+  );
+  const looks = lookBlocks(layout).map(({ look, block }) =>
     smallWrite(() => {
-      sheet.getRange(`A1:${columnLetters(findingsRight)}1`).format.font.bold = true;
-      sheet.getRange(`${legendText}1`).format.font.bold = true;
-      if (content.rows.length > 0) {
-        const links = sheet.getRange(`B2:B${lastFindingRow}`).format.font;
-        links.color = LINK_COLOR;
-        links.underline = "Single";
-      }
-      content.legend.forEach((line, index) => {
-        sheet.getRange(`${legendSwatch}${index + 2}`).format.fill.color = `#${line.fill}`;
-      });
-      FINDING_WIDTHS.forEach((width, column) => {
+      const range = sheet.getRange(
+        boundsAddress({
+          firstRow: block.row,
+          lastRow: block.row + block.cells.length - 1,
+          firstColumn: block.column,
+          lastColumn: block.column + (block.cells[0]?.length ?? 1) - 1,
+        })
+      );
+      if (look === "bold") range.format.font.bold = true;
+      else if (look === "link") {
+        range.format.font.color = `#${LINK_COLOR}`;
+        range.format.font.underline = "Single";
+      } else range.format.fill.color = `#${look.fill}`;
+    })
+  );
+  const firstHidden = columnLetters(layout.hidden.from);
+  const lastHidden = columnLetters(layout.hidden.to);
+  return [
+    ...values,
+    ...looks,
+    smallWrite(() => {
+      for (const { column, width } of layout.widths) {
         const letters = columnLetters(column);
         sheet.getRange(`${letters}:${letters}`).format.columnWidth = pointsForCharacters(width);
-      });
-      sheet.getRange(`${legendSwatch}:${legendSwatch}`).format.columnWidth =
-        pointsForCharacters(SWATCH_WIDTH);
-      sheet.getRange(`${legendText}:${legendText}`).format.columnWidth =
-        pointsForCharacters(LEGEND_WIDTH);
-      sheet.getRange(`${firstKey}:${lastKey}`).columnHidden = true;
+      }
+      sheet.getRange(`${firstHidden}:${lastHidden}`).columnHidden = true;
     }),
   ];
 }

@@ -11,7 +11,7 @@ import {
   RawCellContent,
   SimpleCellAddress,
 } from "hyperformula";
-import { AUDIT_LAYOUT, CellValue, cellKey, findHeaderRow, sheetRef } from "../domain";
+import { CellValue, cellKey, findHeaderRow, sheetRef } from "../domain";
 import { buildGoalWorkbook } from "../functions/hyperformulaPlugin";
 import {
   ActiveCell,
@@ -22,6 +22,7 @@ import {
   TableSource,
   WorkbookError,
 } from "../workbook/GoalWorkbook";
+import { auditSheetLayout } from "../workbook/auditLayout";
 import { boundsAddress, RangeBounds, rangeBounds } from "../workbook/operations";
 import { DATE_FORMAT, parseTsv, parseTyped, rawFromValue, toTsv, TypedEntry } from "./cellInput";
 import { excelSyntax, storedFormula } from "./formulaText";
@@ -73,7 +74,6 @@ export const LOOK_BLOCK_ROWS = 5;
 const LOOK_CACHE_BLOCKS = 800;
 /** Below this many rows of content an inserted table goes on a new sheet (as in the in-memory workbook). */
 const INSERT_ROW_LIMIT = 1000;
-const AUDIT_WIDTHS = [6, 8, 12, 22, 10, 12, 90];
 /** The table style Excel gives a new table. */
 const TABLE_STYLE = "TableStyleMedium2";
 
@@ -674,40 +674,31 @@ export class PreviewWorkbook implements GoalWorkbook {
     this.changed();
   }
 
-  /** The audit sheet's cells: findings from A1, the legend beside them, the hidden key lists further right. */
+  /** The audit sheet's cells, from its layout (src/workbook/auditLayout.ts); links show their text. */
   private auditRows(audit: AuditWrite): RawCellContent[][] {
-    const { content } = audit;
-    const rows: RawCellContent[][] = [content.header.map(rawFromValue)];
-    content.rows.forEach((row) => rows.push(row.map(rawFromValue)));
-    const put = (row: number, column: number, value: CellValue) => {
-      const line = (rows[row] ??= []);
-      while (line.length < column) line.push(null);
-      line[column] = rawFromValue(value);
-    };
-    put(0, AUDIT_LAYOUT.legendText, content.legendTitle);
-    content.legend.forEach((line, index) => put(index + 1, AUDIT_LAYOUT.legendText, line.text));
-    content.keys.forEach((list, index) => {
-      const column = AUDIT_LAYOUT.firstKeyColumn + index;
-      put(0, column, list.header);
-      list.values.forEach((value, r) => put(r + 1, column, value));
-    });
+    const rows: RawCellContent[][] = [];
+    for (const cell of auditSheetLayout(audit.content, audit.goalSheet).cells) {
+      if (cell.value === null) continue;
+      const line = (rows[cell.row - 1] ??= []);
+      while (line.length < cell.column) line.push(null);
+      line[cell.column] = rawFromValue(cell.value);
+    }
     return Array.from(rows, (row) => Array.from(row ?? [], (cell) => cell ?? null));
   }
 
   private styleAuditSheet(meta: PreviewSheet, audit: AuditWrite): void {
-    const { content } = audit;
-    content.header.forEach((_, column) => meta.looks.set(cellKey(1, column), { bold: true }));
-    meta.looks.set(cellKey(1, AUDIT_LAYOUT.legendText), { bold: true });
-    content.legend.forEach((line, index) =>
-      meta.looks.set(cellKey(index + 2, AUDIT_LAYOUT.legendSwatch), { fill: line.fill })
-    );
-    content.targets.forEach((target, index) => {
-      if (target) meta.links.set(cellKey(index + 2, 1), `#${sheetRef(audit.goalSheet)}!${target}`);
-    });
-    AUDIT_WIDTHS.forEach((width, column) => meta.columnWidths.set(column, width));
-    meta.columnWidths.set(AUDIT_LAYOUT.legendSwatch, 4);
-    meta.columnWidths.set(AUDIT_LAYOUT.legendText, 60);
-    content.keys.forEach((_, index) => meta.hiddenColumns.add(AUDIT_LAYOUT.firstKeyColumn + index));
+    const layout = auditSheetLayout(audit.content, audit.goalSheet);
+    for (const cell of layout.cells) {
+      const key = cellKey(cell.row, cell.column);
+      if (cell.look === "bold") meta.looks.set(key, { bold: true });
+      else if (cell.look === "link") {
+        const target = audit.content.targets[cell.row - 2];
+        if (target) meta.links.set(key, `#${sheetRef(audit.goalSheet)}!${target}`);
+      } else if (cell.look) meta.looks.set(key, { fill: cell.look.fill });
+    }
+    for (const { column, width } of layout.widths) meta.columnWidths.set(column, width);
+    for (let column = layout.hidden.from; column <= layout.hidden.to; column++)
+      meta.hiddenColumns.add(column);
   }
 
   private removeOwnRules(): number {

@@ -11,12 +11,12 @@ import {
   cellAddress,
   cellKey,
   dayFromDate,
-  KEY_MARKER,
   KEY_ROW_FACTOR,
   keyCell,
   serialFromDay,
   sheetRef,
 } from "../domain";
+import { hasKeyMarker } from "../workbook/ownAudit";
 import { boundsAddress, RangeBounds, rangeBounds } from "../workbook/operations";
 import { typedFormula } from "../functions/formulaText";
 import { storedFormula } from "./formulaText";
@@ -62,8 +62,7 @@ const internals = (worksheet: ExcelJS.Worksheet) => worksheet as unknown as Work
 
 /** True for a sheet the add-in wrote: a key column header carries the marker. */
 function isOwnAuditSheet(worksheet: ExcelJS.Worksheet): boolean {
-  const value = worksheet.getCell(1, AUDIT_LAYOUT.firstKeyColumn + 1).value;
-  return typeof value === "string" && value.startsWith(KEY_MARKER);
+  return hasKeyMarker([worksheet.getCell(1, AUDIT_LAYOUT.firstKeyColumn + 1).value]);
 }
 
 /** The text of a rich-text or plain value. */

@@ -74,7 +74,7 @@ export function auditSheetLayout(content: AuditSheetContent, goalSheet: string):
           formula: linkFormula(goalSheet, target),
           look: "link",
         });
-      else if (value !== "") cells.push({ row: index + 2, column, value: text(value) });
+      else cells.push({ row: index + 2, column, value: text(value) });
     });
   });
   cells.push({
@@ -92,6 +92,15 @@ export function auditSheetLayout(content: AuditSheetContent, goalSheet: string):
     });
     cells.push({ row: index + 2, column: AUDIT_LAYOUT.legendText, value: line.text });
   });
+  // The note on how the colours stack, under the legend after a blank row: one short line per cell, so that no
+  // line runs into the hidden key columns.
+  content.legendNote.forEach((line, index) =>
+    cells.push({
+      row: content.legend.length + 3 + index,
+      column: AUDIT_LAYOUT.legendText,
+      value: line,
+    })
+  );
   content.keys.forEach((list, index) => {
     const column = AUDIT_LAYOUT.firstKeyColumn + index;
     cells.push({ row: 1, column, value: list.header });
@@ -110,4 +119,77 @@ export function auditSheetLayout(content: AuditSheetContent, goalSheet: string):
     },
     frozenRows: 1,
   };
+}
+
+/** A rectangle of cells to write at once: its top-left (1-based row, 0-based column) and its rows. */
+export interface LayoutBlock {
+  row: number;
+  column: number;
+  cells: AuditCell[][];
+}
+
+/**
+ * Runs of the given cells as rectangles: each column's consecutive rows, merged with the next columns where they
+ * cover the same rows. Hosts write a block (or format a range) per rectangle, so the number of operations depends
+ * on the layout's shape, not on the number of findings.
+ */
+export function layoutRectangles(cells: readonly AuditCell[]): LayoutBlock[] {
+  const byColumn = new Map<number, AuditCell[]>();
+  for (const cell of cells) {
+    const list = byColumn.get(cell.column) ?? [];
+    list.push(cell);
+    byColumn.set(cell.column, list);
+  }
+  const runs: LayoutBlock[] = [];
+  for (const column of [...byColumn.keys()].sort((a, b) => a - b)) {
+    const list = (byColumn.get(column) as AuditCell[]).sort((a, b) => a.row - b.row);
+    let run: AuditCell[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const first = run[0] as AuditCell;
+      const last = runs[runs.length - 1];
+      // Merge with the run to the left when it covers the same rows.
+      if (
+        last &&
+        last.column + (last.cells[0]?.length ?? 0) === column &&
+        last.row === first.row &&
+        last.cells.length === run.length
+      )
+        run.forEach((cell, index) => (last.cells[index] as AuditCell[]).push(cell));
+      else runs.push({ row: first.row, column, cells: run.map((cell) => [cell]) });
+      run = [];
+    };
+    for (const cell of list) {
+      const previous = run[run.length - 1];
+      if (previous && cell.row !== previous.row + 1) flush();
+      run.push(cell);
+    }
+    flush();
+  }
+  return runs;
+}
+
+/** The layout's cells that carry a value, as rectangles to write. */
+export function valueBlocks(layout: AuditSheetLayout): LayoutBlock[] {
+  return layoutRectangles(layout.cells.filter((cell) => cell.value !== null || cell.formula));
+}
+
+/** The layout's looks as rectangles: the bold cells, the links, and each swatch's fill. */
+export function lookBlocks(
+  layout: AuditSheetLayout
+): Array<{ look: NonNullable<AuditCell["look"]>; block: LayoutBlock }> {
+  const groups = new Map<string, AuditCell[]>();
+  for (const cell of layout.cells) {
+    if (cell.look === undefined) continue;
+    const key = typeof cell.look === "string" ? cell.look : `fill:${cell.look.fill}`;
+    const list = groups.get(key) ?? [];
+    list.push(cell);
+    groups.set(key, list);
+  }
+  return [...groups.values()].flatMap((cells) =>
+    layoutRectangles(cells).map((block) => ({
+      look: (cells[0] as AuditCell).look as NonNullable<AuditCell["look"]>,
+      block,
+    }))
+  );
 }
