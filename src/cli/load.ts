@@ -10,7 +10,13 @@ import {
   missingRequired,
 } from "../domain";
 import { csvRows, decodeCsv } from "./csvText";
-import { goalTablesOn, GoalTableChoice, pickGoalTable, rangeBounds } from "../workbook/operations";
+import {
+  decideGoalTable,
+  goalTablesOn,
+  GoalTableChoice,
+  HEADER_SCAN_ROWS,
+  rangeBounds,
+} from "../workbook/operations";
 import { MAX_SHEETS, PackageError, XlsxWorkbook } from "../xlsx/XlsxWorkbook";
 import { XmlError } from "../xlsx/xml";
 import { ZipError } from "../xlsx/zip";
@@ -95,9 +101,6 @@ export interface LoadedFile {
 
 /** Extensions of spreadsheet files whose bytes are checked for what they really are. */
 const SPREADSHEET_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".numbers"]);
-
-/** Rows scanned for a plain range's header. */
-const HEADER_SCAN_ROWS = 20;
 
 /**
  * Loads a file and locates its goal table: .xlsx (an Excel table, else a plain range whose header is in the first
@@ -309,8 +312,8 @@ async function locateInWorkbook(
   for (const sheet of sheets) choices.push(...(await goalTablesOn(workbook, sheet)));
   // Complete tables first, in sheet order; then the others, in sheet order.
   const ordered = [...choices.filter((c) => c.complete), ...choices.filter((c) => !c.complete)];
-  const picked = pickGoalTable(ordered);
-  if (!picked) {
+  const picked = decideGoalTable(ordered, false);
+  if (picked.kind !== "audit") {
     const where = only !== undefined ? `sheet “${only}”` : "any sheet";
     throw new InputError(
       `${file}: no goal table found in ${where} (no row in the first ${HEADER_SCAN_ROWS} names the ID, Goal and Target columns)`

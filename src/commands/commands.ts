@@ -11,7 +11,13 @@ import { ExcelWorkbook } from "../excel/ExcelWorkbook";
 import { CommandEvent, registerCommand, showNotice, showTaskpane } from "../excel/host";
 import { officeLanguage } from "../excel/officeLanguage";
 import { GoalWorkbook, WorkbookError } from "../workbook/GoalWorkbook";
-import { auditGoalTable, AuditRun, findGoalTables, GoalTableChoice } from "../workbook/operations";
+import {
+  auditGoalTable,
+  AuditRun,
+  decideGoalTable,
+  findGoalTables,
+  GoalTableChoice,
+} from "../workbook/operations";
 import { noticeQuery } from "./notice";
 import { outcomeText } from "./outcomeText";
 
@@ -23,7 +29,8 @@ export const OPTIONS_SETTING = "options";
 
 /** What one click on "Audit goals" came to. */
 export type AuditCommandOutcome =
-  | { status: "audited"; run: AuditRun }
+  /** `others`: complete goal tables on the sheet left aside (the first one was audited). */
+  | { status: "audited"; run: AuditRun; others: number }
   /** The active sheet has no goal table. */
   | { status: "noTable" }
   /** Several tables could be meant: the pane lets the user choose. */
@@ -62,8 +69,9 @@ async function savedOptions(workbook: GoalWorkbook): Promise<AuditOptions> {
 }
 
 /**
- * Audits the goal table of the active sheet when there is exactly one to audit: the one complete table, or the
- * only table found (whose missing column the audit then reports).
+ * Audits the goal table of the active sheet as the one policy decides without asking (operations.ts): the complete
+ * table, the first of several (the notice says how many were left), or the only table found (whose missing column
+ * the audit then reports).
  * @example await auditActiveSheet(workbook, "en") // { status: "audited", run }
  */
 export async function auditActiveSheet(
@@ -71,13 +79,17 @@ export async function auditActiveSheet(
   lang: Lang
 ): Promise<AuditCommandOutcome> {
   const tables = await findGoalTables(workbook);
-  if (tables.length === 0) return { status: "noTable" };
-  const complete = tables.filter((table) => table.complete);
-  const chosen = complete.length === 1 ? complete[0] : tables.length === 1 ? tables[0] : undefined;
-  if (!chosen) return { status: "chooseTable", tables };
+  const decision = decideGoalTable(tables, false);
+  if (decision.kind === "none") return { status: "noTable" };
+  // Several tables, none complete: the pane asks rather than the ribbon guessing which one was meant.
+  if (decision.kind === "ask" || (!decision.table.complete && tables.length > 1))
+    return { status: "chooseTable", tables };
+  const chosen = decision.table;
   const source = { sheet: chosen.sheet, address: chosen.address, tableName: chosen.tableName };
   const run = await auditGoalTable(workbook, source, await savedOptions(workbook), lang);
-  return run.auditSheet === null ? { status: "missingColumn", run } : { status: "audited", run };
+  return run.auditSheet === null
+    ? { status: "missingColumn", run }
+    : { status: "audited", run, others: decision.others };
 }
 
 /**

@@ -15,6 +15,10 @@ const SENTENCES = {
     en: "Audited {goals} goals on “{sheet}”: no findings.",
     zh: "已审核“{sheet}”上的 {goals} 个目标：未发现问题。",
   },
+  others: {
+    en: "{count} other complete goal table(s) on this sheet were left aside: open Goal Cascade (Home tab) to audit another.",
+    zh: "此工作表上另有 {count} 个完整的目标表未审核：请在“开始”选项卡中打开 Goal Cascade 审核其他表。",
+  },
   chooseTable: {
     en: "This sheet holds {count} goal tables. Open Goal Cascade (Home tab) to choose the one to audit.",
     zh: "此工作表有 {count} 个目标表。请在“开始”选项卡中打开 Goal Cascade，选择要审核的表。",
@@ -47,7 +51,10 @@ export function outcomeText(outcome: AuditCommandOutcome, lang: Lang): string {
         blocking: result.findings.filter(isBlocking).length,
         auditSheet: auditSheet ?? "",
       };
-      return fill(SENTENCES[findings === 0 ? "clean" : "audited"][lang], params);
+      const sentence = fill(SENTENCES[findings === 0 ? "clean" : "audited"][lang], params);
+      return outcome.others > 0
+        ? `${sentence} ${fill(SENTENCES.others[lang], { count: outcome.others })}`
+        : sentence;
     }
     case "noTable":
       return text(lang, "audit.noTable");

@@ -23,7 +23,7 @@ import {
   WorkbookError,
 } from "../workbook/GoalWorkbook";
 import { auditSheetLayout } from "../workbook/auditLayout";
-import { boundsAddress, RangeBounds, rangeBounds } from "../workbook/operations";
+import { boundsAddress, HEADER_SCAN_ROWS, RangeBounds, rangeBounds } from "../workbook/operations";
 import { DATE_FORMAT, parseTsv, parseTyped, rawFromValue, toTsv, TypedEntry } from "./cellInput";
 import { excelSyntax, storedFormula } from "./formulaText";
 import { applyPreviewEdits, frozenMeta, SheetState, WorkbookState } from "./fileEdits";
@@ -868,7 +868,9 @@ export class PreviewWorkbook implements GoalWorkbook {
         loaded.sheets.find(
           (sheet) =>
             !sheet.meta.hidden &&
-            findHeaderRow(sheet.cells.slice(0, 20).map((row) => row.map(textOfRaw))) !== null
+            findHeaderRow(
+              sheet.cells.slice(0, HEADER_SCAN_ROWS).map((row) => row.map(textOfRaw))
+            ) !== null
         )?.meta.name ?? null;
     }
     this.install(loaded);

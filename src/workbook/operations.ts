@@ -35,7 +35,7 @@ import {
 import { GoalWorkbook, TableSource } from "./GoalWorkbook";
 
 /** Rows of a candidate range scanned for a goal table's header (as the CLI does). */
-const HEADER_SCAN_ROWS = 20;
+export const HEADER_SCAN_ROWS = 20;
 
 /** A range address as its first row (1-based), first column (0-based) and size. */
 export interface RangeBounds {
@@ -95,6 +95,9 @@ export async function goalTablesOn(
   sheet: string
 ): Promise<GoalTableChoice[]> {
   const candidates = await workbook.candidates(sheet);
+  const tables = candidates
+    .filter((candidate) => candidate.tableName !== null)
+    .map((candidate) => rangeBounds(candidate.address));
   const choices: GoalTableChoice[] = [];
   for (const candidate of candidates) {
     const bounds = rangeBounds(candidate.address);
@@ -105,6 +108,19 @@ export async function goalTablesOn(
     const rows = await workbook.readValues(sheet, top);
     const header = findHeaderRow(rows, HEADER_SCAN_ROWS);
     if (header === null) continue;
+    // A used range whose header row is an Excel table's is that table again, not another goal table.
+    const headerRow = bounds.firstRow + header;
+    if (
+      candidate.tableName === null &&
+      tables.some(
+        (table) =>
+          headerRow >= table.firstRow &&
+          headerRow <= table.lastRow &&
+          table.firstColumn <= bounds.lastColumn &&
+          table.lastColumn >= bounds.firstColumn
+      )
+    )
+      continue;
     choices.push({
       ...candidate,
       complete: missingRequired(mapHeaders(rows[header] ?? [])).length === 0,
@@ -113,17 +129,31 @@ export async function goalTablesOn(
   return choices.sort((a, b) => Number(b.complete) - Number(a.complete));
 }
 
+/** What to do with the goal tables found on a sheet: nothing to audit, audit one, or ask which. */
+export type TableDecision<T> =
+  { kind: "none" } | { kind: "audit"; table: T; others: number } | { kind: "ask"; tables: T[] };
+
 /**
- * The table to audit without asking (the ribbon, the command line): the first complete table of the choices, else
- * the first one (its MISSING_COLUMN finding says what is missing); `others` counts the complete tables left aside.
- * @example pickGoalTable([{ complete: false }, { complete: true }]) // { table: { complete: true }, others: 0 }
+ * The one policy for choosing the goal table to audit: a single complete table is audited (other, incomplete ones
+ * are not goal tables yet); several complete ones are asked about where someone can answer (the task pane), and
+ * where nobody can (the ribbon, the command line) the first is audited and `others` says how many were left. With no
+ * complete table, the only one is audited (its MISSING_COLUMN finding says what is missing); several are asked
+ * about, or without asking the first is taken.
+ * @example decideGoalTable([{ complete: true }, { complete: false }], true) // { kind: "audit", table: { complete: true }, others: 0 }
  */
-export function pickGoalTable<T extends { complete: boolean }>(
-  choices: readonly T[]
-): { table: T; others: number } | null {
+export function decideGoalTable<T extends { complete: boolean }>(
+  choices: readonly T[],
+  canAsk: boolean
+): TableDecision<T> {
+  if (choices.length === 0) return { kind: "none" };
   const complete = choices.filter((choice) => choice.complete);
-  const table = complete[0] ?? choices[0];
-  return table ? { table, others: Math.max(0, complete.length - 1) } : null;
+  if (complete.length === 1) return { kind: "audit", table: complete[0] as T, others: 0 };
+  if (complete.length > 1)
+    return canAsk
+      ? { kind: "ask", tables: [...choices] }
+      : { kind: "audit", table: complete[0] as T, others: complete.length - 1 };
+  if (choices.length === 1 || !canAsk) return { kind: "audit", table: choices[0] as T, others: 0 };
+  return { kind: "ask", tables: [...choices] };
 }
 
 /** Where an audit run is, for progress. */

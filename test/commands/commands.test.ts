@@ -1,3 +1,4 @@
+import { outcomeText } from "../../src/commands/outcomeText";
 import { CellValue } from "../../src/domain";
 import { child, goal, table } from "../domain/builders";
 import { FakeExcel, officeMock } from "../excel/fakeExcel";
@@ -76,7 +77,7 @@ describe("the Audit goals button", () => {
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
-  it("opens the task pane to choose when several complete tables are on the sheet", async () => {
+  it("audits the first of several complete tables and says how many it left aside", async () => {
     const book = new MemoryWorkbook({
       Goals: [
         ["ID", "Goal", "Target"],
@@ -84,6 +85,38 @@ describe("the Audit goals button", () => {
         [],
         ["ID", "Goal", "Target"],
         ["G2", "y", 2],
+      ],
+    });
+    book
+      .sheet("Goals")
+      .tables.push({ name: "A", address: "A1:C2" }, { name: "B", address: "A4:C5" });
+    const { event, opened, host: surroundings } = host(book);
+    const outcome = await commands.auditGoals(event, surroundings);
+    expect({
+      status: outcome.status,
+      table: outcome.status === "audited" ? outcome.run.source.tableName : null,
+      others: outcome.status === "audited" ? outcome.others : null,
+      opened,
+      notice: outcomeText(outcome, "en"),
+    }).toEqual({
+      status: "audited",
+      table: "A",
+      others: 1,
+      opened: [],
+      notice: expect.stringContaining(
+        "1 other complete goal table(s) on this sheet were left aside"
+      ),
+    });
+  });
+
+  it("opens the task pane to choose when several tables are on the sheet and none is complete", async () => {
+    const book = new MemoryWorkbook({
+      Goals: [
+        ["ID", "Goal", "Owner"],
+        ["G1", "x", "Li"],
+        [],
+        ["ID", "Goal", "Owner"],
+        ["G2", "y", "Wang"],
       ],
     });
     book

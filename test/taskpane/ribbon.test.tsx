@@ -42,13 +42,14 @@ describe("the pane and the ribbon's Audit goals", () => {
   it("follows later clicks, and asks which table when the ribbon could not choose", async () => {
     const workbook = goalWorkbook();
     await renderPane(workbook, "en", ribbon);
+    // Two tables, neither complete (no Target column yet): which one was meant is for the user to say.
     const several = new MemoryWorkbook({
       Goals: [
-        ["ID", "Goal", "Target"],
-        ["G1", "Resolve every ticket", 10],
+        ["ID", "Goal", "Owner"],
+        ["G1", "Resolve every ticket", "Li"],
         [],
-        ["ID", "Goal", "Target"],
-        ["H1", "Answer calls", 5],
+        ["ID", "Goal", "Owner"],
+        ["H1", "Answer calls", "Wang"],
       ],
     });
     several

@@ -42,7 +42,7 @@ describe("finding the goal table", () => {
     ]);
   });
 
-  it("offers each Excel table and says which lack a required column", async () => {
+  it("offers each Excel table, not the used range around them again, and says which lack a required column", async () => {
     const book = new MemoryWorkbook({
       Goals: [["ID", "Goal"], ["G1", "x"], [], ["ID", "Goal", "Target"], ["G2", "y", 1]],
     });
@@ -52,8 +52,30 @@ describe("finding the goal table", () => {
     const choices = await findGoalTables(book);
     expect(choices.map((choice) => [choice.tableName, choice.complete])).toEqual([
       ["Full", true],
-      [null, true],
       ["Partial", false],
+    ]);
+  });
+
+  it("still offers a plain goal table beside an Excel table", async () => {
+    const book = new MemoryWorkbook({
+      Goals: [
+        ["ID", "Goal", "Target"],
+        ["G1", "x", 1],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+        ["ID", "Goal", "Target"],
+        ["G2", "y", 2],
+      ],
+    });
+    book.sheet("Goals").tables.push({ name: "Lower", address: "A9:C10" });
+    const choices = await findGoalTables(book);
+    expect(choices.map((choice) => [choice.tableName, choice.address])).toEqual([
+      ["Lower", "A9:C10"],
+      [null, "A1:C10"],
     ]);
   });
 

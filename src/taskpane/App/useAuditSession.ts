@@ -6,6 +6,7 @@ import {
   auditGoalTable,
   AuditRun,
   AuditStep,
+  decideGoalTable,
   findGoalTables,
   GoalTableChoice,
 } from "../../workbook/operations";
@@ -94,17 +95,18 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
       setNotice(errorNotice(error));
       return;
     }
-    if (found.length === 0) {
+    const decision = decideGoalTable(found, true);
+    if (decision.kind === "none") {
       setStep(null);
       setNotice(textNotice("warning", "audit.noTable"));
       return;
     }
-    if (found.length > 1) {
+    if (decision.kind === "ask") {
       setStep(null);
-      setChoices(found);
+      setChoices(decision.tables);
       return;
     }
-    await auditTable(found[0] as GoalTableChoice);
+    await auditTable(decision.table);
   }, [workbook, auditTable]);
 
   const reaudit = React.useCallback(async () => {
