@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { DetailedCellError, HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
-import { CellType } from "hyperformula";
+import { CellType, ErrorType } from "hyperformula";
 import { cellAddress, cellErrorOf, CellValue, dayFromDate, Lang, serialFromDay } from "../domain";
 import { typedFormula, usesGoalFunction } from "../functions/formulaText";
 import { buildGoalWorkbook, setHyperFormulaLanguage } from "../functions/hyperformulaPlugin";
@@ -25,6 +25,11 @@ export interface CalculatedCell {
   value: Computed | Computed[][];
   /** The message of an error value, in the chosen language. */
   message?: string;
+  /**
+   * True when the value could not be computed here (an input this engine cannot read or compute, such as a
+   * structured reference or a formula too deep for it): --out keeps the cell's formula and saved value.
+   */
+  kept?: boolean;
 }
 
 type Computed = number | string | boolean | null;
@@ -107,6 +112,82 @@ function spillSize(
   return { rows, columns };
 }
 
+/** Formulas longer than this are first tried alone: a very long one can overflow the engine's parser. */
+const LONG_FORMULA = 1_000;
+
+/**
+ * True when the engine can take a formula without running out of stack (a valid 3,000-character
+ * `SUM(1+1+…)` overflows HyperFormula's recursive parser and would stop the whole workbook from building).
+ */
+function engineCanTake(formula: string): boolean {
+  if (formula.length <= LONG_FORMULA) return true;
+  try {
+    buildGoalWorkbook({ Probe: [[formula]] }).destroy();
+    return true;
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
+}
+
+/** Why a cell's value cannot be had here, in the chosen language, or null when it can. */
+function uncomputable(
+  engine: HyperFormula,
+  address: SimpleCellAddress,
+  tooDeep: ReadonlySet<string>,
+  language: Lang
+): string | null {
+  const name = `${engine.getSheetName(address.sheet) ?? ""}!${cellAddress(address.col, address.row + 1)}`;
+  if (tooDeep.has(`${engine.getSheetName(address.sheet) ?? ""}!${address.row}:${address.col}`))
+    return language === "zh"
+      ? `${name} 的公式过长或嵌套过深，此处的计算引擎无法计算（Excel 可以）`
+      : `the formula in ${name} is too long or too deeply nested for the engine here (Excel computes it)`;
+  const value = engine.getCellValue(address);
+  if (!(value instanceof DetailedCellError) || !engine.doesCellHaveFormula(address)) return null;
+  // A formula the engine cannot parse (structured references…) or a function it does not have.
+  if (value.type === ErrorType.ERROR || value.type === ErrorType.NAME)
+    return language === "zh"
+      ? `此处的计算引擎无法计算 ${name} 的公式（${value.message || value.value}）；Excel 可以`
+      : `the engine here cannot compute the formula in ${name} (${value.message || value.value}); Excel can`;
+  return null;
+}
+
+/**
+ * Why a GOAL cell cannot be computed here — its own formula, or the first of its inputs, is one the engine cannot
+ * take — or null.
+ */
+function uncomputableInput(
+  engine: HyperFormula,
+  anchor: SimpleCellAddress,
+  tooDeep: ReadonlySet<string>,
+  language: Lang
+): string | null {
+  const sheet = engine.getSheetName(anchor.sheet) ?? "";
+  const formula = engine.getCellFormula(anchor);
+  if (
+    tooDeep.has(`${sheet}!${anchor.row}:${anchor.col}`) ||
+    (formula !== undefined && !engine.validateFormula(formula))
+  )
+    return uncomputable(engine, anchor, tooDeep, language);
+  for (const precedent of engine.getCellPrecedents(anchor)) {
+    const cells: SimpleCellAddress[] =
+      "start" in precedent ? rangeCells(precedent.start, precedent.end) : [precedent];
+    for (const cell of cells) {
+      const reason = uncomputable(engine, cell, tooDeep, language);
+      if (reason !== null) return reason;
+    }
+  }
+  return null;
+}
+
+/** The cells of a range (capped: a whole-column input is scanned only where cells are). */
+function rangeCells(start: SimpleCellAddress, end: SimpleCellAddress): SimpleCellAddress[] {
+  const cells: SimpleCellAddress[] = [];
+  for (let row = start.row; row <= end.row && cells.length < 100_000; row++)
+    for (let col = start.col; col <= end.col; col++) cells.push({ sheet: start.sheet, row, col });
+  return cells;
+}
+
 interface Calculation {
   cells: CalculatedCell[];
   /** For --out: each GOAL cell's result as rows, anchored at its worksheet cell. */
@@ -117,13 +198,27 @@ interface Calculation {
 export function calculateWorkbook(workbook: ExcelJS.Workbook, language: Lang): Calculation {
   const grids = sheetGrids(workbook);
   setHyperFormulaLanguage(language);
+  // Formulas the engine cannot take are that cell's error (#VALUE! here), so that the rest still computes.
+  const tooDeep = new Set<string>();
+  const originals = new Map<string, string>();
+  for (const grid of grids)
+    grid.rows.forEach((row, r) =>
+      row.forEach((content, c) => {
+        if (typeof content === "string" && content.startsWith("=") && !engineCanTake(content)) {
+          tooDeep.add(`${grid.name}!${r}:${c}`);
+          originals.set(`${grid.name}!${r}:${c}`, content);
+          row[c] = "#VALUE!";
+        }
+      })
+    );
   const engine = buildGoalWorkbook(Object.fromEntries(grids.map((grid) => [grid.name, grid.rows])));
   const cells: CalculatedCell[] = [];
   const results: Calculation["results"] = [];
   grids.forEach((grid, sheetIndex) => {
     const sheet = engine.getSheetId(grid.name) ?? sheetIndex;
     grid.rows.forEach((row, rowIndex) => {
-      row.forEach((content, columnIndex) => {
+      row.forEach((held, columnIndex) => {
+        const content = originals.get(`${grid.name}!${rowIndex}:${columnIndex}`) ?? held;
         if (typeof content !== "string" || !content.startsWith("=") || !usesGoalFunction(content))
           return;
         const anchor = { sheet, row: rowIndex, col: columnIndex };
@@ -141,13 +236,16 @@ export function calculateWorkbook(workbook: ExcelJS.Workbook, language: Lang): C
           values.push(line);
         }
         const single = size.rows === 1 && size.columns === 1;
+        const reason = uncomputableInput(engine, anchor, tooDeep, language);
         cells.push({
           cell: `${grid.name}!${cellAddress(columnIndex, rowIndex + 1)}`,
           formula: content,
           value: single ? (values[0]?.[0] ?? null) : values,
-          ...(message ? { message } : {}),
+          ...(reason !== null ? { message: reason, kept: true } : message ? { message } : {}),
         });
-        results.push({ sheet: grid.name, row: rowIndex + 1, column: columnIndex + 1, values });
+        // A value that could not be computed here is not one to write: the cell keeps its formula.
+        if (reason === null)
+          results.push({ sheet: grid.name, row: rowIndex + 1, column: columnIndex + 1, values });
       });
     });
   });
@@ -220,11 +318,21 @@ export async function calcCommand(args: readonly string[], io: Io): Promise<numb
   if (values.json) io.stdout(`${JSON.stringify(cells, null, 2)}\n`);
   else io.stdout(calcText(cells, lang));
   if (values.out !== undefined) {
-    if (results.length === 0)
+    for (const cell of cells.filter((one) => one.kept))
       io.stderr(
         lang === "zh"
-          ? `goal-cascade：工作簿中没有 GOAL 公式，未写出 ${values.out}\n`
-          : `goal-cascade: no GOAL formula in the workbook, so no copy was written to ${values.out}\n`
+          ? `goal-cascade：${cell.cell} 在副本中保留其公式和已保存的值：${cell.message ?? ""}\n`
+          : `goal-cascade: ${cell.cell} keeps its formula and saved value in the copy: ${cell.message ?? ""}\n`
+      );
+    if (results.length === 0)
+      io.stderr(
+        cells.length === 0
+          ? lang === "zh"
+            ? `goal-cascade：工作簿中没有 GOAL 公式，未写出 ${values.out}\n`
+            : `goal-cascade: no GOAL formula in the workbook, so no copy was written to ${values.out}\n`
+          : lang === "zh"
+            ? `goal-cascade：没有可以替换为值的 GOAL 公式，未写出 ${values.out}\n`
+            : `goal-cascade: no GOAL formula could be replaced by its value here, so no copy was written to ${values.out}\n`
       );
     else await writeValuesCopy(xlsx, results, values.out);
   }

@@ -358,7 +358,8 @@ function checkAllocation(
     if (childIndices.length > 1) {
       for (const c of childIndices) {
         const child = goals[c] as Goal;
-        if (child.target === target && target !== 0 && !texts.isCopy(c, parent)) {
+        // A goal that is its own parent is a CYCLE, not a copy of itself.
+        if (c !== parent && child.target === target && target !== 0 && !texts.isCopy(c, parent)) {
           add(
             child,
             "DUPLICATE_OF_PARENT",
@@ -392,6 +393,8 @@ function checkChildAgainstParent(
   texts: GoalTexts,
   add: Add
 ): void {
+  // A goal that is its own parent is reported as a CYCLE only.
+  if (c === p) return;
   const child = goals[c] as Goal;
   const parent = goals[p] as Goal;
   const { kpi, unit } = texts;

@@ -21,6 +21,7 @@ export function langOf(locale: string | null | undefined): Lang {
 /** Short names of the finding codes, for summaries, legends and group headers. */
 export const CODE_TITLES: Record<FindingCode, Bilingual> = {
   MISSING_COLUMN: { en: "Missing column", zh: "缺少列" },
+  DUPLICATE_COLUMN: { en: "Two columns for one field", zh: "同一字段有两列" },
   BAD_VALUE: { en: "Unreadable value", zh: "无法读取的值" },
   DUPLICATE_ID: { en: "Duplicate id", zh: "编号重复" },
   ORPHAN: { en: "Orphan goal (cascade gap)", zh: "无上级目标（目标断层）" },
@@ -91,6 +92,10 @@ const FINDING_MESSAGES: Record<string, Bilingual> = {
   MISSING_COLUMN: {
     en: "The goal table has no “{column}” column. Accepted headers: {accepted}.",
     zh: "目标表缺少“{column}”列。可用的表头：{accepted}。",
+  },
+  DUPLICATE_COLUMN: {
+    en: "Columns {first} (“{firstHeader}”) and {second} (“{secondHeader}”) both name the {column} column: {first} is read, {second} is ignored. Rename or remove one of them.",
+    zh: "列 {first}（“{firstHeader}”）与列 {second}（“{secondHeader}”）都对应“{column}”列：读取 {first}，忽略 {second}。请重命名或删除其中一列。",
   },
   BAD_VALUE: {
     en: "Cell {cell} ({column}): “{value}” cannot be read as {expected}.",

@@ -3,6 +3,7 @@ import { Field } from "./model";
 /** Every finding code, in the order DESIGN §3 lists them: findings on one row are sorted by it. */
 export const FINDING_CODES = [
   "MISSING_COLUMN",
+  "DUPLICATE_COLUMN",
   "BAD_VALUE",
   "DUPLICATE_ID",
   "ORPHAN",
@@ -31,6 +32,7 @@ export type Severity = "fatal" | "error" | "warning" | "info";
 
 export const SEVERITY: Record<FindingCode, Severity> = {
   MISSING_COLUMN: "fatal",
+  DUPLICATE_COLUMN: "warning",
   BAD_VALUE: "error",
   DUPLICATE_ID: "error",
   ORPHAN: "error",
@@ -59,6 +61,7 @@ export type Family = "structure" | "duplication" | "smart" | "status" | "other";
 
 export const FAMILY: Record<FindingCode, Family> = {
   MISSING_COLUMN: "other",
+  DUPLICATE_COLUMN: "other",
   BAD_VALUE: "other",
   DUPLICATE_ID: "structure",
   ORPHAN: "structure",

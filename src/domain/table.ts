@@ -1,8 +1,15 @@
 import { bilingual, EXPECTED_NAMES, fieldName } from "./catalogue";
 import { Finding, SEVERITY } from "./findings";
-import { ColumnMap, findHeaderRow, HEADERS, mapHeaders, missingRequired } from "./headers";
+import {
+  ColumnMap,
+  fieldOfHeader,
+  findHeaderRow,
+  HEADERS,
+  mapHeaders,
+  missingRequired,
+} from "./headers";
 import { CellValue, Field, FIELDS, Goal, RollupMethod } from "./model";
-import { cellAddress, normalizeText } from "./text";
+import { cellAddress, columnLetters, normalizeText } from "./text";
 import {
   cellErrorOf,
   defaultRollup,
@@ -96,12 +103,48 @@ export function readGoalTable(
 
   const reader = new RowReader(local, firstColumn, source);
   const goals: Goal[] = [];
-  const findings: Finding[] = [];
+  const findings: Finding[] = duplicateColumns(headerCells, headerRow, firstColumn, source);
   for (let index = headerIndex + 1; index < cells.length; index++) {
     const goal = reader.read(cells[index] ?? [], firstRow + index, findings);
     if (goal) goals.push(goal);
   }
   return { goals, findings, columns, headerRow };
+}
+
+/** DUPLICATE_COLUMN findings: a field named by a second header cell (the first one is read). */
+function duplicateColumns(
+  header: readonly CellValue[],
+  headerRow: number,
+  firstColumn: number,
+  source: number
+): Finding[] {
+  const first = new Map<Field, number>();
+  const findings: Finding[] = [];
+  header.forEach((cell, column) => {
+    const field = fieldOfHeader(cell);
+    if (field === null) return;
+    const earlier = first.get(field);
+    if (earlier === undefined) {
+      first.set(field, column);
+      return;
+    }
+    findings.push({
+      code: "DUPLICATE_COLUMN",
+      severity: SEVERITY.DUPLICATE_COLUMN,
+      row: headerRow,
+      source,
+      id: null,
+      field,
+      params: {
+        column$: bilingual({ en: fieldName(field, "en"), zh: fieldName(field, "zh") }),
+        first: columnLetters(earlier + firstColumn),
+        firstHeader: String(header[earlier] ?? ""),
+        second: columnLetters(column + firstColumn),
+        secondHeader: String(cell ?? ""),
+      },
+    });
+  });
+  return findings;
 }
 
 /** The MISSING_COLUMN finding for a field, naming every header it accepts. */

@@ -16,7 +16,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { strToU8, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { formula, handPackage, number, text } from "../support/handPackage";
 import { checkWorkbookPackage, DEFAULT_LIMITS } from "../../src/cli/inputFile";
 import { InputError, parseDelimited, sheetNameOf } from "../../src/cli/load";
 import { forTerminal } from "../../src/cli/output";
@@ -61,26 +62,9 @@ function savedByLibreOffice(format: string, name: string): string {
   return target;
 }
 
-/** A package with one sheet whose sheetData holds `rows` (written here, part by part). */
+/** A package with one sheet, "Sheet1", whose sheetData holds `rows` and whose dimension claims a billion rows. */
 function onlyCell(rows: string): Uint8Array {
-  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-  return zipSync({
-    "[Content_Types].xml": strToU8(
-      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
-    ),
-    "_rels/.rels": strToU8(
-      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
-    ),
-    "xl/workbook.xml": strToU8(
-      `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${rel}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`
-    ),
-    "xl/_rels/workbook.xml.rels": strToU8(
-      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`
-    ),
-    "xl/worksheets/sheet1.xml": strToU8(
-      `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:A1000000000"/><sheetData>${rows}</sheetData></worksheet>`
-    ),
-  });
+  return handPackage({ Sheet1: rows }, { dimension: "A1:A1000000000" });
 }
 
 describe("files that are not workbooks the command line can read", () => {
@@ -421,5 +405,83 @@ describe("what the review found", () => {
     expect(wrote.status).toBe(1);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(target).subarray(0, 2).toString()).toBe("PK");
+  });
+});
+
+describe("values and formulas the engine or the domain cannot take", () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeAll(() => ({ dir, cleanup } = tempFolder()));
+  afterAll(() => cleanup());
+
+  const styles =
+    '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>';
+
+  it("reads a date-formatted number past 9999-12-31 as a BAD_VALUE quoting it, for audit and calc alike", async () => {
+    const file = join(dir, "far-date.xlsx");
+    writeFileSync(
+      file,
+      handPackage(
+        {
+          Goals: `<row r="1">${text("A1", "ID")}${text("B1", "Goal")}${text("C1", "Target")}${text("D1", "Deadline")}${text("E1", "Check")}</row><row r="2">${text("A2", "G1")}${text("B2", "Resolve tickets")}${number("C2", 10)}${number("D2", 1_000_000_000, 1)}${formula("E2", "_xldudf_GOAL_VARIANCE(C2,C2)", 0)}</row>`,
+        },
+        { styles }
+      )
+    );
+    const audit = await cli(["audit", file, "--json"]);
+    const calc = await cli(["calc", file]);
+    const findings = (
+      JSON.parse(audit.stdout) as { findings: Array<{ code: string; message: string }> }
+    ).findings;
+    expect({
+      badValue: findings.filter((f) => f.code === "BAD_VALUE").map((f) => f.message),
+      calc: calc.status,
+      stderr: audit.stderr + calc.stderr,
+    }).toEqual({
+      badValue: ["Cell D2 (Deadline): “1000000000” cannot be read as a date."],
+      calc: 0,
+      stderr: "",
+    });
+  });
+
+  it("computes the rest of a workbook whose formula is too deep for the engine, and keeps the GOAL cells that depend on it", async () => {
+    const deep = `SUM(${Array.from({ length: 1500 }, () => "1").join("+")})`;
+    const file = join(dir, "deep.xlsx");
+    writeFileSync(
+      file,
+      handPackage({
+        Calc: `<row r="1">${formula("A1", deep, 1500)}${formula("B1", "_xldudf_GOAL_VARIANCE(A1,1000)", 500)}${formula("C1", "Table1[[#This Row],[Actual]]", 7)}${formula("D1", "_xldudf_GOAL_VARIANCE(C1,5)", 2)}${formula("E1", "_xldudf_GOAL_VARIANCE(5,4)", 0)}</row>`,
+      })
+    );
+    const out = join(dir, "deep-values.xlsx");
+    const run = await cli(["calc", file, "--json", "--out", out]);
+    const cells = JSON.parse(run.stdout) as Array<{
+      cell: string;
+      value: unknown;
+      kept?: boolean;
+      message?: string;
+    }>;
+    expect(
+      cells.map(({ cell, value, kept }) => ({ cell, ...(kept ? { kept } : { value }) }))
+    ).toEqual([
+      { cell: "Calc!B1", kept: true },
+      { cell: "Calc!D1", kept: true },
+      { cell: "Calc!E1", value: 1 },
+    ]);
+    expect(cells[0]?.message).toMatch(
+      /the formula in Calc!A1 is too long or too deeply nested for the engine here/
+    );
+    expect(cells[1]?.message).toMatch(/the engine here cannot compute the formula in Calc!C1/);
+    expect(run.stderr).toMatch(/Calc!B1 keeps its formula and saved value in the copy/);
+    const sheet = strFromU8(unzipSync(readFileSync(out))["xl/worksheets/sheet1.xml"] as Uint8Array);
+    expect({
+      b1: /<c r="B1"[\s\S]*?<\/c>/.exec(sheet)?.[0],
+      d1: /<c r="D1"[\s\S]*?<\/c>/.exec(sheet)?.[0],
+      e1: /<c r="E1"[\s\S]*?<\/c>/.exec(sheet)?.[0],
+    }).toEqual({
+      b1: '<c r="B1"><f>_xldudf_GOAL_VARIANCE(A1,1000)</f><v>500</v></c>',
+      d1: '<c r="D1"><f>_xldudf_GOAL_VARIANCE(C1,5)</f><v>2</v></c>',
+      e1: '<c r="E1"><v>1</v></c>',
+    });
   });
 });

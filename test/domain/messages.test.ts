@@ -12,6 +12,12 @@ import { audit, child, goal, rate, table } from "./builders";
 const FIXTURES: Array<[CellValue[][], AuditOptionsInput?]> = [
   [[["ID", "Goal"]]],
   [
+    [
+      ["ID", "Goal", "Target", "Objective"],
+      ["G1", "Resolve customer tickets within 4 hours", 100, "x"],
+    ],
+  ],
+  [
     table([
       goal({ id: "C1", level: "Company", target: 1000 }),
       child("C1", { id: "T1", level: "Team", target: 300, deadline: "2027-01-31" }),

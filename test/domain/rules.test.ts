@@ -40,6 +40,27 @@ describe("MISSING_COLUMN", () => {
   });
 });
 
+describe("DUPLICATE_COLUMN", () => {
+  it("flags a second column naming a field already named, on the header row, and reads the first", () => {
+    const cells = [
+      ["ID", "Goal", "Target", "Objective"],
+      ["G1", "Resolve customer tickets within 4 hours", 100, "something else"],
+    ];
+    const result = audit(cells);
+    expect({
+      lines: lines(result.findings).filter((line) => line.includes("DUPLICATE_COLUMN")),
+      goal: result.goals[0]?.goal,
+    }).toEqual({
+      lines: ["1 DUPLICATE_COLUMN goal"],
+      goal: "Resolve customer tickets within 4 hours",
+    });
+  });
+
+  it("flags nothing when every field has one column", () => {
+    expect(flagged("DUPLICATE_COLUMN", [goal()])).toEqual([]);
+  });
+});
+
 describe("BAD_VALUE", () => {
   it("flags a target that cannot be read as a number", () => {
     expect(flagged("BAD_VALUE", [goal({ target: "lots" })])).toEqual(["2 BAD_VALUE target"]);
@@ -145,6 +166,14 @@ describe("CYCLE", () => {
 
   it("flags a goal that is its own parent", () => {
     expect(flagged("CYCLE", [child("T1", { id: "T1" })])).toEqual(["2 CYCLE parent"]);
+  });
+
+  it("reports a goal that is its own parent as a loop only, not as a copy of its parent", () => {
+    const rows = [child("T1", { id: "T1", target: 5 })];
+    expect({
+      cycle: flagged("CYCLE", rows),
+      copy: flagged("DUPLICATE_OF_PARENT", rows),
+    }).toEqual({ cycle: ["2 CYCLE parent"], copy: [] });
   });
 
   it("does not flag a goal that hangs below a loop without being on it", () => {
