@@ -9,16 +9,18 @@ import {
   HIGHLIGHT_PRECEDENCE_LINES,
   HIGHLIGHT_TITLES,
   HighlightFamily,
-  highlightFormula,
   highlightKeys,
+  HighlightKeys,
+  keyedFormula,
+  KEY_MARKER,
+  LocalCondition,
+  localFormula,
 } from "./highlights";
+import { Field } from "./model";
 import { cellAddress, columnLetters } from "./text";
 
 /** Name of the sheet the audit writes, per language. */
 export const AUDIT_SHEET_NAMES: Record<Lang, string> = { en: "Audit", zh: "目标审核" };
-
-/** Row-1 text of each hidden key column: how the add-in recognises its own audit sheet and rules. */
-export const KEY_MARKER = "goal-cascade:";
 
 const HEADERS: Record<Lang, string[]> = {
   en: ["Row", "Cell", "Goal ID", "Code", "Severity", "Column", "Finding"],
@@ -48,8 +50,19 @@ export interface AuditSheetContent {
   /** How the colours stack, in short lines, written under the legend. */
   legendNote: string[];
   legend: { family: HighlightFamily; text: string; fill: string; font: string }[];
-  /** Sorted keys per family, and the absolute reference the rule formulas use for each list. */
-  keys: { family: HighlightFamily; header: string; values: number[]; ref: string | null }[];
+  /**
+   * Per family its key list (`key|field` texts, see highlightKeys), the absolute reference of the list and of its
+   * header cell (the marker the rules check).
+   */
+  keys: {
+    family: HighlightFamily;
+    header: string;
+    values: string[];
+    ref: string | null;
+    marker: string;
+  }[];
+  /** Conditions the rules read from each row (an empty owner, no deadline, an empty id). */
+  local: HighlightKeys["local"];
 }
 
 /**
@@ -69,9 +82,9 @@ export function auditSheetContent(
     const column = findingColumn(finding, columns);
     return column === null ? null : cellAddress(column, finding.row);
   });
-  const keyLists = highlightKeys(result, columns, source);
+  const found = highlightKeys(result, columns, source);
   const keys = HIGHLIGHT_FAMILIES.map((family, index) => {
-    const values = keyLists[family];
+    const values = found.keys[family];
     const letters = columnLetters(AUDIT_LAYOUT.firstKeyColumn + index);
     return {
       family,
@@ -81,6 +94,7 @@ export function auditSheetContent(
         values.length === 0
           ? null
           : `${quotedSheetName}!$${letters}$2:$${letters}$${values.length + 1}`,
+      marker: `${quotedSheetName}!$${letters}$1`,
     };
   });
   return {
@@ -95,6 +109,7 @@ export function auditSheetContent(
       ...HIGHLIGHT_COLORS[family],
     })),
     keys,
+    local: found.local,
   };
 }
 
@@ -130,35 +145,76 @@ export interface HighlightRuleSpec {
 const STATUS_FAMILIES: ReadonlySet<HighlightFamily> = new Set(["offTrack", "atRisk", "onTrack"]);
 
 /**
- * The audit's conditional-format rules (DESIGN §6): at most one per family, whatever the table's size. Finding
- * families cover the table's data rows across its columns; status families cover the actual column only. Each
- * formula looks its cell up in the family's key list on the audit sheet.
- * @example highlightRules(content, read.columns, { firstDataRow: 4, lastRow: 40 })[0].range // "A4:Q40"
+ * The audit's conditional-format rules (DESIGN §6), over the table's data rows only, in the families' order (most
+ * severe first). Each keyed family has a rule per field it colours, on that field's column: it looks the row's
+ * goal up in the family's list by its id, so that the colour follows the goal when rows are sorted, filtered,
+ * inserted or deleted. Conditions a row shows itself (an empty owner, no deadline, an empty id) have rules that
+ * read the row, so that the colour goes as soon as the cell is filled in. The number of rules depends on the
+ * fields flagged, never on the table's size.
+ * @example highlightRules(content, read.columns, { firstDataRow: 4, lastRow: 40 })[0].range // "B4:B40"
  */
 export function highlightRules(
   content: AuditSheetContent,
   columns: ColumnMap,
   rows: { firstDataRow: number; lastRow: number }
 ): HighlightRuleSpec[] {
-  const fieldColumns = Object.values(columns) as number[];
-  if (fieldColumns.length === 0) return [];
-  const left = Math.min(...fieldColumns);
-  const right = Math.max(...fieldColumns);
-  const lastRow = Math.max(rows.firstDataRow, rows.lastRow);
+  const first = rows.firstDataRow;
+  const lastRow = Math.max(first, rows.lastRow);
+  const idColumn = columns.id;
+  if (idColumn === undefined) return [];
+  const cellOf = (column: number) => `$${columnLetters(column)}${first}`;
+  const rangeOf = (column: number) =>
+    `${columnLetters(column)}${first}:${columnLetters(column)}${lastRow}`;
+  const rowCells = (Object.values(columns) as number[]).sort((a, b) => a - b).map(cellOf);
   const rules: HighlightRuleSpec[] = [];
   for (const list of content.keys) {
+    const family = list.family;
+    // Local rules first within their family: they are what the row itself shows.
+    for (const { condition, family: localFamily } of content.local) {
+      if (localFamily !== family) continue;
+      const { column, blank } = localCells(condition, columns, idColumn);
+      rules.push({
+        family,
+        range: rangeOf(column),
+        formula: localFormula(list.marker, family, rowCells, blank.map(cellOf)),
+        ...HIGHLIGHT_COLORS[family],
+      });
+    }
     if (list.ref === null) continue;
-    const status = STATUS_FAMILIES.has(list.family);
-    if (status && columns.actual === undefined) continue;
-    const from = status ? (columns.actual as number) : left;
-    const to = status ? (columns.actual as number) : right;
-    const topLeft = `${columnLetters(from)}${rows.firstDataRow}`;
-    rules.push({
-      family: list.family,
-      range: `${topLeft}:${columnLetters(to)}${lastRow}`,
-      formula: highlightFormula(list.ref, topLeft),
-      ...HIGHLIGHT_COLORS[list.family],
-    });
+    if (STATUS_FAMILIES.has(family) && columns.actual === undefined) continue;
+    const fields = [
+      ...new Set(list.values.map((value) => value.slice(value.lastIndexOf("|") + 1))),
+    ];
+    for (const field of fields) {
+      const column = columns[field as Field];
+      if (column === undefined) continue;
+      rules.push({
+        family,
+        range: rangeOf(column),
+        formula: keyedFormula(list.marker, family, list.ref, cellOf(idColumn), field as Field),
+        ...HIGHLIGHT_COLORS[family],
+      });
+    }
   }
   return rules;
+}
+
+/** The column a local condition colours and the cells it reads as blank. */
+function localCells(
+  condition: LocalCondition,
+  columns: ColumnMap,
+  idColumn: number
+): { column: number; blank: number[] } {
+  const present = (...fields: Field[]) =>
+    fields
+      .map((field) => columns[field])
+      .filter((column): column is number => column !== undefined);
+  switch (condition) {
+    case "noOwner":
+      return { column: columns.owner ?? idColumn, blank: present("owner") };
+    case "noDeadline":
+      return { column: columns.deadline ?? idColumn, blank: present("deadline", "period") };
+    case "noId":
+      return { column: idColumn, blank: [idColumn] };
+  }
 }

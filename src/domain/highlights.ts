@@ -3,6 +3,9 @@ import { FAMILY, Finding } from "./findings";
 import { ColumnMap } from "./headers";
 import { Field } from "./model";
 
+/** Row-1 text of each hidden key column: how the add-in recognises its own audit sheet and rules. */
+export const KEY_MARKER = "goal-cascade:";
+
 /** The colour families of DESIGN §6: three for findings, three for the status of the actual column. */
 export const HIGHLIGHT_FAMILIES = [
   "structure",
@@ -63,11 +66,14 @@ export const HIGHLIGHT_TITLES: Record<HighlightFamily, { en: string; zh: string 
   onTrack: { en: "Actual: on track", zh: "实际值：达标" },
 };
 
-/** A cell's key in the highlight lists: row × 100000 + column number (1-based), as the rule formula computes it. */
+/**
+ * Row × this + column was the key of a highlighted cell in audits written before highlights followed their goals;
+ * kept so that such an audit is still recognised (and replaced or cleared) as the add-in's own.
+ */
 export const KEY_ROW_FACTOR = 100000;
 
 /**
- * The key of a worksheet cell (1-based row, 0-based column).
+ * The key of a worksheet cell (1-based row, 0-based column), as the preview indexes a sheet's cells.
  * @example cellKey(5, 2) // 500003
  */
 export function cellKey(row: number, column: number): number {
@@ -86,18 +92,74 @@ export function findingColumn(finding: Pick<Finding, "field">, columns: ColumnMa
   return column ?? columns.id ?? null;
 }
 
+/** The field whose column a finding colours (its own field's, else the id's, as findingColumn). */
+function findingField(finding: Pick<Finding, "field">, columns: ColumnMap): Field | null {
+  if (finding.field !== null && columns[finding.field] !== undefined) return finding.field;
+  return columns.id !== undefined ? "id" : null;
+}
+
+/** The family a finding is coloured in, or null for findings that colour no cell (DESIGN §6). */
+export function highlightFamilyOf(
+  code: Finding["code"]
+): "structure" | "duplication" | "smart" | null {
+  if (code === "BAD_VALUE") return "structure";
+  if (code === "WEIGHTS_NOT_100") return "smart";
+  const family = FAMILY[code];
+  return family === "structure" || family === "duplication" || family === "smart" ? family : null;
+}
+
 /**
- * The cells each highlight family colours, as sorted unique keys (see `cellKey`): the finding's cell for the
- * structure, duplication and SMART families, the actual cell of every goal with a status for the status families.
- * Only goals of table `source` count.
- * @example highlightKeys(result, read.columns).structure // [300004, …]
+ * Findings whose condition a rule can read from the goal's own row, so that the colour comes and goes with the
+ * cell as it is edited: an empty owner, no deadline or period, an empty id.
  */
-export function highlightKeys(
-  result: AuditResult,
-  columns: ColumnMap,
-  source = 0
-): Record<HighlightFamily, number[]> {
-  const keys: Record<HighlightFamily, number[]> = {
+export type LocalCondition = "noOwner" | "noDeadline" | "noId";
+
+function localCondition(finding: Finding): LocalCondition | null {
+  if (finding.code === "MISSING_OWNER") return "noOwner";
+  if (finding.code === "SMART_T" && finding.variant === "noDeadline") return "noDeadline";
+  if (finding.code === "BAD_VALUE" && finding.variant === "noId") return "noId";
+  return null;
+}
+
+/**
+ * A goal's key in the highlight lists: its id as Excel's TRIM would leave the id cell's text, with the characters
+ * MATCH reads as wildcards (and the escape character itself) spelled out, so that the lookup is exact in Excel,
+ * LibreOffice and HyperFormula alike. The rule formula computes the same from the cell (see keyExpression).
+ * @example goalKey("T*1  a") // "T¤2A1 a"
+ */
+export function goalKey(id: string): string {
+  return id
+    .replace(/^ +| +$/g, "")
+    .replace(/ {2,}/g, " ")
+    .replace(/¤/g, "¤A4")
+    .replace(/~/g, "¤7E")
+    .replace(/\*/g, "¤2A")
+    .replace(/\?/g, "¤3F");
+}
+
+/** The formula computing goalKey from an id cell (an absolute column, a row relative to the rule's range). */
+export function keyExpression(idCell: string): string {
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${idCell}&""),"¤","¤A4"),"~","¤7E"),"*","¤2A"),"?","¤3F")`;
+}
+
+/** What the highlight rules need from an audit: per family the keyed cells, and the local conditions found. */
+export interface HighlightKeys {
+  /** Per family, sorted unique entries `key|field`: the goal (see goalKey) and the field whose cell is coloured. */
+  keys: Record<HighlightFamily, string[]>;
+  /** Local conditions found at least once, with the family they are coloured in. */
+  local: Array<{ condition: LocalCondition; family: "structure" | "smart" }>;
+}
+
+/**
+ * The cells each highlight family colours, keyed by goal so that the colours follow their goals when rows are
+ * sorted, filtered, inserted or deleted: a finding's goal and the field of its cell for the structure, duplication
+ * and SMART families, the actual cell of every goal with a status for the status families. Findings a goal's own
+ * row shows (an empty owner, no deadline, an empty id) are left to local rules. Only goals of table `source` count;
+ * a goal without an id has no key and its other findings colour nothing (the audit sheet lists them).
+ * @example highlightKeys(result, read.columns).keys.structure // ["T4|parent", …]
+ */
+export function highlightKeys(result: AuditResult, columns: ColumnMap, source = 0): HighlightKeys {
+  const keys: Record<HighlightFamily, string[]> = {
     structure: [],
     duplication: [],
     smart: [],
@@ -105,42 +167,68 @@ export function highlightKeys(
     atRisk: [],
     onTrack: [],
   };
+  const local = new Map<LocalCondition, "structure" | "smart">();
+  const ids = new Map<number, string>();
+  for (const goal of result.goals)
+    if (goal.source === source && goal.id !== null) ids.set(goal.row, goal.id);
   for (const finding of result.findings) {
     if (finding.source !== source) continue;
-    const family = FAMILY[finding.code];
-    if (family !== "structure" && family !== "duplication" && family !== "smart") continue;
-    const column = findingColumn(finding, columns);
-    if (column !== null) keys[family].push(cellKey(finding.row, column));
+    const family = highlightFamilyOf(finding.code);
+    if (family === null) continue;
+    const condition = localCondition(finding);
+    if (condition !== null) {
+      local.set(condition, condition === "noId" ? "structure" : "smart");
+      continue;
+    }
+    const field = findingField(finding, columns);
+    const id = finding.id ?? ids.get(finding.row) ?? null;
+    if (field !== null && id !== null) keys[family].push(`${goalKey(id)}|${field}`);
   }
-  const actual = columns.actual;
-  if (actual !== undefined) {
+  if (columns.actual !== undefined) {
     result.statuses.forEach((status, index) => {
       const goal = result.goals[index];
-      if (status && goal && goal.source === source)
-        keys[status.status].push(cellKey(goal.row, actual));
+      if (status && goal && goal.source === source && goal.id !== null)
+        keys[status.status].push(`${goalKey(goal.id)}|actual`);
     });
   }
-  for (const family of HIGHLIGHT_FAMILIES) keys[family] = uniqueSorted(keys[family]);
-  return keys;
-}
-
-function uniqueSorted(values: number[]): number[] {
-  const sorted = Float64Array.from(values).sort();
-  const out: number[] = [];
-  for (const value of sorted) if (out[out.length - 1] !== value) out.push(value);
-  return out;
+  for (const family of HIGHLIGHT_FAMILIES) keys[family] = [...new Set(keys[family])].sort();
+  return { keys, local: [...local].map(([condition, family]) => ({ condition, family })) };
 }
 
 /**
- * The conditional-format rule formula for one family: true where the cell's key is in the sorted key list
- * `keysRef` (an absolute reference such as `'Audit'!$K$2:$K$40`). MATCH with match type 1 is a binary search, so
- * the rule costs O(log n) per cell. `topLeft` is the first cell of the range the rule applies to (A1 style, relative):
- * Excel and LibreOffice shift it for each cell.
- * @example highlightFormula("'Audit'!$K$2:$K$9", "A2") // "IFERROR(INDEX('Audit'!$K$2:$K$9,MATCH(ROW(A2)*100000+COLUMN(A2),…
+ * A keyed rule's formula: true where the row's goal and this column's field are in the family's list. `marker` is
+ * the list's header cell (an absolute reference holding KEY_MARKER + family): the sign by which the add-in knows
+ * its rule, and what turns the rule off when the audit sheet is deleted. MATCH with match type 0 is an exact lookup
+ * (Excel and LibreOffice cache it), never a binary search over text, whose sort order differs between programs.
+ * @example keyedFormula("'Audit'!$L$1", "structure", "'Audit'!$L$2:$L$9", "$A4", "parent") // "AND('Audit'!$L$1=\"goal-cascade:structure\",…"
  */
-export function highlightFormula(keysRef: string, topLeft: string): string {
-  const key = `ROW(${topLeft})*${KEY_ROW_FACTOR}+COLUMN(${topLeft})`;
-  return `IFERROR(INDEX(${keysRef},MATCH(${key},${keysRef},1))=${key},FALSE())`;
+export function keyedFormula(
+  marker: string,
+  family: HighlightFamily,
+  keysRef: string,
+  idCell: string,
+  field: Field
+): string {
+  const key = keyExpression(idCell);
+  return `AND(${marker}="${KEY_MARKER}${family}",LEN(TRIM(${idCell}&""))>0,ISNUMBER(MATCH(${key}&"|${field}",${keysRef},0)))`;
+}
+
+/**
+ * A local rule's formula: true on the rows (any goal cell not blank) whose own cells show the condition.
+ * `rowCells` are the row's goal cells (absolute columns, relative row), `cells` the ones the condition reads.
+ */
+export function localFormula(
+  marker: string,
+  family: HighlightFamily,
+  rowCells: readonly string[],
+  blankCells: readonly string[]
+): string {
+  const blank = blankCells.map((cell) => `LEN(TRIM(${cell}&""))=0`);
+  return `AND(${[
+    `${marker}="${KEY_MARKER}${family}"`,
+    `LEN(TRIM(${rowCells.join("&")}))>0`,
+    ...blank,
+  ].join(",")})`;
 }
 
 /**

@@ -11,12 +11,10 @@ import {
   cellAddress,
   cellKey,
   dayFromDate,
-  KEY_ROW_FACTOR,
   keyCell,
   serialFromDay,
-  sheetRef,
 } from "../domain";
-import { hasKeyMarker } from "../workbook/ownAudit";
+import { hasKeyMarker, isOwnRule } from "../workbook/ownAudit";
 import { boundsAddress, RangeBounds, rangeBounds } from "../workbook/operations";
 import { typedFormula } from "../functions/formulaText";
 import { storedFormula } from "./formulaText";
@@ -174,7 +172,6 @@ function containsTextFormula(rule: ExcelJS.ContainsTextRuleType, cell: string): 
 /** The conditional formats of a sheet in Excel's priority order (1 first). */
 function readRules(worksheet: ExcelJS.Worksheet, ownAuditSheet: string | null): PreviewRule[] {
   const entries: Array<{ priority: number; rule: PreviewRule }> = [];
-  const ownRef = ownAuditSheet === null ? null : `${sheetRef(ownAuditSheet)}!`;
   for (const format of internals(worksheet).conditionalFormattings ?? []) {
     const ranges = format.ref.split(/\s+/).filter((range) => range !== "");
     if (ranges.length === 0) continue;
@@ -196,10 +193,7 @@ function readRules(worksheet: ExcelJS.Worksheet, ownAuditSheet: string | null): 
       } else if (rule.type === "cellIs") formula = cellIsFormula(rule, anchor);
       else if (rule.type === "containsText") formula = containsTextFormula(rule, anchor);
       const ours =
-        formula !== null &&
-        ownRef !== null &&
-        formula.includes(`*${KEY_ROW_FACTOR}+COLUMN(`) &&
-        formula.includes(ownRef);
+        formula !== null && ownAuditSheet !== null && isOwnRule(formula, [ownAuditSheet]);
       entries.push({
         priority: rule.priority ?? Number.MAX_SAFE_INTEGER,
         rule: {

@@ -65,20 +65,24 @@ export function ownAuditSheets<T extends SheetMark>(
   return recorded ? [recorded] : marked;
 }
 
-/** The formula shape of every highlight rule (see the domain's highlightFormula), whatever its references. */
-const RULE_SHAPE = new RegExp(
-  `IFERROR\\(INDEX\\(.*MATCH\\(ROW\\([^()]*\\)\\*${KEY_ROW_FACTOR}\\+COLUMN\\(`,
-  "i"
-);
+/**
+ * The formula shapes of the highlight rules, whatever their references: today's rules check the marker in their key
+ * list's header (`…!$L$1="goal-cascade:structure"`, see the domain's keyedFormula and localFormula); audits written
+ * before looked the key `ROW(…)*100000+COLUMN(…)` up with INDEX/MATCH.
+ */
+const RULE_SHAPES = [
+  new RegExp(`^=?AND\\((?:[^,]*!\\$[A-Z]{1,3}\\$1|#REF!)="${KEY_MARKER}[a-z]+",`, "i"),
+  new RegExp(`IFERROR\\(INDEX\\(.*MATCH\\(ROW\\([^()]*\\)\\*${KEY_ROW_FACTOR}\\+COLUMN\\(`, "i"),
+];
 
 /**
- * True when a conditional-format formula is one of the add-in's highlight rules: it has the rule's shape (the key
- * `ROW(…)*100000+COLUMN(…)` looked up with INDEX/MATCH) and it points at one of the add-in's audit sheets, or at a
- * deleted sheet (`#REF!`, the user deleted the audit sheet).
+ * True when a conditional-format formula is one of the add-in's highlight rules: it has a rule's shape (RULE_SHAPES)
+ * and it points at one of the add-in's audit sheets, or at a deleted sheet (`#REF!`, the user deleted the audit
+ * sheet).
  * @example isOwnRule("=IFERROR(INDEX(Audit!$L$2:$L$3,MATCH(ROW(A2)*100000+COLUMN(A2),Audit!$L$2:$L$3,1))=ROW(A2)*100000+COLUMN(A2),FALSE)", ["Audit"]) // true
  */
 export function isOwnRule(formula: string, ownSheetNames: readonly string[]): boolean {
-  if (!RULE_SHAPE.test(formula)) return false;
+  if (!RULE_SHAPES.some((shape) => shape.test(formula))) return false;
   if (formula.includes("#REF!")) return true;
   return ownSheetNames.some((name) => refersToSheet(formula, name));
 }

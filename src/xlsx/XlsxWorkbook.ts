@@ -40,6 +40,7 @@ import { MINIMAL_STYLES, solidFill, StyleSheet } from "./styles";
 import {
   attribute,
   children,
+  decodeXml,
   ElementSpan,
   elements,
   escapeXml,
@@ -1052,7 +1053,8 @@ export class XlsxWorkbook implements GoalWorkbook {
         const ours = rules.filter((rule) => {
           const formula = firstElement(xml, "formula", rule.innerStart, rule.innerEnd);
           return (
-            formula !== null && isOwnRule(xml.slice(formula.innerStart, formula.innerEnd), ownNames)
+            formula !== null &&
+            isOwnRule(decodeXml(xml.slice(formula.innerStart, formula.innerEnd)), ownNames)
           );
         });
         removed += ours.length;

@@ -22,7 +22,7 @@ import {
 } from "../../src/workbook/operations";
 import { goal, GoalRow, table } from "../domain/builders";
 import { MemoryWorkbook } from "../support/MemoryWorkbook";
-import { ruleCells } from "../support/ruleCells";
+import { expectedHighlights, shownHighlights } from "../support/highlightSpec";
 import { FakeExcel, FakeSheet, officeMock, SyncStats } from "./fakeExcel";
 import { goalSheet } from "../support/goalSheet";
 
@@ -205,15 +205,15 @@ describe("the highlights", () => {
     await audit(book);
     const rules = fake.sheet("Goals").rules;
     expect(rules.length).toBeGreaterThan(0);
-    expect(rules.length).toBeLessThanOrEqual(6);
     const structure = rules.find((rule) => rule.fill === `#${HIGHLIGHT_COLORS.structure.fill}`);
+    // One column each, on the table's data rows; keyed by the goal's id in column A.
     expect(structure).toEqual(
       expect.objectContaining({
         type: "Custom",
-        range: "A4:K10",
+        range: expect.stringMatching(/^([A-K])4:\1(10)$/),
         font: `#${HIGHLIGHT_COLORS.structure.font}`,
         formula: expect.stringMatching(
-          /^=IFERROR\(INDEX\('Audit'!\$L\$2:\$L\$\d+,MATCH\(ROW\(A4\)\*100000\+COLUMN\(A4\),/
+          /^=AND\('Audit'!\$L\$1="goal-cascade:structure",LEN\(TRIM\(\$A4&""\)\)>0,ISNUMBER\(MATCH\(/
         ),
       })
     );
@@ -234,16 +234,9 @@ describe("the highlights", () => {
     const { fake, book } = workbook();
     const run = await audit(book);
     const sheets = { Goals: raw(fake, "Goals"), Audit: raw(fake, "Audit") };
-    for (const rule of fake.sheet("Goals").rules) {
-      const selected = ruleCells(rule.range, rule.formula.slice(1), sheets);
-      const family = run.content?.keys.find(
-        (list) => `#${HIGHLIGHT_COLORS[list.family].fill}` === rule.fill
-      );
-      const expected = new Set(
-        (family?.values ?? []).map((key) => `${Math.floor(key / 100000)}:${(key % 100000) - 1}`)
-      );
-      expect(selected).toEqual(expected);
-    }
+    expect(shownHighlights(fake.sheet("Goals").rules, sheets, "Goals")).toEqual(
+      expectedHighlights(run.result, run.read.columns)
+    );
   });
 });
 

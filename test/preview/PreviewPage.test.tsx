@@ -116,11 +116,20 @@ describe("the preview page", () => {
     const goals = file.getWorksheet("目标分解") as unknown as {
       conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
     };
+    const formulas = goals.conditionalFormattings.map((format) =>
+      String((format.rules[0] as { formulae?: unknown[] }).formulae?.[0] ?? format.rules[0]?.type)
+    );
     expect({
       name,
       sheets: file.worksheets.map((sheet) => sheet.name),
-      rules: goals.conditionalFormattings.length,
-    }).toEqual({ name: "cascade-problems.xlsx", sheets: ["说明", "目标分解", "Audit"], rules: 7 });
+      ours: formulas.filter((formula) => formula.includes('="goal-cascade:')).length > 0,
+      users: formulas.filter((formula) => !formula.includes('="goal-cascade:')).length,
+    }).toEqual({
+      name: "cascade-problems.xlsx",
+      sheets: ["说明", "目标分解", "Audit"],
+      ours: true,
+      users: 1,
+    });
   });
 
   it("opens a workbook chosen with the file picker", async () => {

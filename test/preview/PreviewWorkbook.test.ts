@@ -1,5 +1,5 @@
 import { HyperFormula } from "hyperformula";
-import { CellValue, HIGHLIGHT_COLORS, keyCell } from "../../src/domain";
+import { CellValue, HIGHLIGHT_COLORS, HIGHLIGHT_FAMILIES } from "../../src/domain";
 import { LOOK_BLOCK_ROWS, PreviewChange, PreviewWorkbook } from "../../src/preview/PreviewWorkbook";
 import {
   findGoalTables,
@@ -12,17 +12,15 @@ import {
   writeTimeSplit,
 } from "../../src/workbook/operations";
 import { audit, columnOf, fillsOf, goalSheet, previewBook } from "./fixtures";
+import { expectedHighlights } from "../support/highlightSpec";
 
 /** The fills the audit's rules should show: each flagged cell in its family's colour, the first family winning. */
 function expectedFills(run: Awaited<ReturnType<typeof audit>>): Map<string, string> {
   const fills = new Map<string, string>();
-  for (const list of run.content?.keys ?? []) {
-    for (const key of list.values) {
-      const { row, column } = keyCell(key);
-      if (!fills.has(`${row}:${column}`))
-        fills.set(`${row}:${column}`, HIGHLIGHT_COLORS[list.family].fill);
-    }
-  }
+  const expected = expectedHighlights(run.result, run.read.columns);
+  for (const family of HIGHLIGHT_FAMILIES)
+    for (const cell of expected[family] ?? [])
+      if (!fills.has(cell)) fills.set(cell, HIGHLIGHT_COLORS[family].fill);
   return fills;
 }
 

@@ -14,7 +14,7 @@ import {
 } from "../../src/workbook/operations";
 import { goal, table } from "../domain/builders";
 import { MemoryWorkbook } from "../support/MemoryWorkbook";
-import { ruleCells } from "../support/ruleCells";
+import { expectedHighlights, shownHighlights } from "../support/highlightSpec";
 import { goalSheet } from "../support/goalSheet";
 
 function workbook(): MemoryWorkbook {
@@ -92,11 +92,13 @@ describe("the one-click audit", () => {
     expect(book.calls.get("readValues")).toBe(2);
   });
 
-  it("creates at most one rule per highlight family", async () => {
-    const { book } = await audited();
+  it("creates rules by family and field flagged, never by the number of goals", async () => {
+    const { book, run } = await audited();
     const rules = book.sheet("Goals").rules;
-    expect(rules.length).toBeGreaterThan(0);
-    expect(rules.length).toBeLessThanOrEqual(6);
+    const fields = run.content?.keys.flatMap((list) => [
+      ...new Set(list.values.map((key) => `${list.family}:${key.split("|").pop()}`)),
+    ]);
+    expect(rules.length).toBe((fields?.length ?? 0) + (run.content?.local.length ?? 0));
     expect(rules.every((rule) => rule.ours)).toBe(true);
   });
 
@@ -104,16 +106,9 @@ describe("the one-click audit", () => {
     const { book, run } = await audited();
     const auditSheet = run.auditSheet as string;
     const sheets = { Goals: raw(book, "Goals"), [auditSheet]: raw(book, auditSheet) };
-    for (const rule of book.sheet("Goals").rules) {
-      const selected = ruleCells(rule.range, rule.formula, sheets);
-      const family = run.content?.keys.find((list) =>
-        list.header.endsWith(`:${familyOf(rule.fill)}`)
-      );
-      const expected = new Set(
-        (family?.values ?? []).map((key) => `${Math.floor(key / 100000)}:${(key % 100000) - 1}`)
-      );
-      expect(selected).toEqual(expected);
-    }
+    expect(shownHighlights(book.sheet("Goals").rules, sheets, "Goals")).toEqual(
+      expectedHighlights(run.result, run.read.columns)
+    );
   });
 
   it("never writes a cell of the goal sheet", async () => {
@@ -179,19 +174,6 @@ describe("the one-click audit", () => {
     expect(run.result.findings.map((finding) => finding.code)).toContain("OFF_TRACK");
   });
 });
-
-/** The family whose colour a rule uses. */
-function familyOf(fill: string): string {
-  const families: Record<string, string> = {
-    FFC7CE: "structure",
-    F8CBAD: "duplication",
-    FFEB9C: "smart",
-    FF8B8B: "offTrack",
-    FFD966: "atRisk",
-    C6EFCE: "onTrack",
-  };
-  return families[fill] ?? "?";
-}
 
 describe("clearing the audit", () => {
   it("removes exactly the add-in's rules and sheet", async () => {

@@ -10,7 +10,21 @@ import {
 const RULE =
   "=IFERROR(INDEX('Audit'!$L$2:$L$9,MATCH(ROW(A4)*100000+COLUMN(A4),'Audit'!$L$2:$L$9,1))=ROW(A4)*100000+COLUMN(A4),FALSE())";
 
+/** Today's rule shape: the family's marker cell, then the keyed lookup (see the domain's keyedFormula). */
+const KEYED =
+  '=AND(\'Audit\'!$L$1="goal-cascade:structure",LEN(TRIM($A4&""))>0,ISNUMBER(MATCH(TRIM($A4&"")&"|parent",\'Audit\'!$L$2:$L$9,0)))';
+
 describe("the add-in's rules", () => {
+  it("are recognised in today's shape, by the marker they check, and in the shape of earlier audits", () => {
+    expect({
+      keyed: isOwnRule(KEYED, ["Audit"]),
+      bare: isOwnRule(KEYED.replace(/'Audit'/g, "Audit"), ["audit"]),
+      deleted: isOwnRule(KEYED.replace(/'Audit'!\$L\$1/, "#REF!").replace(/'Audit'/g, "#REF!"), []),
+      elsewhere: isOwnRule(KEYED.replace(/'Audit'/g, "'Elsewhere'"), ["Audit"]),
+      users: isOwnRule('=AND(Notes!$A$1="x",B4>1)', ["Audit"]),
+    }).toEqual({ keyed: true, bare: true, deleted: true, elsewhere: false, users: false });
+  });
+
   it("are recognised by their shape and the audit sheet they point at", () => {
     expect(isOwnRule(RULE, ["Audit"])).toBe(true);
     expect(isOwnRule(RULE.replace(/'Audit'/g, "Audit"), ["audit"])).toBe(true);

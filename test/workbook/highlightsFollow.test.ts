@@ -1,0 +1,116 @@
+import { RawCellContent } from "hyperformula";
+import { CellValue, DEFAULT_AUDIT_OPTIONS } from "../../src/domain";
+import { auditGoalTable, findGoalTables } from "../../src/workbook/operations";
+import { child, goal, table } from "../domain/builders";
+import { shownHighlights } from "../support/highlightSpec";
+import { MemoryWorkbook } from "../support/MemoryWorkbook";
+
+/** A goal table with findings of every kind a rule colours: keyed ones and ones a row shows itself. */
+function sheet(): CellValue[][] {
+  return table([
+    goal({ id: "C1", level: "Company", target: 1000, actual: 700, owner: "Zhang" }),
+    child("C1", { id: "T1", level: "Team", target: 600, actual: 600, owner: "Li" }),
+    child("C1", {
+      id: "T*2",
+      level: "Team",
+      target: 300,
+      actual: 310,
+      owner: null,
+      goal: "improve",
+    }),
+    child("X9", {
+      id: "T3",
+      level: "Team",
+      target: 100,
+      actual: 95,
+      owner: "Chen",
+      deadline: null,
+      period: null,
+    }),
+    child("T1", { id: "P1", level: "Individual", target: 600, actual: 400, owner: "Li" }),
+    child("T*2", { id: "P2", level: "Individual", target: 300, owner: "Wang" }),
+    child("T3", { id: "P3", level: "Individual", target: 100, owner: "Chen" }),
+  ]);
+}
+
+const raw = (rows: CellValue[][]): RawCellContent[][] =>
+  rows.map((row) => Array.from(row, (value) => (value ?? null) as RawCellContent));
+
+/** Per family, the highlighted cells named by the goal on their row: "id:column". */
+function byGoal(
+  shown: Partial<Record<string, string[]>>,
+  rows: CellValue[][]
+): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(shown).map(([family, cells]) => [
+      family,
+      (cells ?? [])
+        .map((cell) => {
+          const [row, column] = cell.split(":").map(Number) as [number, number];
+          return `${String(rows[row - 1]?.[0])}:${column}`;
+        })
+        .sort(),
+    ])
+  );
+}
+
+describe("highlights that follow their goals", () => {
+  async function audited() {
+    const book = new MemoryWorkbook({ Goals: sheet() });
+    const [source] = await findGoalTables(book);
+    const run = await auditGoalTable(book, source!, DEFAULT_AUDIT_OPTIONS, "en");
+    const audit = raw(book.sheet(run.auditSheet as string).cells);
+    return { book, run, audit };
+  }
+
+  it("colour the same goals, and only them, after the rows are sorted another way", async () => {
+    const { book, run, audit } = await audited();
+    const rules = book.sheet("Goals").rules;
+    const rows = book.sheet("Goals").cells;
+    const before = byGoal(
+      shownHighlights(rules, { Goals: raw(rows), Audit: audit }, "Goals"),
+      rows
+    );
+    // Sorted by target, largest first, as Data > Sort does: the header stays, the data rows move.
+    const targetColumn = run.read.columns.target as number;
+    const sorted = [
+      rows[0] as CellValue[],
+      ...rows.slice(1).sort((a, b) => Number(b[targetColumn]) - Number(a[targetColumn])),
+    ];
+    expect(sorted.map((row) => row[0])).not.toEqual(rows.map((row) => row[0]));
+    const after = byGoal(
+      shownHighlights(rules, { Goals: raw(sorted), Audit: audit }, "Goals"),
+      sorted
+    );
+    expect(after).toEqual(before);
+    expect(Object.keys(before).length).toBeGreaterThan(2);
+  });
+
+  it("drop a row's own colour as soon as its cell is filled in, and keep the others", async () => {
+    const { book, run, audit } = await audited();
+    const rules = book.sheet("Goals").rules;
+    const rows = book.sheet("Goals").cells.map((row) => [...row]);
+    const owner = run.read.columns.owner as number;
+    const before = shownHighlights(rules, { Goals: raw(rows), Audit: audit }, "Goals");
+    const row = rows.findIndex((line) => line[0] === "T*2");
+    expect(before.smart).toContain(`${row + 1}:${owner}`);
+    (rows[row] as CellValue[])[owner] = "Zhou";
+    const after = shownHighlights(rules, { Goals: raw(rows), Audit: audit }, "Goals");
+    expect({
+      owner: after.smart?.includes(`${row + 1}:${owner}`),
+      structure: after.structure,
+    }).toEqual({ owner: false, structure: before.structure });
+  });
+
+  it("treat an id with a wildcard character as itself, not as a pattern", async () => {
+    const { book, audit } = await audited();
+    const rules = book.sheet("Goals").rules;
+    const rows = book.sheet("Goals").cells;
+    const shown = byGoal(shownHighlights(rules, { Goals: raw(rows), Audit: audit }, "Goals"), rows);
+    // T*2 is vague (SMART_S on its goal text); T1 and T3, which "T*2" would match as a pattern, are not.
+    const goalColumn = (rows[0] as CellValue[]).indexOf("Goal");
+    expect(shown.smart?.filter((cell) => cell.endsWith(`:${goalColumn}`))).toEqual([
+      `T*2:${goalColumn}`,
+    ]);
+  });
+});
