@@ -4,6 +4,7 @@
  */
 import { auditTables, readGoalTable } from "../src/domain";
 import { generateCascade } from "./cascade";
+import { cliBench } from "./cli";
 import { functionsBench } from "./functions";
 import { previewBench } from "./preview";
 
@@ -78,7 +79,10 @@ function report(): void {
   for (const budget of budgets) {
     const pass = budget.value <= budget.limit;
     if (!pass) over++;
-    const shown = budget.unit === "ms" ? budget.value.toFixed(0) : budget.value.toFixed(2);
+    const shown =
+      budget.unit === "ms" || budget.unit === "MB"
+        ? budget.value.toFixed(0)
+        : budget.value.toFixed(2);
     console.log(
       `  ${pass ? "PASS" : "OVER"}  ${budget.label}: ${shown}${budget.unit && ` ${budget.unit}`} (budget ≤ ${budget.limit}${budget.unit && ` ${budget.unit}`})`
     );
@@ -102,6 +106,19 @@ async function main(): Promise<void> {
     { label: "preview interactive (sample)", value: interactiveMs, limit: 2000, unit: "ms" },
     { label: "preview one-click audit of 10k goals", value: auditMs, limit: 1500, unit: "ms" }
   );
+  for (const { label, megabytes, run } of cliBench()) {
+    const largest = label.includes("largest");
+    budgets.push(
+      {
+        label: `${label}: peak memory (${megabytes.toFixed(0)} MB in)`,
+        value: run.peakMb,
+        limit: largest ? 4096 : 1536,
+        unit: "MB",
+      },
+      { label: `${label}: time`, value: run.ms, limit: largest ? 60_000 : 20_000, unit: "ms" },
+      { label: `${label}: exit status (0 or 1: audited)`, value: run.status, limit: 1, unit: "" }
+    );
+  }
   report();
 }
 

@@ -178,6 +178,13 @@ export function packageProblem(file: string, error: unknown): InputError | null 
           en: `${file}: sheet “${problem.sheet}” has a cell at row ${problem.row.toLocaleString("en-US")}, column ${problem.column + 1}, outside Excel's grid (1,048,576 rows × 16,384 columns); the file was not written by Excel — open it in a spreadsheet and save it again`,
           zh: `${file}：工作表“${problem.sheet}”在第 ${problem.row} 行第 ${problem.column + 1} 列有单元格，超出 Excel 的表格范围（1,048,576 行 × 16,384 列）；该文件并非由 Excel 写入——请在电子表格软件中打开后重新保存`,
         });
+      case "partTooLarge": {
+        const size = Math.round(problem.bytes / 1024 / 1024);
+        return new InputError({
+          en: `${file}: sheet “${problem.sheet}” is ${size} MB of XML, more than can be read in one piece (512 MB); move the goal table to a smaller workbook, or save the file again from Excel (which stores text once, in shared strings)`,
+          zh: `${file}：工作表“${problem.sheet}”的 XML 达 ${size} MB，超过一次可读取的上限（512 MB）；请将目标表移到较小的工作簿，或在 Excel 中重新保存该文件（Excel 会把文本集中保存为共享字符串）`,
+        });
+      }
       case "damaged":
         return damaged(file, problem.part);
     }

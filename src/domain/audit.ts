@@ -163,8 +163,6 @@ class GoalTexts {
   private readonly normal: (string | null | undefined)[];
   readonly kpi: (string | null)[];
   readonly unit: (string | null)[];
-  /** True when some goal text or KPI holds U+0000 (see `checkSiblings`). */
-  readonly holdNul: boolean = false;
 
   constructor(private readonly goals: readonly Goal[]) {
     const n = goals.length;
@@ -186,7 +184,6 @@ class GoalTexts {
       if (goal.kpi !== kpiText) {
         kpiText = goal.kpi;
         kpi = kpiText === null ? null : normalizer.normal(kpiText);
-        if (kpi?.includes("\u0000")) this.holdNul = true;
       }
       this.kpi[i] = kpi;
       if (goal.unit !== unitText) {
@@ -202,9 +199,8 @@ class GoalTexts {
       } else {
         const normal = normalizeText(goal.goal);
         this.normal[i] = normal;
+        // 0 for a text holding U+0000: such texts share a bucket and are told apart by their parts.
         this.hash[i] = hashText(normal);
-        // hashText is 0 only for a text holding U+0000.
-        if (this.hash[i] === 0) this.holdNul = true;
       }
     }
   }
@@ -432,10 +428,6 @@ function checkChildAgainstParent(
  * million-entry Map, and the table a group uses stays in the processor's cache.
  */
 function checkSiblings(cascade: Cascade, texts: GoalTexts, add: Add): void {
-  if (texts.holdNul || parentKeysHoldNul(cascade)) {
-    checkSiblingsJoined(cascade, texts, add);
-    return;
-  }
   const { goals, parent, childStart, childList } = cascade;
   const n = goals.length;
   const parts = new SignatureParts(goals, texts);
@@ -491,39 +483,6 @@ function addSibling(goals: readonly Goal[], index: number, twin: number, add: Ad
     other: other.id ?? "",
     otherRow: other.row,
   });
-}
-
-/** True when a parent key holds U+0000: a parent's key, or the key of a missing parent. */
-function parentKeysHoldNul(cascade: Cascade): boolean {
-  const { goals, parent, childStart } = cascade;
-  for (let i = 0; i < goals.length; i++) {
-    const hasChildren = (childStart[i + 1] as number) > (childStart[i] as number);
-    const key = hasChildren
-      ? (goals[i] as Goal).key
-      : parent[i] === MISSING_PARENT
-        ? (goals[i] as Goal).parentKey
-        : null;
-    if (key?.includes("\u0000")) return true;
-  }
-  return false;
-}
-
-/**
- * DUPLICATE_SIBLING by joined signatures (parent key, goal text, KPI, period and target, joined by U+0000), for the
- * audits where a text holds that character: there two joined signatures may agree where the parts do not, and the
- * rule has always gone by the joined text.
- */
-function checkSiblingsJoined(cascade: Cascade, texts: GoalTexts, add: Add): void {
-  const goals = cascade.goals;
-  const seen = new Map<string, number>();
-  for (let index = 0; index < goals.length; index++) {
-    const goal = goals[index] as Goal;
-    if (goal.goal === null) continue;
-    const signature = `${goal.parentKey ?? ""}\u0000${texts.goal(index)}\u0000${texts.kpi[index] ?? ""}\u0000${goal.period?.key ?? ""}\u0000${goal.target ?? ""}`;
-    const twin = seen.get(signature);
-    if (twin === undefined) seen.set(signature, index);
-    else addSibling(goals, index, twin, add);
-  }
 }
 
 /** The parts of a goal's sibling signature besides its parent, as numbers for a hash. */

@@ -278,6 +278,10 @@ const ISSUE_MESSAGES: Record<IssueCode, Bilingual> = {
     zh: "{argument} 有 {actual} 个单元格，需要 {expected} 个才能与 {other} 对应。",
   },
   UNKNOWN_ID: { en: "Unknown goal id “{value}”.", zh: "未知的目标编号“{value}”。" },
+  NO_TARGET: {
+    en: "Goal {value} has no target to allocate: enter its target first.",
+    zh: "目标 {value} 没有可分解的目标值：请先填写其目标值。",
+  },
   BAD_OPTION: { en: "Option {argument}: {value}.", zh: "选项 {argument}：{value}。" },
   BAD_LABELS: {
     en: "{argument}: give three labels separated by commas, such as “On track,At risk,Off track”.",

@@ -65,7 +65,8 @@ export function allocationPlan(
   request: AllocationRequest
 ): Result<AllocationLine[]> {
   const goal = result.goals[parent];
-  if (!goal || goal.target === null) return fail("NOT_A_NUMBER", { argument: "target", value: "" });
+  if (!goal) return fail("UNKNOWN_ID", { value: String(parent) });
+  if (goal.target === null) return fail("NO_TARGET", { value: goal.id ?? `#${goal.row}` });
   const children = childGroup(result, parent, request.group);
   if (children.length === 0) return ok([]);
   const locked = request.locked ?? new Set<number>();
@@ -365,15 +366,16 @@ export function cascadeMap(result: AuditResult): CascadeMap {
     );
     const status = statuses[index] ?? null;
     const childGoals = children.map((child) => goals[child] as Goal);
+    // A child without a value leaves the roll-up with its weight: values and weights are kept in step.
     const rolled = (values: (number | null)[]) => {
-      const present = values.filter((value): value is number => value !== null);
-      return present.length === 0
-        ? null
-        : rollupValues(
-            present,
-            goal.rollup,
-            childGoals.map((c) => c.weight)
-          );
+      const present: number[] = [];
+      const weights: (number | null)[] = [];
+      values.forEach((value, k) => {
+        if (value === null) return;
+        present.push(value);
+        weights.push(childGoals[k]?.weight ?? null);
+      });
+      return present.length === 0 ? null : rollupValues(present, goal.rollup, weights);
     };
     nodes.set(index, {
       goal: index,

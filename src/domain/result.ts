@@ -32,7 +32,8 @@ export type IssueCode =
   | "INPUT_ERROR"
   | "NEEDS_COLUMN"
   | "NOT_SINGLE"
-  | "ROWS_FROM_TABLE";
+  | "ROWS_FROM_TABLE"
+  | "NO_TARGET";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 

@@ -80,6 +80,21 @@ export function relationshipsPartOf(part: string): string {
   return `${folder}_rels/${part.slice(folder.length)}.rels`;
 }
 
+/** The most bytes of a part read as one text (V8's longest string, 2^29 - 24 one-byte characters). */
+export const MAX_TEXT_BYTES = 2 ** 29 - 24;
+
+/** A part too big to be read as text in one piece. */
+export class PartTooLargeError extends Error {
+  override name = "PartTooLargeError";
+
+  constructor(
+    readonly part: string,
+    readonly bytes: number
+  ) {
+    super(`${part} is ${bytes} bytes`);
+  }
+}
+
 export class OpcPackage {
   private readonly entries = new Map<string, ZipEntry>();
   /** Parts written or read, by name (lower case names map through `names`). */
@@ -116,7 +131,10 @@ export class OpcPackage {
   }
 
   has(name: string): boolean {
-    return !this.removed.has(name) && (this.entries.has(name) || this.contents.has(name));
+    return (
+      !this.removed.has(name) &&
+      (this.entries.has(name) || this.contents.has(name) || this.changed.has(name))
+    );
   }
 
   /** Every part's name, in archive order. */
@@ -130,6 +148,8 @@ export class OpcPackage {
     if (stored === null) return null;
     const cached = this.contents.get(stored);
     if (cached) return cached;
+    const written = this.changed.has(stored) ? this.textCache.get(stored) : undefined;
+    if (written !== undefined) return strToU8(written);
     const entry = this.entries.get(stored) as ZipEntry;
     const content = inflateEntry(this.bytes, entry);
     this.contents.set(stored, content);
@@ -143,9 +163,20 @@ export class OpcPackage {
     const cached = this.textCache.get(stored);
     if (cached !== undefined) return cached;
     const bytes = this.read(stored) as Uint8Array;
-    let text = strFromU8(bytes);
+    // A JavaScript string holds at most 2^29 - 24 characters (V8): a bigger part cannot be read as text at all.
+    if (bytes.length >= MAX_TEXT_BYTES) throw new PartTooLargeError(stored, bytes.length);
+    let text: string;
+    try {
+      text = strFromU8(bytes);
+    } catch (error) {
+      if (error instanceof RangeError) throw new PartTooLargeError(stored, bytes.length);
+      throw error;
+    }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     this.textCache.set(stored, text);
+    // The text is what is kept of a part read as text: its inflated bytes would double the memory a big sheet
+    // takes (an unchanged part is written from its compressed bytes anyway).
+    if (!this.changed.has(stored)) this.contents.delete(stored);
     return text;
   }
 
@@ -155,8 +186,9 @@ export class OpcPackage {
     this.removed.delete(stored);
     if (!this.order.includes(stored)) this.order.push(stored);
     if (typeof content === "string") {
+      // Encoded when the package is written: a big sheet is then held once, as text, until then.
       this.textCache.set(stored, content);
-      this.contents.set(stored, strToU8(content));
+      this.contents.delete(stored);
     } else {
       this.textCache.delete(stored);
       this.contents.set(stored, content);
@@ -185,7 +217,7 @@ export class OpcPackage {
     for (const name of this.parts()) {
       const entry = this.entries.get(name);
       if (entry && !this.changed.has(name)) out.push({ name, copyOf: entry, from: this.bytes });
-      else out.push({ name, content: this.contents.get(name) as Uint8Array });
+      else out.push({ name, content: this.read(name) as Uint8Array });
     }
     return writeZip(out, now);
   }

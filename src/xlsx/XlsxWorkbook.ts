@@ -22,6 +22,7 @@ import {
   CONTENT_TYPES,
   insertBeforeClose,
   OpcPackage,
+  PartTooLargeError,
   RELATIONSHIP_TYPES,
   RELATIONSHIPS_NAMESPACE,
   relationshipsPartOf,
@@ -105,7 +106,8 @@ export type PackageProblem =
   | { kind: "noWorkbook" }
   | { kind: "damaged"; part: string }
   | { kind: "tooManySheets"; count: number }
-  | { kind: "outsideGrid"; sheet: string; row: number; column: number };
+  | { kind: "outsideGrid"; sheet: string; row: number; column: number }
+  | { kind: "partTooLarge"; sheet: string; bytes: number };
 
 export class PackageError extends Error {
   override name = "PackageError";
@@ -260,8 +262,19 @@ export class XlsxWorkbook implements GoalWorkbook {
     return this.strings;
   }
 
+  /** A sheet's part as text, or null when the part is missing. */
+  private sheetText(sheet: SheetEntry): string | null {
+    try {
+      return this.pkg.text(sheet.part);
+    } catch (error) {
+      if (error instanceof PartTooLargeError)
+        throw new PackageError({ kind: "partTooLarge", sheet: sheet.name, bytes: error.bytes });
+      throw error;
+    }
+  }
+
   private sheetXml(sheet: SheetEntry): string {
-    const xml = this.pkg.text(sheet.part);
+    const xml = this.sheetText(sheet);
     if (xml === null) throw new PackageError({ kind: "damaged", part: sheet.part || sheet.name });
     return xml;
   }
@@ -695,7 +708,7 @@ export class XlsxWorkbook implements GoalWorkbook {
   /** The add-in's audit sheets: row 1 of their key columns carries the marker. */
   private ownAuditSheets(): SheetEntry[] {
     return this.sheets.filter((sheet) => {
-      const xml = this.pkg.text(sheet.part);
+      const xml = this.sheetText(sheet);
       // Cheap test first: the marker is in the sheet (inline) or in the shared strings.
       if (xml === null) return false;
       if (!xml.includes(KEY_MARKER) && !this.sharedStrings().some((s) => s.startsWith(KEY_MARKER)))
@@ -1043,7 +1056,7 @@ export class XlsxWorkbook implements GoalWorkbook {
   private removeOwnRules(ownNames: readonly string[]): number {
     let removed = 0;
     for (const sheet of this.sheets) {
-      const xml = this.pkg.text(sheet.part);
+      const xml = this.sheetText(sheet);
       if (xml === null || !xml.includes("conditionalFormatting")) continue;
       const edits: Array<{ start: number; end: number; text: string }> = [];
       const root = spanOf(xml, firstRootTag(xml) as NonNullable<ReturnType<typeof firstRootTag>>);

@@ -108,14 +108,17 @@ describe("sibling and reading shortcuts keep the rules' answers", () => {
     expect(codes(cells)).toContain("4:DUPLICATE_SIBLING");
   });
 
-  it("keeps the joined signature when a text holds U+0000", () => {
-    // "t\0k" with no KPI and "t" with KPI "k\0" join to the same signature: the rule has always called them twins.
+  it("compares a signature part by part, even where a text holds U+0000", () => {
+    // "t\0k" with no KPI and "t" with KPI "k\0" are different goals, though their parts joined by U+0000 agree.
     const cells = table([
       goal({ id: "C1", target: 2 }),
       child("C1", { id: "T1", goal: "t\u0000k", kpi: null, target: 1 }),
       child("C1", { id: "T2", goal: "t", kpi: "k\u0000", target: 1 }),
+      child("C1", { id: "T3", goal: "t\u0000k", kpi: null, target: 1 }),
     ]);
-    expect(codes(cells)).toContain("4:DUPLICATE_SIBLING");
+    expect(codes(cells).filter((code) => code.endsWith("DUPLICATE_SIBLING"))).toEqual([
+      "5:DUPLICATE_SIBLING",
+    ]);
   });
 
   it("reads -0 after 0 in a column as -0", () => {

@@ -2,6 +2,7 @@ import {
   allocationPlan,
   AuditResult,
   cascadeMap,
+  issueMessage,
   goalTemplate,
   HEADERS,
   improvementRows,
@@ -24,6 +25,14 @@ const proposed = (result: ReturnType<typeof allocationPlan>) =>
   result.ok ? result.value.map((line) => [line.id, line.proposed]) : result.issues;
 
 describe("allocationPlan", () => {
+  it("says the goal has no target when there is nothing to allocate, naming it", () => {
+    const result = audit(table([goal({ id: "C1", target: null }), child("C1", { id: "T1" })]));
+    const plan = allocationPlan(result, 0, { method: "even", group: "people" });
+    expect(plan.ok ? null : plan.issues.map((issue) => issueMessage(issue, "en"))).toEqual([
+      "Goal C1 has no target to allocate: enter its target first.",
+    ]);
+  });
+
   it("splits evenly, exactly", () => {
     expect(proposed(allocationPlan(cascade(), 0, { method: "even", group: "people" }))).toEqual([
       ["T1", 500],
@@ -211,6 +220,18 @@ describe("cascadeMap", () => {
     expect(map.roots).toEqual([0, 3]);
     expect(map.nodes.get(0)?.children).toEqual([1, 2]);
     expect(map.nodes.get(1)?.depth).toBe(1);
+  });
+
+  it("leaves a child without a target out of a weighted roll-up, its weight with it", () => {
+    const result = audit(
+      table([
+        goal({ id: "C1", target: 15, rollup: "weighted" }),
+        child("C1", { id: "T1", target: null, weight: 3 }),
+        child("C1", { id: "T2", target: 10, weight: 1 }),
+        child("C1", { id: "T3", target: 20, weight: 1 }),
+      ])
+    );
+    expect(cascadeMap(result).nodes.get(0)?.childTarget).toBe(15);
   });
 
   it("rolls a branch's children up and counts each goal's findings", () => {
