@@ -166,7 +166,7 @@ export function cliBench(): CliFigures[] {
       [
         "audit --out, a 50 MB workbook",
         () => {
-          const { rows, strings } = goalTable(400_000, 30);
+          const { rows, strings } = goalTable(400_000, 62);
           return packageOf(rows, strings);
         },
       ],

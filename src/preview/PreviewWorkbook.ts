@@ -922,6 +922,11 @@ export class PreviewWorkbook implements GoalWorkbook {
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   }
 
+  /** True when the workbook was opened from a macro-enabled file (its copy keeps the VBA project). */
+  hasMacros(): boolean {
+    return this.file !== null && XlsxWorkbook.open(this.file.bytes).hasMacros();
+  }
+
   /** Every sheet's cells (formula and value) and metadata, for comparing at save time. */
   private state(): WorkbookState {
     const state: WorkbookState = new Map();

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { PreviewWorkbook } from "../../src/preview/PreviewWorkbook";
+import { downloadName } from "../../src/preview/PreviewPage/usePreviewPage";
 import { auditGoalTable, insertGoalTemplate } from "../../src/workbook/operations";
 import { DEFAULT_AUDIT_OPTIONS } from "../../src/domain";
 import { foreignWorkbook, libreOfficeConvert } from "../support/foreignWorkbook";
@@ -128,5 +129,31 @@ describe("the preview's Save as .xlsx of a workbook it opened", () => {
       pivot: true,
       tables: 1,
     });
+  });
+});
+
+describe("the preview's save of a macro-enabled workbook", () => {
+  it("keeps the VBA project byte for byte and names the copy .xlsm", async () => {
+    const { dir, cleanup } = tempFolder();
+    try {
+      const bytes = readFileSync(foreignWorkbook(dir, true).file);
+      const book = new PreviewWorkbook({}, { storage: null });
+      await book.loadXlsx(
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+      );
+      book.setCellInput("Goals", 5, 4, "12");
+      const saved = unzipSync(new Uint8Array(await book.saveXlsx()));
+      const vba = (parts: Record<string, Uint8Array>) =>
+        Buffer.from(parts["xl/vbaProject.bin"] as Uint8Array).toString("base64");
+      expect({
+        macros: book.hasMacros(),
+        vba: vba(saved) === vba(unzipSync(bytes)),
+        name: downloadName("plan.xlsm", book.hasMacros() ? ".xlsm" : ".xlsx"),
+        plain: downloadName("plan", ".xlsx"),
+      }).toEqual({ macros: true, vba: true, name: "plan.xlsm", plain: "plan.xlsx" });
+      book.destroy();
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -25,49 +25,50 @@ export function Grid(props: GridProps): React.JSX.Element {
   const { layout, selection, edit, sheet } = state;
   const idPrefix = React.useId().replace(/:/g, "");
 
-  const editor =
-    edit && edit.sheet === sheet && edit.place === "cell" ? (
-      <CellEditor
-        key={`${edit.row}:${edit.column}`}
-        inputRef={state.editorRef}
-        className={styles.editor}
-        box={boxOf(layout, {
-          firstRow: edit.row,
-          lastRow: edit.row,
-          firstColumn: edit.column,
-          lastColumn: edit.column,
-        })}
-        label={previewText(lang, "grid.editor", { address: cellAddress(edit.column, edit.row) })}
-        text={edit.text}
-        onText={(text) => state.onEditText(text, "cell")}
-        onKeyDown={state.onEditorKeyDown}
-        onBlur={state.onEditorBlur}
-      />
-    ) : null;
+  const { editorRef, onEditText, onEditorKeyDown, onEditorBlur } = state;
+  const editorClass = styles.editor;
+  const editor = React.useMemo(
+    () =>
+      edit && edit.sheet === sheet && edit.place === "cell" ? (
+        <CellEditor
+          key={`${edit.row}:${edit.column}`}
+          inputRef={editorRef}
+          className={editorClass}
+          box={boxOf(layout, {
+            firstRow: edit.row,
+            lastRow: edit.row,
+            firstColumn: edit.column,
+            lastColumn: edit.column,
+          })}
+          label={previewText(lang, "grid.editor", {
+            address: cellAddress(edit.column, edit.row),
+          })}
+          text={edit.text}
+          onText={(text) => onEditText(text, "cell")}
+          onKeyDown={onEditorKeyDown}
+          onBlur={onEditorBlur}
+        />
+      ) : null,
+    [edit, sheet, editorRef, editorClass, layout, lang, onEditText, onEditorKeyDown, onEditorBlur]
+  );
+  // The selection is compared by what it holds: a new object each render would redraw every row.
+  const { firstRow, lastRow, firstColumn, lastColumn } = selection;
+  const shownSelection = React.useMemo(
+    () => ({ firstRow, lastRow, firstColumn, lastColumn }),
+    [firstRow, lastRow, firstColumn, lastColumn]
+  );
 
   const view = React.useMemo<GridView>(
     () => ({
       workbook: props.workbook,
       layout,
-      selection,
+      selection: shownSelection,
       flash: state.flash,
       editor,
       idPrefix,
       revision: state.revision,
     }),
-    // The selection and the entry are compared by what they hold: a new object each render would redraw every row.
-    [
-      props.workbook,
-      layout,
-      selection.firstRow,
-      selection.lastRow,
-      selection.firstColumn,
-      selection.lastColumn,
-      state.flash,
-      edit,
-      idPrefix,
-      state.revision,
-    ]
+    [props.workbook, layout, shownSelection, state.flash, editor, idPrefix, state.revision]
   );
 
   const single =

@@ -97,9 +97,15 @@ export function useGrid(props: GridProps): GridState {
   const revision = React.useSyncExternalStore(workbook.subscribe, workbook.getRevision);
   const current = workbook.current();
   const sheet = current.sheet;
-  const active: CellPosition = { row: current.row, column: current.column };
+  const active = React.useMemo<CellPosition>(
+    () => ({ row: current.row, column: current.column }),
+    [current.row, current.column]
+  );
   // The layout follows every change (revision): a write may grow the sheet or change its widths.
-  const layout = React.useMemo(() => gridLayout(workbook, sheet), [workbook, sheet, revision]);
+  const layout = React.useMemo(() => {
+    void revision;
+    return gridLayout(workbook, sheet);
+  }, [workbook, sheet, revision]);
   const [corner, setCorner] = React.useState<Corner | null>(null);
   const [edit, setEditState] = React.useState<GridEdit | null>(null);
   const [flash, setFlash] = React.useState(0);
@@ -180,15 +186,18 @@ export function useGrid(props: GridProps): GridState {
     pendingReveal.current = null;
   }, [flash, reveal]);
 
-  // Another sheet shows where its active cell is.
+  // Another sheet shows where its active cell is. Only a change of sheet scrolls here; moves within a sheet reveal
+  // their cell themselves.
+  const shownSheet = React.useRef<string | null>(null);
   React.useLayoutEffect(() => {
+    if (shownSheet.current === sheet) return;
+    shownSheet.current = sheet;
     const position = workbook.current();
     if (position.row === 1 && position.column === 0) {
       listRef.current?.scrollTo(0);
       if (outerRef.current) outerRef.current.scrollLeft = 0;
     } else reveal(position);
-    // Only a change of sheet scrolls here; moves within a sheet reveal their cell themselves.
-  }, [sheet]);
+  }, [sheet, workbook, reveal]);
 
   React.useEffect(() => {
     const stop = () => {

@@ -125,15 +125,17 @@ export function usePreviewPage(props: PreviewPageProps): PreviewPageState {
     setSaving(true);
     try {
       const bytes = await workbook.saveXlsx();
+      // A macro-enabled workbook's copy stays macro-enabled: Excel opens it only under the .xlsm name.
+      const macros = workbook.hasMacros();
       const blob = new Blob([bytes], {
-        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        type: macros
+          ? "application/vnd.ms-excel.sheet.macroEnabled.12"
+          : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       });
       const url = URL.createObjectURL(blob);
       const link = document.createElement("a");
       link.href = url;
-      link.download = /\.xlsx$/i.test(fileName.current)
-        ? fileName.current
-        : `${fileName.current}.xlsx`;
+      link.download = downloadName(fileName.current, macros ? ".xlsm" : ".xlsx");
       document.body.appendChild(link);
       link.click();
       link.remove();
@@ -161,4 +163,13 @@ export function usePreviewPage(props: PreviewPageProps): PreviewPageState {
     openFile,
     save,
   };
+}
+
+/**
+ * The name of a saved copy: the file's name with the extension its kind of package needs.
+ * @example downloadName("plan.xlsm", ".xlsm") // "plan.xlsm"
+ */
+export function downloadName(name: string, extension: ".xlsx" | ".xlsm"): string {
+  const base = name.replace(/\.(xlsx|xlsm)$/i, "");
+  return `${base}${extension}`;
 }
