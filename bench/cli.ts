@@ -164,7 +164,7 @@ export function cliBench(): CliFigures[] {
         () => XlsxWorkbook.fromRows("Goals", generateCascade(20_000)).toBytes(),
       ],
       [
-        "audit --out, a 50 MB workbook",
+        "audit --out, a big workbook (400,000 goals, long descriptions)",
         () => {
           const { rows, strings } = goalTable(400_000, 62);
           return packageOf(rows, strings);

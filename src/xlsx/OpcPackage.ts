@@ -180,6 +180,15 @@ export class OpcPackage {
     return text;
   }
 
+  /** Lets go of a part's text read so far (it is read again if asked for); a written part is kept. */
+  forget(name: string): void {
+    const stored = this.find(name);
+    if (stored !== null && !this.changed.has(stored)) {
+      this.textCache.delete(stored);
+      this.contents.delete(stored);
+    }
+  }
+
   /** Writes a part (text as UTF-8). */
   write(name: string, content: string | Uint8Array): void {
     const stored = this.find(name) ?? name;

@@ -258,6 +258,8 @@ export class XlsxWorkbook implements GoalWorkbook {
         .relationships(this.workbookPart)
         .find((one) => one.type === RELATIONSHIP_TYPES.sharedStrings);
       this.strings = readSharedStrings(rel?.part ? this.pkg.text(rel.part) : null);
+      // The strings are what is needed: the part's text (as big as all of them) need not stay.
+      if (rel?.part) this.pkg.forget(rel.part);
     }
     return this.strings;
   }
