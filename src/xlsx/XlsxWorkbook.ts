@@ -1012,7 +1012,7 @@ export class XlsxWorkbook implements GoalWorkbook {
     const lpstr = /<((?:\w+:)?)lpstr>([\s\S]*?)<\/(?:\w+:)?lpstr>/g;
     const items = [...(vector[2] ?? "").matchAll(lpstr)];
     const prefix = items[0]?.[1] ?? /<(\w+:)?vector/.exec(vector[1] as string)?.[1] ?? "vt:";
-    const titles = items.map((item) => decodeTitle(item[2] ?? ""));
+    const titles = items.map((item) => decodeXml(item[2] ?? ""));
     const result = change(titles, Number(pairs[2]));
     if (!result) return;
     const body = result.titles
@@ -1128,14 +1128,6 @@ function insertChild(xml: string, name: string, text: string): string {
   return xml.slice(0, at) + text + xml.slice(at);
 }
 
-function decodeTitle(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, "&");
-}
-
 /** A cell edit that writes content and keeps the cell's style. */
 function writeEdit(row: number, column: number, content: CellContent): CellEdit {
   return {
@@ -1199,5 +1191,3 @@ function auditSheetXml(layout: AuditSheetLayout, styles: StyleSheet): string {
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
   return editSheetCells(skeleton, edits);
 }
-
-export { columnWidth };

@@ -2,7 +2,7 @@
  * The cells of a worksheet part (`<sheetData>`, ECMA-376 Part 1 §18.3.1.80): read into a sparse grid bounded by the
  * cells present (never by `<dimension>`), and edited cell by cell in one pass, every other byte of the part kept.
  */
-import { CellValue, columnIndex } from "../domain";
+import { cellAddress, CellValue, columnIndex } from "../domain";
 import { decodeOoxmlText, decodeXml, escapeOoxmlText, escapeXml, spliceAll, XmlError } from "./xml";
 
 /** Excel's grid: a cell beyond it means the part was not written by a spreadsheet. */
@@ -313,7 +313,7 @@ export function editSheetCells(xml: string, edits: readonly CellEdit[]): string 
       const rowEdits = byRow.get(row) as Map<number, CellEdit>;
       const tagText = match[0];
       const inner = selfClosing ? "" : xml.slice(rowPattern.lastIndex, rowEnd);
-      const edited = editRow(row, inner, rowEdits, prefix);
+      const edited = editRow(inner, rowEdits, prefix);
       const openTag = selfClosing ? tagText.replace(/\s*\/>$/, ">") : tagText;
       const end = selfClosing ? rowEnd : rowEnd + prefix.length + 6;
       splices.push({
@@ -343,17 +343,6 @@ function dropSpans(tag: string): string {
   return tag.replace(/\sspans="[^"]*"/, "");
 }
 
-function columnLettersOf(column: number): string {
-  let n = column + 1;
-  let out = "";
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    out = String.fromCharCode(65 + rest) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 function newRow(row: number, edits: Map<number, CellEdit>, prefix: string): string {
   const cells = [...edits.values()]
     .sort((a, b) => a.column - b.column)
@@ -363,7 +352,7 @@ function newRow(row: number, edits: Map<number, CellEdit>, prefix: string): stri
 }
 
 /** A row's content with its edits: existing cells replaced in place, new ones inserted in column order. */
-function editRow(row: number, inner: string, edits: Map<number, CellEdit>, prefix: string): string {
+function editRow(inner: string, edits: Map<number, CellEdit>, prefix: string): string {
   const pending = [...edits.keys()].sort((a, b) => a - b);
   const cellPattern = new RegExp(`<${prefix.replace(".", "\\.")}c\\b([^>]*?)(\\/?)>`, "g");
   const out: string[] = [];
@@ -401,11 +390,10 @@ function editRow(row: number, inner: string, edits: Map<number, CellEdit>, prefi
     const edit = edits.get(pending[next] as number) as CellEdit;
     out.push(edit.replace({ style: undefined, xml: null }, prefix) ?? "");
   }
-  void row;
   return out.join("");
 }
 
 /** A cell reference ("B3") from a 1-based row and 0-based column. */
 export function cellRef(row: number, column: number): string {
-  return `${columnLettersOf(column)}${row}`;
+  return cellAddress(column, row);
 }
