@@ -131,6 +131,8 @@ export async function loadGoalFile(
   }
   const workbook = workbookFromBytes(file, bytes, limits);
   const { table, warnings } = await guarded(file, () => locateInWorkbook(file, workbook, sheet));
+  // The goal table's cells are in `table`: the workbook need not hold every sheet's cells as well.
+  workbook.release(table.sheet);
   return { file, table, workbook, warnings };
 }
 

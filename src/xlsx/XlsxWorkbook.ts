@@ -304,6 +304,17 @@ export class XlsxWorkbook implements GoalWorkbook {
     return read;
   }
 
+  /**
+   * Lets go of the cells read so far, and of the text of every sheet but `keep`: a caller that has taken what it
+   * needs (the command line, once it has the goal table) does not hold a big workbook twice. What is asked for
+   * later is read again.
+   */
+  release(keep: string | null = null): void {
+    this.cells.clear();
+    for (const sheet of this.sheets)
+      if (sheet.name !== keep && !this.pkg.isChanged(sheet.part)) this.pkg.forget(sheet.part);
+  }
+
   /** The formulas of a sheet's cells, by "row:column" (1-based row, 0-based column). */
   formulas(sheetName: string): Map<string, string> {
     return this.sheetCells(this.entry(sheetName)).formulas;
