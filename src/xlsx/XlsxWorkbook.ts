@@ -769,31 +769,62 @@ export class XlsxWorkbook implements GoalWorkbook {
     this.active = { sheet: this.entry(sheet).name, row: 1, column: 0 };
   }
 
+  /**
+   * Inserts the template as an Excel table on a sheet of its own (a file has no active sheet to insert below): its
+   * headers, rows, each column's number format, drop-down and width, as the Excel host inserts it.
+   */
   async insertTable(table: TableInsert): Promise<TableSource> {
     const name = freeSheetName(table.sheetName, this.sheetNames());
     this.addSheetPart(name, emptyWorksheet());
     const header = table.columns.map((column) => column.header);
-    const rows = [header, ...table.rows];
-    this.writeContents(
+    const lastRow = table.rows.length + 1;
+    this.writeContents(name, [
+      ...header.map((value, column) => ({ row: 1, column, content: { value } })),
+      ...table.rows.flatMap((line, r) =>
+        table.columns.map((spec, column) => ({
+          row: r + 2,
+          column,
+          content: { value: line[column] ?? null },
+          ...(spec.numberFormat ? { format: { numberFormat: spec.numberFormat } } : {}),
+        }))
+      ),
+    ]);
+    const address = `A1:${columnLetters(header.length - 1)}${lastRow}`;
+    const tableName = this.freeTableName();
+    this.addTable(name, address, tableName);
+    table.columns.forEach((spec, column) => {
+      if (spec.choices)
+        this.addValidation(
+          name,
+          `${columnLetters(column)}2:${columnLetters(column)}${lastRow}`,
+          spec.choices
+        );
+    });
+    this.setColumnWidths(
       name,
-      rows.flatMap((line, r) =>
-        line
-          .slice(0, header.length)
-          .map((value, c) => ({ row: r + 1, column: c, content: { value } }))
-      )
+      new Map(table.columns.map((spec, column) => [column, spec.width] as [number, number]))
     );
-    return {
-      sheet: name,
-      address: `A1:${columnLetters(header.length - 1)}${rows.length}`,
-      tableName: null,
-    };
+    return { sheet: name, address, tableName };
+  }
+
+  /** A table name no table of the workbook has (table names are unique in a workbook). */
+  private freeTableName(): string {
+    const taken = new Set<string>();
+    for (const part of this.pkg.parts()) {
+      if (!/(^|\/)tables\/table\d+\.xml$/i.test(part)) continue;
+      const root = firstRootTag(this.pkg.text(part) ?? "");
+      const named = root ? (attribute(root, "displayName") ?? attribute(root, "name")) : undefined;
+      if (named) taken.add(named.toLowerCase());
+    }
+    let n = 1;
+    while (taken.has(`goaltable${n}`)) n++;
+    return `GoalTable${n}`;
   }
 
   async appendRows(table: TableSource, rows: CellValue[][]): Promise<void> {
+    // Directly under the table, as Excel grows a table and as the other hosts append.
     const bounds = rangeBounds(table.address);
-    const used = this.usedBounds(table.sheet);
-    const start =
-      Math.max(bounds.lastRow, used && table.tableName === null ? bounds.lastRow : 0) + 1;
+    const start = bounds.lastRow + 1;
     this.writeContents(
       table.sheet,
       rows.flatMap((line, r) =>

@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { auditTables, highlightRules, readGoalTable } from "../../src/domain";
-import { writeAudit } from "../../src/workbook/operations";
+import { insertGoalTemplate, writeAudit } from "../../src/workbook/operations";
 import { readSheetCells, editSheetCells, cellXml } from "../../src/xlsx/sheetData";
 import { PackageError, XlsxWorkbook } from "../../src/xlsx/XlsxWorkbook";
 import { readZipDirectory, writeZip, ZipError } from "../../src/xlsx/zip";
@@ -224,5 +224,31 @@ describe("zip container", () => {
   it("says a truncated archive is damaged", () => {
     const source = zipSync({ "a.xml": strToU8("<a/>") });
     expect(() => readZipDirectory(source.subarray(0, source.length - 30))).toThrow(ZipError);
+  });
+});
+
+describe("XlsxWorkbook's template", () => {
+  it("inserts the goal template as an Excel table with its formats and drop-downs, on a sheet of its own", async () => {
+    const book = XlsxWorkbook.open(sdkPackage(GOALS));
+    const source = await insertGoalTemplate(book, "en", 2027);
+    const parts = unzipSync(book.toBytes());
+    const table = strFromU8(parts["xl/tables/table1.xml"] as Uint8Array);
+    const sheet = strFromU8(parts["xl/worksheets/sheet3.xml"] as Uint8Array);
+    const header = (await book.readValues(source.sheet, source.address))[0];
+    expect({
+      source,
+      table: /name="GoalTable1" displayName="GoalTable1" ref="A1:Q5"/.test(table),
+      columns: table.match(/<tableColumn /g)?.length,
+      validations: sheet.match(/<dataValidation /g)?.length,
+      header: header?.slice(0, 3),
+      widths: /<cols>/.test(sheet),
+    }).toEqual({
+      source: { sheet: "Goals 2027", address: "A1:Q5", tableName: "GoalTable1" },
+      table: true,
+      columns: 17,
+      validations: 4,
+      header: ["ID", "Parent", "Level"],
+      widths: true,
+    });
   });
 });
