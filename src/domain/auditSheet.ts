@@ -165,7 +165,10 @@ export function highlightRules(
   const cellOf = (column: number) => `$${columnLetters(column)}${first}`;
   const rangeOf = (column: number) =>
     `${columnLetters(column)}${first}:${columnLetters(column)}${lastRow}`;
-  const rowCells = (Object.values(columns) as number[]).sort((a, b) => a - b).map(cellOf);
+  // A goal's row: one of its required cells is filled (all of its cells would make the formula too long).
+  const rowCells = [columns.id, columns.goal, columns.target]
+    .filter((column): column is number => column !== undefined)
+    .map(cellOf);
   const rules: HighlightRuleSpec[] = [];
   for (const list of content.keys) {
     const family = list.family;
@@ -191,7 +194,7 @@ export function highlightRules(
       rules.push({
         family,
         range: rangeOf(column),
-        formula: keyedFormula(list.marker, family, list.ref, cellOf(idColumn), field as Field),
+        formula: keyedFormula(list.ref, cellOf(idColumn), field as Field),
         ...HIGHLIGHT_COLORS[family],
       });
     }

@@ -196,21 +196,15 @@ export function highlightKeys(result: AuditResult, columns: ColumnMap, source = 
 }
 
 /**
- * A keyed rule's formula: true where the row's goal and this column's field are in the family's list. `marker` is
- * the list's header cell (an absolute reference holding KEY_MARKER + family): the sign by which the add-in knows
- * its rule, and what turns the rule off when the audit sheet is deleted. MATCH with match type 0 is an exact lookup
- * (Excel and LibreOffice cache it), never a binary search over text, whose sort order differs between programs.
- * @example keyedFormula("'Audit'!$L$1", "structure", "'Audit'!$L$2:$L$9", "$A4", "parent") // "AND('Audit'!$L$1=\"goal-cascade:structure\",…"
+ * A keyed rule's formula: true where the row's goal and this column's field are in the family's list. MATCH with
+ * match type 0 is an exact lookup (Excel and LibreOffice cache it), never a binary search over text, whose sort
+ * order differs between programs. A row without an id finds nothing (no key starts with "|"); a deleted audit sheet
+ * turns the reference into #REF! and the rule off. Kept under 255 characters, the most Excel's conditional-format
+ * formulas take.
+ * @example keyedFormula("'Audit'!$L$2:$L$9", "$A4", "parent") // "ISNUMBER(MATCH(SUBSTITUTE(…"
  */
-export function keyedFormula(
-  marker: string,
-  family: HighlightFamily,
-  keysRef: string,
-  idCell: string,
-  field: Field
-): string {
-  const key = keyExpression(idCell);
-  return `AND(${marker}="${KEY_MARKER}${family}",LEN(TRIM(${idCell}&""))>0,ISNUMBER(MATCH(${key}&"|${field}",${keysRef},0)))`;
+export function keyedFormula(keysRef: string, idCell: string, field: Field): string {
+  return `ISNUMBER(MATCH(${keyExpression(idCell)}&"|${field}",${keysRef},0))`;
 }
 
 /**

@@ -66,12 +66,13 @@ export function ownAuditSheets<T extends SheetMark>(
 }
 
 /**
- * The formula shapes of the highlight rules, whatever their references: today's rules check the marker in their key
- * list's header (`…!$L$1="goal-cascade:structure"`, see the domain's keyedFormula and localFormula); audits written
- * before looked the key `ROW(…)*100000+COLUMN(…)` up with INDEX/MATCH.
+ * The formula shapes of the highlight rules, whatever their references: local rules check the marker in their key
+ * list's header (`…!$L$1="goal-cascade:smart"`, see the domain's localFormula), keyed rules look the row's escaped id
+ * up (keyedFormula); audits written before looked the key `ROW(…)*100000+COLUMN(…)` up with INDEX/MATCH.
  */
 const RULE_SHAPES = [
   new RegExp(`^=?AND\\((?:[^,]*!\\$[A-Z]{1,3}\\$1|#REF!)="${KEY_MARKER}[a-z]+",`, "i"),
+  /^=?ISNUMBER\(MATCH\(SUBSTITUTE\(SUBSTITUTE\(SUBSTITUTE\(SUBSTITUTE\(TRIM\(/i,
   new RegExp(`IFERROR\\(INDEX\\(.*MATCH\\(ROW\\([^()]*\\)\\*${KEY_ROW_FACTOR}\\+COLUMN\\(`, "i"),
 ];
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { AuditReport } from "../../src/cli/report";
 import { ruleCells } from "../support/ruleCells";
+import { isOwnRule } from "../../src/workbook/ownAudit";
 import { cli, SAMPLES, tempFolder } from "./helpers";
 
 const problems = join(SAMPLES, "cascade-problems.xlsx");
@@ -238,7 +239,7 @@ describe("goal-cascade audit --out", () => {
     await cli(["audit", out, "--out", again]);
     const ourRules = async (file: string) =>
       rulesOf((await load(file)).getWorksheet("目标分解")!).filter((rule) =>
-        rule.formula.includes('="goal-cascade:')
+        isOwnRule(rule.formula, ["Audit"])
       );
     const workbook = await load(again);
     expect({

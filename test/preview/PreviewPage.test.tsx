@@ -3,6 +3,7 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 // Node's builds of the packages: ExcelJS (behind the workbook) needs uuid's, whose browser build is an ES module.
+import { isOwnRule } from "../../src/workbook/ownAudit";
 import { configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent, { PointerEventsCheckLevel } from "@testing-library/user-event";
 import ExcelJS from "exceljs";
@@ -122,8 +123,8 @@ describe("the preview page", () => {
     expect({
       name,
       sheets: file.worksheets.map((sheet) => sheet.name),
-      ours: formulas.filter((formula) => formula.includes('="goal-cascade:')).length > 0,
-      users: formulas.filter((formula) => !formula.includes('="goal-cascade:')).length,
+      ours: formulas.filter((formula) => isOwnRule(formula, ["Audit"])).length > 0,
+      users: formulas.filter((formula) => !isOwnRule(formula, ["Audit"])).length,
     }).toEqual({
       name: "cascade-problems.xlsx",
       sheets: ["说明", "目标分解", "Audit"],

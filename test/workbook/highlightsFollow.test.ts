@@ -102,6 +102,19 @@ describe("highlights that follow their goals", () => {
     }).toEqual({ owner: false, structure: before.structure });
   });
 
+  it("stay within the 255 characters Excel takes in a conditional-format formula, far down a long-named sheet", async () => {
+    const rows = [...sheet()];
+    while (rows.length < 1_048_576) rows.push([]);
+    const book = new MemoryWorkbook({ "Goals of the whole company": rows });
+    const [source] = await findGoalTables(book);
+    await auditGoalTable(book, { ...source!, address: "A1:Q1048576" }, DEFAULT_AUDIT_OPTIONS, "en");
+    const lengths = book
+      .sheet("Goals of the whole company")
+      .rules.map((rule) => rule.formula.length);
+    expect(lengths.length).toBeGreaterThan(3);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(255);
+  });
+
   it("treat an id with a wildcard character as itself, not as a pattern", async () => {
     const { book, audit } = await audited();
     const rules = book.sheet("Goals").rules;

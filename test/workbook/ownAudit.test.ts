@@ -6,23 +6,35 @@ import {
   parseAuditRecord,
   refersToSheet,
 } from "../../src/workbook/ownAudit";
+import { keyedFormula, localFormula } from "../../src/domain";
 
 const RULE =
   "=IFERROR(INDEX('Audit'!$L$2:$L$9,MATCH(ROW(A4)*100000+COLUMN(A4),'Audit'!$L$2:$L$9,1))=ROW(A4)*100000+COLUMN(A4),FALSE())";
 
 /** Today's rule shape: the family's marker cell, then the keyed lookup (see the domain's keyedFormula). */
-const KEYED =
-  '=AND(\'Audit\'!$L$1="goal-cascade:structure",LEN(TRIM($A4&""))>0,ISNUMBER(MATCH(TRIM($A4&"")&"|parent",\'Audit\'!$L$2:$L$9,0)))';
+const KEYED = `=${keyedFormula("'Audit'!$L$2:$L$9", "$A4", "parent")}`;
+/** A local rule: the family's marker cell, then the row's own cells. */
+const LOCAL = `=${localFormula("'Audit'!$N$1", "smart", ["$A4", "$C4"], ["$D4"])}`;
 
 describe("the add-in's rules", () => {
   it("are recognised in today's shape, by the marker they check, and in the shape of earlier audits", () => {
     expect({
       keyed: isOwnRule(KEYED, ["Audit"]),
       bare: isOwnRule(KEYED.replace(/'Audit'/g, "Audit"), ["audit"]),
-      deleted: isOwnRule(KEYED.replace(/'Audit'!\$L\$1/, "#REF!").replace(/'Audit'/g, "#REF!"), []),
+      deleted: isOwnRule(KEYED.replace("'Audit'!$L$2:$L$9", "#REF!"), []),
       elsewhere: isOwnRule(KEYED.replace(/'Audit'/g, "'Elsewhere'"), ["Audit"]),
+      local: isOwnRule(LOCAL, ["Audit"]),
+      localDeleted: isOwnRule(LOCAL.replace("'Audit'!$N$1", "#REF!"), []),
       users: isOwnRule('=AND(Notes!$A$1="x",B4>1)', ["Audit"]),
-    }).toEqual({ keyed: true, bare: true, deleted: true, elsewhere: false, users: false });
+    }).toEqual({
+      keyed: true,
+      bare: true,
+      deleted: true,
+      elsewhere: false,
+      local: true,
+      localDeleted: true,
+      users: false,
+    });
   });
 
   it("are recognised by their shape and the audit sheet they point at", () => {
