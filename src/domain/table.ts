@@ -111,6 +111,11 @@ export function readGoalTable(
   return { goals, findings, columns, headerRow };
 }
 
+/** A field's column name in both languages, for a message's `column$`. */
+function columnName(field: Field): ReturnType<typeof bilingual> {
+  return bilingual({ en: fieldName(field, "en"), zh: fieldName(field, "zh") });
+}
+
 /** DUPLICATE_COLUMN findings: a field named by a second header cell (the first one is read). */
 function duplicateColumns(
   header: readonly CellValue[],
@@ -136,7 +141,7 @@ function duplicateColumns(
       id: null,
       field,
       params: {
-        column$: bilingual({ en: fieldName(field, "en"), zh: fieldName(field, "zh") }),
+        column$: columnName(field),
         first: columnLetters(earlier + firstColumn),
         firstHeader: String(header[earlier] ?? ""),
         second: columnLetters(column + firstColumn),
@@ -157,7 +162,7 @@ export function missingColumnFinding(field: Field, headerRow: number, source: nu
     id: null,
     field,
     params: {
-      column$: bilingual({ en: fieldName(field, "en"), zh: fieldName(field, "zh") }),
+      column$: columnName(field),
       accepted: [...HEADERS[field].en, ...HEADERS[field].zh].join(", "),
     },
   };
@@ -378,7 +383,7 @@ class RowReader {
       ...(error ? { variant: isUncalculated(value) ? "uncalculated" : "error" } : {}),
       params: {
         cell: cellAddress(this.firstColumn + (this.map[field] as number), rowNumber),
-        column$: bilingual({ en: fieldName(field, "en"), zh: fieldName(field, "zh") }),
+        column$: columnName(field),
         value: shown.length > 60 ? `${shown.slice(0, 57)}…` : shown,
         expected$: bilingual(EXPECTED_NAMES[EXPECTED[field]] as { en: string; zh: string }),
       },

@@ -26,6 +26,20 @@ export interface Tag {
 const MARKUP =
   /<(?:(!--[\s\S]*?--)|(\?[\s\S]*?\?)|(!\[CDATA\[[\s\S]*?\]\])|(![^>]*)|(\/?)([\w.:-]+)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?))>/g;
 
+/** The start (or empty) tag a MARKUP match is, or null for an end tag or skipped markup. */
+function startTag(match: RegExpExecArray): Tag | null {
+  const qname = match[6];
+  if (qname === undefined || match[5]) return null;
+  return {
+    name: qname.slice(qname.indexOf(":") + 1),
+    qname,
+    kind: match[8] ? "empty" : "open",
+    start: match.index,
+    end: match.index + match[0].length,
+    attributes: match[7] ?? "",
+  };
+}
+
 /** The tags of `xml` from `from` to `to`, in order. */
 export function* tags(xml: string, from = 0, to = xml.length): Generator<Tag> {
   const pattern = new RegExp(MARKUP.source, "g");
@@ -118,17 +132,9 @@ export function elements(
   const pattern = new RegExp(MARKUP.source, "g");
   pattern.lastIndex = from;
   for (let match = pattern.exec(xml); match && match.index < to; match = pattern.exec(xml)) {
-    const qname = match[6];
-    if (qname === undefined || match[5]) continue;
-    const local = qname.slice(qname.indexOf(":") + 1);
-    const tag: Tag = {
-      name: local,
-      qname,
-      kind: match[8] ? "empty" : "open",
-      start: match.index,
-      end: match.index + match[0].length,
-      attributes: match[7] ?? "",
-    };
+    const tag = startTag(match);
+    if (tag === null) continue;
+    const { name: local, qname } = tag;
     if (local === name) {
       const span = spanOf(xml, tag);
       found.push(span);
@@ -161,17 +167,9 @@ export function children(
     match && match.index < parent.innerEnd;
     match = pattern.exec(xml)
   ) {
-    const qname = match[6];
-    if (qname === undefined || match[5]) continue;
-    const local = qname.slice(qname.indexOf(":") + 1);
-    const tag: Tag = {
-      name: local,
-      qname,
-      kind: match[8] ? "empty" : "open",
-      start: match.index,
-      end: match.index + match[0].length,
-      attributes: match[7] ?? "",
-    };
+    const tag = startTag(match);
+    if (tag === null) continue;
+    const { name: local, qname } = tag;
     if (skip.includes(local) && tag.kind === "open") {
       const end = closingOf(xml, qname, tag.end);
       found.push({

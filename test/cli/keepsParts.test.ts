@@ -1,10 +1,15 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { strFromU8, unzipSync } from "fflate";
+import { unzipSync } from "fflate";
 import { readZipDirectory } from "../../src/xlsx/zip";
 import { decodeXml } from "../../src/xlsx/xml";
 import { isOwnRule } from "../../src/workbook/ownAudit";
-import { foreignWorkbook, libreOfficeConvert } from "../support/foreignWorkbook";
+import {
+  changedParts,
+  foreignWorkbook,
+  libreOfficeConvert,
+  partText as text,
+} from "../support/foreignWorkbook";
 import { cli, tempFolder } from "./helpers";
 
 /** The parts of a package by name. */
@@ -23,26 +28,6 @@ function storedEntries(file: string): Record<string, string> {
       ).toString("base64"),
     ])
   );
-}
-
-const text = (parts: Record<string, Uint8Array>, name: string) =>
-  strFromU8(parts[name] as Uint8Array);
-
-/** Parts whose bytes differ between two packages, and parts missing from the second. */
-function changedParts(
-  before: Record<string, Uint8Array>,
-  after: Record<string, Uint8Array>
-): string[] {
-  return Object.keys(before)
-    .filter(
-      (name) =>
-        !after[name] ||
-        Buffer.compare(
-          Buffer.from(before[name] as Uint8Array),
-          Buffer.from(after[name] as Uint8Array)
-        ) !== 0
-    )
-    .sort();
 }
 
 /** The text with every span matching `pattern` taken out. */

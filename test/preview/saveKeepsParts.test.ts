@@ -1,31 +1,17 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { strFromU8, unzipSync } from "fflate";
+import { unzipSync } from "fflate";
 import { PreviewWorkbook } from "../../src/preview/PreviewWorkbook";
 import { downloadName } from "../../src/preview/PreviewPage/usePreviewPage";
 import { auditGoalTable, insertGoalTemplate } from "../../src/workbook/operations";
 import { DEFAULT_AUDIT_OPTIONS } from "../../src/domain";
-import { foreignWorkbook, libreOfficeConvert } from "../support/foreignWorkbook";
+import {
+  changedParts,
+  foreignWorkbook,
+  libreOfficeConvert,
+  partText as text,
+} from "../support/foreignWorkbook";
 import { tempFolder } from "../cli/helpers";
-
-const text = (parts: Record<string, Uint8Array>, name: string) =>
-  strFromU8(parts[name] as Uint8Array);
-
-function changedParts(
-  before: Record<string, Uint8Array>,
-  after: Record<string, Uint8Array>
-): string[] {
-  return Object.keys(before)
-    .filter(
-      (name) =>
-        !after[name] ||
-        Buffer.compare(
-          Buffer.from(before[name] as Uint8Array),
-          Buffer.from(after[name] as Uint8Array)
-        ) !== 0
-    )
-    .sort();
-}
 
 describe("the preview's Save as .xlsx of a workbook it opened", () => {
   let dir: string;

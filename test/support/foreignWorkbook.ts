@@ -337,3 +337,24 @@ export function foreignWorkbook(
   writeFileSync(file, zipSync(parts, { level: 6 }));
   return { file, parts: unzipSync(readFileSync(file)) };
 }
+
+/** A part of an unzipped package as text. */
+export const partText = (parts: Record<string, Uint8Array>, name: string): string =>
+  strFromU8(parts[name] as Uint8Array);
+
+/** The parts whose bytes differ between two unzipped packages, and those missing from the second, sorted. */
+export function changedParts(
+  before: Record<string, Uint8Array>,
+  after: Record<string, Uint8Array>
+): string[] {
+  return Object.keys(before)
+    .filter(
+      (name) =>
+        !after[name] ||
+        Buffer.compare(
+          Buffer.from(before[name] as Uint8Array),
+          Buffer.from(after[name] as Uint8Array)
+        ) !== 0
+    )
+    .sort();
+}
