@@ -18,7 +18,9 @@ export async function writeAnnotatedCopy(
 ): Promise<void> {
   const { table, workbook } = loaded;
   ensureOutputPath(loaded.file, out, workbook.hasMacros());
-  const width = Math.max(1, ...table.cells.map((row) => row.length));
+  // A loop, not Math.max(...rows): spreading 400,000 rows overflows the call stack.
+  let width = 1;
+  for (const row of table.cells) width = Math.max(width, row.length);
   const address = boundsAddress({
     firstRow: table.firstRow,
     firstColumn: table.firstColumn,

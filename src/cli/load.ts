@@ -131,8 +131,9 @@ export async function loadGoalFile(
   }
   const workbook = workbookFromBytes(file, bytes, limits);
   const { table, warnings } = await guarded(file, () => locateInWorkbook(file, workbook, sheet));
-  // The goal table's cells are in `table`: the workbook need not hold every sheet's cells as well.
-  workbook.release(table.sheet);
+  // The goal table's cells are in `table`: the workbook need not hold them, nor any sheet's text, as well (the goal
+  // sheet's is inflated again when its rules are written).
+  workbook.release();
   return { file, table, workbook, warnings };
 }
 

@@ -1,16 +1,19 @@
 import { parseArgs } from "node:util";
 import {
+  AuditOptions,
   auditTables,
+  Finding,
   GoalTableRead,
+  Lang,
   isBlocking,
   parseAuditOptions,
   readGoalTable,
 } from "../domain";
 import { writeAnnotatedCopy } from "./annotate";
 import { CALC_USAGE, calcCommand } from "./calc";
-import { limitsFrom } from "./inputFile";
+import { InputLimits, limitsFrom } from "./inputFile";
 import { InputError, loadGoalFile, LoadedFile, outputLanguage, requestedLanguage } from "./load";
-import { jsonReport, textReport } from "./report";
+import { printJsonReport, printTextReport } from "./report";
 
 const USAGE = `Usage:
   goal-cascade audit <file...> [--sheet NAME] [--json] [--out FILE.xlsx] [--lang en|zh] [--as-of YYYY-MM-DD]
@@ -90,11 +93,38 @@ async function audit(args: readonly string[], io: Io): Promise<number> {
   const options = parseAuditOptions(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {});
   if (!options.ok) throw new InputError(`--as-of: “${values["as-of"]}” is not a calendar date`);
 
-  const limits = limitsFrom(values["max-size"]);
+  const { goals, findings, sources } = await auditFiles(files, {
+    sheet: values.sheet,
+    limits: limitsFrom(values["max-size"]),
+    options: options.value,
+    out: values.out,
+    lang,
+    io,
+  });
+  if (values.json) printJsonReport(io.stdout, goals, findings, sources, lang);
+  else printTextReport(io.stdout, goals, findings, sources, files.length, lang);
+  return findings.some(isBlocking) ? 1 : 0;
+}
+
+/**
+ * Loads and audits the files, and writes the annotated copy when asked. Returns only what the report needs: the
+ * workbooks and tables are let go before a report of perhaps a million findings is printed.
+ */
+async function auditFiles(
+  files: readonly string[],
+  how: {
+    sheet: string | undefined;
+    limits: InputLimits;
+    options: AuditOptions;
+    out: string | undefined;
+    lang: Lang;
+    io: Io;
+  }
+): Promise<{ goals: number; findings: Finding[]; sources: { file: string; sheet: string }[] }> {
   const loaded: LoadedFile[] = [];
-  for (const file of files) loaded.push(await loadGoalFile(file, values.sheet, limits));
+  for (const file of files) loaded.push(await loadGoalFile(file, how.sheet, how.limits));
   for (const warning of loaded.flatMap((one) => one.warnings))
-    io.stderr(`goal-cascade: ${warning[lang]}\n`);
+    how.io.stderr(`goal-cascade: ${warning[how.lang]}\n`);
   const reads: GoalTableRead[] = loaded.map(({ table }, source) =>
     readGoalTable(table.cells, {
       headerRow: table.headerRow,
@@ -103,21 +133,18 @@ async function audit(args: readonly string[], io: Io): Promise<number> {
       source,
     })
   );
-  const result = auditTables(reads, options.value);
-  const sources = loaded.map(({ file, table }) => ({ file, sheet: table.sheet }));
-  const report = jsonReport(result.goals.length, result.findings, sources, lang);
-
-  if (values.out !== undefined) {
+  const result = auditTables(reads, how.options);
+  if (how.out !== undefined)
     await writeAnnotatedCopy(
       loaded[0] as LoadedFile,
       result,
       reads[0] as GoalTableRead,
-      values.out,
-      lang
+      how.out,
+      how.lang
     );
-  }
-  io.stdout(
-    values.json ? `${JSON.stringify(report, null, 2)}\n` : textReport(report, files.length, lang)
-  );
-  return result.findings.some(isBlocking) ? 1 : 0;
+  return {
+    goals: result.goals.length,
+    findings: result.findings,
+    sources: loaded.map(({ file, table }) => ({ file, sheet: table.sheet })),
+  };
 }

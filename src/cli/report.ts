@@ -21,34 +21,58 @@ export interface JsonFinding {
   message: string;
 }
 
+/** The JSON report's shape (what printJsonReport prints). */
 export interface AuditReport {
   goals: number;
   findings: JsonFinding[];
 }
 
-/** The JSON report: `{"goals": N, "findings": [...]}`. */
-export function jsonReport(
+type Sources = readonly { file: string; sheet: string }[];
+
+/** A finding as the JSON report prints it. */
+function jsonFinding(finding: Finding, sources: Sources, lang: Lang): JsonFinding {
+  const source = sources[finding.source];
+  return {
+    code: finding.code,
+    severity: finding.severity,
+    file: source?.file ?? "",
+    sheet: source?.sheet ?? "",
+    row: finding.row,
+    id: finding.id,
+    field: finding.field,
+    message: findingMessage(finding, lang),
+  };
+}
+
+/** Findings printed at a time: a report of a million findings is never held as one text. */
+const BATCH = 2_000;
+
+/**
+ * Prints the JSON report `{"goals": N, "findings": [...]}`, as `JSON.stringify(report, null, 2)` spells it, in
+ * pieces.
+ */
+export function printJsonReport(
+  print: (text: string) => void,
   goals: number,
   findings: readonly Finding[],
-  sources: readonly { file: string; sheet: string }[],
+  sources: Sources,
   lang: Lang
-): AuditReport {
-  return {
-    goals,
-    findings: findings.map((finding) => {
-      const source = sources[finding.source];
-      return {
-        code: finding.code,
-        severity: finding.severity,
-        file: source?.file ?? "",
-        sheet: source?.sheet ?? "",
-        row: finding.row,
-        id: finding.id,
-        field: finding.field,
-        message: findingMessage(finding, lang),
-      };
-    }),
-  };
+): void {
+  if (findings.length === 0) {
+    print(`${JSON.stringify({ goals, findings: [] }, null, 2)}\n`);
+    return;
+  }
+  print(`{\n  "goals": ${JSON.stringify(goals)},\n  "findings": [\n`);
+  for (let start = 0; start < findings.length; start += BATCH) {
+    const lines = findings
+      .slice(start, start + BATCH)
+      .map((finding) =>
+        JSON.stringify(jsonFinding(finding, sources, lang), null, 2).replace(/^/gm, "    ")
+      );
+    const last = start + BATCH >= findings.length;
+    print(`${lines.join(",\n")}${last ? "\n" : ",\n"}`);
+  }
+  print("  ]\n}\n");
 }
 
 const WORDS = {
@@ -73,39 +97,47 @@ const WORDS = {
   },
 };
 
-/** The readable summary: counts per code, then each finding with where it is. */
-export function textReport(report: AuditReport, files: number, lang: Lang): string {
+/** Prints the readable summary: counts per code, then each finding with where it is, in pieces. */
+export function printTextReport(
+  print: (text: string) => void,
+  goals: number,
+  findings: readonly Finding[],
+  sources: Sources,
+  files: number,
+  lang: Lang
+): void {
   const words = WORDS[lang];
-  const lines = [words.audited(report.goals, files)];
-  if (report.findings.length === 0) {
+  const lines = [words.audited(goals, files)];
+  if (findings.length === 0) {
     lines.push(words.clean);
-    return lines.join("\n") + "\n";
+    print(lines.join("\n") + "\n");
+    return;
   }
   const counts = new Map<string, number>();
-  for (const finding of report.findings)
-    counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
+  for (const finding of findings) counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
   lines.push("", words.counts);
   for (const code of FINDING_CODES) {
     const count = counts.get(code);
     if (count)
       lines.push(`  ${code.padEnd(22)} ${String(count).padStart(6)}  ${CODE_TITLES[code][lang]}`);
   }
-  const blocking = report.findings.filter(isBlocking).length;
-  const warnings = report.findings.filter((f) => f.severity === "warning").length;
+  const blocking = findings.filter(isBlocking).length;
+  const warnings = findings.filter((f) => f.severity === "warning").length;
   lines.push(
     "",
-    words.total(blocking, warnings, report.findings.length - blocking - warnings),
+    words.total(blocking, warnings, findings.length - blocking - warnings),
     "",
     words.list
   );
-  const multiFile =
-    new Set(report.findings.map((f) => `${f.file}\u0000${f.sheet}`)).size > 1 || files > 1;
-  for (const finding of report.findings) {
-    const where = `${multiFile ? `${finding.file} ` : ""}${finding.sheet}!${words.row} ${finding.row}`;
-    const severity = SEVERITY_NAMES[finding.severity][lang];
-    lines.push(
-      `  ${where}  ${finding.id ?? "-"}  ${severity}  ${finding.code}: ${finding.message}`
-    );
+  print(lines.join("\n") + "\n");
+  const multiFile = files > 1;
+  for (let start = 0; start < findings.length; start += BATCH) {
+    const batch = findings.slice(start, start + BATCH).map((finding) => {
+      const source = sources[finding.source];
+      const where = `${multiFile ? `${source?.file ?? ""} ` : ""}${source?.sheet ?? ""}!${words.row} ${finding.row}`;
+      const severity = SEVERITY_NAMES[finding.severity][lang];
+      return `  ${where}  ${finding.id ?? "-"}  ${severity}  ${finding.code}: ${findingMessage(finding, lang)}\n`;
+    });
+    print(batch.join(""));
   }
-  return lines.join("\n") + "\n";
 }

@@ -38,6 +38,19 @@ export const AUDIT_LAYOUT = {
   firstKeyColumn: 11,
 } as const;
 
+/**
+ * The most findings the audit sheet lists. Past it the sheet says how many it left out (the highlights, the pane and
+ * the command line's report still cover every finding): a million rows of findings is more than a manager can read,
+ * more than Excel's grid holds once there are over 1,048,575, and hundreds of megabytes to write.
+ */
+export const AUDIT_SHEET_MAX_FINDINGS = 100_000;
+
+const OMITTED: Record<Lang, (listed: number, total: number) => string> = {
+  en: (listed, total) =>
+    `Listed: the first ${listed.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} findings. The highlights on the goal sheet cover all of them.`,
+  zh: (listed, total) => `仅列出 ${total} 条问题中的前 ${listed} 条；目标表上的高亮涵盖全部问题。`,
+};
+
 export interface AuditSheetContent {
   /** Row 1 of the findings table. */
   header: string[];
@@ -50,6 +63,8 @@ export interface AuditSheetContent {
   /** How the colours stack, in short lines, written under the legend. */
   legendNote: string[];
   legend: { family: HighlightFamily; text: string; fill: string; font: string }[];
+  /** Says how many findings were left off the list (AUDIT_SHEET_MAX_FINDINGS), or null when all are listed. */
+  omitted: string | null;
   /**
    * Per family its key list (`key|field` texts, see highlightKeys), the absolute reference of the list and of its
    * header cell (the marker the rules check).
@@ -76,7 +91,9 @@ export function auditSheetContent(
   quotedSheetName: string,
   source = 0
 ): AuditSheetContent {
-  const findings = result.findings.filter((finding) => finding.source === source);
+  const all = result.findings.filter((finding) => finding.source === source);
+  const findings =
+    all.length > AUDIT_SHEET_MAX_FINDINGS ? all.slice(0, AUDIT_SHEET_MAX_FINDINGS) : all;
   const rows = findings.map((finding) => findingRow(finding, columns, lang));
   const targets = findings.map((finding) => {
     const column = findingColumn(finding, columns);
@@ -108,6 +125,7 @@ export function auditSheetContent(
       text: HIGHLIGHT_TITLES[family][lang],
       ...HIGHLIGHT_COLORS[family],
     })),
+    omitted: all.length > findings.length ? OMITTED[lang](findings.length, all.length) : null,
     keys,
     local: found.local,
   };

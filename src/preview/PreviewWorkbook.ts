@@ -374,7 +374,8 @@ export class PreviewWorkbook implements GoalWorkbook {
     const target = this.sheet(sheet);
     const rows = parseTsv(text);
     if (rows.length === 0) return null;
-    const width = Math.max(...rows.map((line) => line.length));
+    let width = 0;
+    for (const line of rows) width = Math.max(width, line.length);
     this.hf.batch(() =>
       rows.forEach((line, r) =>
         line.forEach((cell, c) => this.setEntry(target, row + r, column + c, parseTyped(cell)))

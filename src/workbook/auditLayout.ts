@@ -101,6 +101,13 @@ export function auditSheetLayout(content: AuditSheetContent, goalSheet: string):
       value: line,
     })
   );
+  if (content.omitted !== null)
+    cells.push({
+      row: content.legend.length + content.legendNote.length + 4,
+      column: AUDIT_LAYOUT.legendText,
+      value: content.omitted,
+      look: "bold",
+    });
   content.keys.forEach((list, index) => {
     const column = AUDIT_LAYOUT.firstKeyColumn + index;
     cells.push({ row: 1, column, value: list.header });

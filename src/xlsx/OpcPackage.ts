@@ -35,6 +35,22 @@ export const RELATIONSHIP_TYPES = {
 export const RELATIONSHIPS_NAMESPACE =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
+// A decoder of our own, never used in streaming mode: Node's TextDecoder then makes a one-byte string of ASCII text
+// (1 byte a character), where fflate's shared decoder, once put in streaming mode, makes two-byte ones — a 200 MB
+// sheet would take 400 MB. jsdom has no TextDecoder: fflate's own decoder is used there.
+const decoder = typeof TextDecoder === "undefined" ? null : new TextDecoder();
+
+function utf8Text(bytes: Uint8Array): string {
+  return decoder ? decoder.decode(bytes) : strFromU8(bytes);
+}
+
+/** True for a text (not bytes); never `instanceof Uint8Array`, which fails across realms (jsdom). */
+function isText(
+  content: string | readonly string[] | Uint8Array
+): content is string | readonly string[] {
+  return typeof content === "string" || Array.isArray(content);
+}
+
 /** The folder of a part name ("xl/worksheets/sheet1.xml" → "xl/worksheets/"). */
 function folderOf(part: string): string {
   return part.slice(0, part.lastIndexOf("/") + 1);
@@ -103,7 +119,8 @@ export class OpcPackage {
   private readonly removed = new Set<string>();
   /** Part names in archive order, new ones at the end. */
   private order: string[] = [];
-  private readonly textCache = new Map<string, string>();
+  /** Texts read, and texts written (as one string, or as pieces never joined unless read again). */
+  private readonly textCache = new Map<string, string | readonly string[]>();
 
   private constructor(private readonly bytes: Uint8Array) {}
 
@@ -149,7 +166,8 @@ export class OpcPackage {
     const cached = this.contents.get(stored);
     if (cached) return cached;
     const written = this.changed.has(stored) ? this.textCache.get(stored) : undefined;
-    if (written !== undefined) return strToU8(written);
+    if (written !== undefined)
+      return strToU8(typeof written === "string" ? written : written.join(""));
     const entry = this.entries.get(stored) as ZipEntry;
     const content = inflateEntry(this.bytes, entry);
     this.contents.set(stored, content);
@@ -161,13 +179,18 @@ export class OpcPackage {
     const stored = this.find(name);
     if (stored === null) return null;
     const cached = this.textCache.get(stored);
-    if (cached !== undefined) return cached;
+    if (typeof cached === "string") return cached;
+    if (cached !== undefined) {
+      const joined = cached.join("");
+      this.textCache.set(stored, joined);
+      return joined;
+    }
     const bytes = this.read(stored) as Uint8Array;
     // A JavaScript string holds at most 2^29 - 24 characters (V8): a bigger part cannot be read as text at all.
     if (bytes.length >= MAX_TEXT_BYTES) throw new PartTooLargeError(stored, bytes.length);
     let text: string;
     try {
-      text = strFromU8(bytes);
+      text = utf8Text(bytes);
     } catch (error) {
       if (error instanceof RangeError) throw new PartTooLargeError(stored, bytes.length);
       throw error;
@@ -189,12 +212,15 @@ export class OpcPackage {
     }
   }
 
-  /** Writes a part (text as UTF-8). */
-  write(name: string, content: string | Uint8Array): void {
+  /**
+   * Writes a part: bytes, or text (as UTF-8) in one string or in pieces — a big sheet edited in a few places is its
+   * old text's slices and the new text between them, never copied whole.
+   */
+  write(name: string, content: string | readonly string[] | Uint8Array): void {
     const stored = this.find(name) ?? name;
     this.removed.delete(stored);
     if (!this.order.includes(stored)) this.order.push(stored);
-    if (typeof content === "string") {
+    if (isText(content)) {
       // Encoded when the package is written: a big sheet is then held once, as text, until then.
       this.textCache.set(stored, content);
       this.contents.delete(stored);
@@ -225,7 +251,9 @@ export class OpcPackage {
     const out: OutputEntry[] = [];
     for (const name of this.parts()) {
       const entry = this.entries.get(name);
+      const text = this.changed.has(name) ? this.textCache.get(name) : undefined;
       if (entry && !this.changed.has(name)) out.push({ name, copyOf: entry, from: this.bytes });
+      else if (text !== undefined) out.push({ name, text });
       else out.push({ name, content: this.read(name) as Uint8Array });
     }
     return writeZip(out, now);

@@ -33,6 +33,7 @@ import {
   cellXml,
   CellEdit,
   editSheetCells,
+  newSheetRows,
   readSharedStrings,
   readSheetCells,
   SheetCells,
@@ -48,8 +49,9 @@ import {
   firstElement,
   firstRootTag,
   prefixOf,
-  spanOf,
+  rootElement,
   spliceAll,
+  splicePieces,
   withAttribute,
 } from "./xml";
 
@@ -486,7 +488,7 @@ export class XlsxWorkbook implements GoalWorkbook {
     const prefix = prefixOf(xml, MAIN_NAMESPACE) ?? "";
     const list = `"${choices.join(",").replace(/"/g, '""')}"`;
     const entry = `<${prefix}dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="${escapeXml(range)}"><${prefix}formula1>${escapeXml(list)}</${prefix}formula1></${prefix}dataValidation>`;
-    const root = spanOf(xml, firstRootTag(xml) as NonNullable<ReturnType<typeof firstRootTag>>);
+    const root = rootElement(xml);
     const existing = children(xml, root, ["sheetData"]).find(
       (kid) => kid.tag.name === "dataValidations"
     );
@@ -568,7 +570,7 @@ export class XlsxWorkbook implements GoalWorkbook {
       ? `${r}id="${relId}"`
       : `xmlns:r="${RELATIONSHIPS_NAMESPACE}" r:id="${relId}"`;
     const entry = `<${prefix}tablePart ${idAttribute}/>`;
-    const root = spanOf(xml, firstRootTag(xml) as NonNullable<ReturnType<typeof firstRootTag>>);
+    const root = rootElement(xml);
     const existing = children(xml, root, ["sheetData"]).find(
       (kid) => kid.tag.name === "tableParts"
     );
@@ -681,7 +683,7 @@ export class XlsxWorkbook implements GoalWorkbook {
       return;
     }
     const prefix = prefixOf(xml, MAIN_NAMESPACE) ?? "";
-    const root = spanOf(xml, firstRootTag(xml) as NonNullable<ReturnType<typeof firstRootTag>>);
+    const root = rootElement(xml);
     const before = [
       "oleSize",
       "customWorkbookViews",
@@ -908,7 +910,7 @@ export class XlsxWorkbook implements GoalWorkbook {
   // ---- sheets ---------------------------------------------------------------------------------------------
 
   /** Adds a worksheet part and registers it (workbook, relationships, content types, app properties). */
-  private addSheetPart(name: string, xml: string): string {
+  private addSheetPart(name: string, xml: string | readonly string[]): string {
     let n = this.sheets.length + 1;
     const folder = this.workbookPart.slice(0, this.workbookPart.lastIndexOf("/") + 1);
     while (this.pkg.has(`${folder}worksheets/sheet${n}.xml`)) n++;
@@ -927,10 +929,7 @@ export class XlsxWorkbook implements GoalWorkbook {
     let sheets = firstElement(workbook, "sheets");
     let text = workbook;
     if (!sheets) {
-      const root = spanOf(
-        workbook,
-        firstRootTag(workbook) as NonNullable<ReturnType<typeof firstRootTag>>
-      );
+      const root = rootElement(workbook);
       text = insertBeforeClose(workbook, root, `<${prefix}sheets/>`);
       sheets = firstElement(text, "sheets") as ElementSpan;
     }
@@ -1103,7 +1102,7 @@ export class XlsxWorkbook implements GoalWorkbook {
       const xml = this.sheetText(sheet);
       if (xml === null || !xml.includes("conditionalFormatting")) continue;
       const edits: Array<{ start: number; end: number; text: string }> = [];
-      const root = spanOf(xml, firstRootTag(xml) as NonNullable<ReturnType<typeof firstRootTag>>);
+      const root = rootElement(xml);
       for (const format of children(xml, root, ["sheetData"])) {
         if (format.tag.name !== "conditionalFormatting") continue;
         const rules = elements(xml, "cfRule", format.innerStart, format.innerEnd);
@@ -1121,7 +1120,7 @@ export class XlsxWorkbook implements GoalWorkbook {
         else for (const rule of ours) edits.push({ start: rule.start, end: rule.end, text: "" });
       }
       if (edits.length > 0) {
-        this.pkg.write(sheet.part, spliceAll(xml, edits));
+        this.pkg.write(sheet.part, splicePieces(xml, edits));
         this.cells.delete(sheet.part);
       }
     }
@@ -1158,8 +1157,8 @@ export class XlsxWorkbook implements GoalWorkbook {
 }
 
 /** Inserts elements as children of the root in their schema place: after the last child that may precede them. */
-function insertChild(xml: string, name: string, text: string): string {
-  const root = spanOf(xml, firstRootTag(xml) as NonNullable<ReturnType<typeof firstRootTag>>);
+function insertChild(xml: string, name: string, text: string): string[] {
+  const root = rootElement(xml);
   const rank = WORKSHEET_ORDER.indexOf(name);
   const kids = children(xml, root, ["sheetData"]);
   const after = kids.find((kid) => {
@@ -1167,7 +1166,8 @@ function insertChild(xml: string, name: string, text: string): string {
     return position > rank || position < 0;
   });
   const at = after ? after.start : root.innerEnd;
-  return xml.slice(0, at) + text + xml.slice(at);
+  // Pieces, not one string: the sheet's text is not copied (OpcPackage.write).
+  return [xml.slice(0, at), text, xml.slice(at)];
 }
 
 /** A cell edit that writes content and keeps the cell's style. */
@@ -1197,7 +1197,7 @@ function columnWidth(characters: number): number {
 }
 
 /** The audit sheet's worksheet part, its looks as cell formats of the workbook's styles. */
-function auditSheetXml(layout: AuditSheetLayout, styles: StyleSheet): string {
+function auditSheetXml(layout: AuditSheetLayout, styles: StyleSheet): string[] {
   const bold = styles.cellFormat(styles.derivedFont("bold"), null);
   const link = styles.cellFormat(styles.derivedFont("link", LINK_COLOR), null);
   const styleOf = (look: AuditSheetLayout["cells"][number]["look"]): string | undefined => {
@@ -1206,15 +1206,12 @@ function auditSheetXml(layout: AuditSheetLayout, styles: StyleSheet): string {
     if (look === "link") return String(link);
     return String(styles.cellFormat(null, solidFill(look.fill)));
   };
-  const edits = layout.cells.map((cell) => ({
-    row: cell.row,
-    column: cell.column,
-    replace: () =>
-      cellXml(cellRef(cell.row, cell.column), styleOf(cell.look), {
-        value: cell.value,
-        ...(cell.formula !== undefined ? { formula: cell.formula } : {}),
-      }),
-  }));
+  const rows = newSheetRows(layout.cells, (cell) =>
+    cellXml(cellRef(cell.row, cell.column), styleOf(cell.look), {
+      value: cell.value,
+      ...(cell.formula !== undefined ? { formula: cell.formula } : {}),
+    })
+  );
   const widths = [...layout.widths].sort((a, b) => a.column - b.column);
   const cols = [
     ...widths.map(
@@ -1227,9 +1224,10 @@ function auditSheetXml(layout: AuditSheetLayout, styles: StyleSheet): string {
   const view =
     `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/>` +
     `<selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/></sheetView></sheetViews>`;
-  const skeleton =
+  return [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NAMESPACE}" xmlns:r="${RELATIONSHIPS_NAMESPACE}">` +
-    `${view}<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData/>` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
-  return editSheetCells(skeleton, edits);
+      `${view}<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>`,
+    ...rows,
+    `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
+  ];
 }

@@ -278,11 +278,40 @@ export function firstRootTag(xml: string): Tag | null {
   return null;
 }
 
+/**
+ * The document's root element. Its end tag is found from the end of the text (after it come only white space,
+ * comments and processing instructions), so a 100 MB sheet is not scanned tag by tag to find where it ends.
+ */
+export function rootElement(xml: string): ElementSpan {
+  const open = firstRootTag(xml);
+  if (open === null) throw new XmlError("the part has no root element");
+  if (open.kind === "empty") return spanOf(xml, open);
+  const close = `</${open.qname}`;
+  const at = xml.lastIndexOf(close);
+  const end = at < 0 ? -1 : xml.indexOf(">", at);
+  const trailing = end < 0 ? "" : xml.slice(end + 1);
+  if (
+    at > open.start &&
+    /^\s*$/.test(xml.slice(at + close.length, end)) &&
+    /^(?:\s|<!--[\s\S]*?-->|<\?[\s\S]*?\?>)*$/.test(trailing)
+  )
+    return { tag: open, start: open.start, end: end + 1, innerStart: open.end, innerEnd: at };
+  return spanOf(xml, open);
+}
+
 /** Replaces spans of a text (sorted or not; they must not overlap). */
 export function spliceAll(
   text: string,
   edits: ReadonlyArray<{ start: number; end: number; text: string }>
 ): string {
+  return splicePieces(text, edits).join("");
+}
+
+/** The pieces of `spliceAll`'s result, not joined: slices of a big text cost nothing until joined. */
+export function splicePieces(
+  text: string,
+  edits: ReadonlyArray<{ start: number; end: number; text: string }>
+): string[] {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   const parts: string[] = [];
   let at = 0;
@@ -292,5 +321,5 @@ export function spliceAll(
     at = edit.end;
   }
   parts.push(text.slice(at));
-  return parts.join("");
+  return parts;
 }

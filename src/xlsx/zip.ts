@@ -5,7 +5,7 @@
  * layer (PKWARE APPNOTE 6.3.x §4.3: local headers, central directory, end record; no zip64, no encryption — an
  * .xlsx never needs them below the input limits).
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
+import { Deflate, deflateSync, inflateSync, strFromU8, strToU8 } from "fflate";
 
 /** Why a zip cannot be used; the caller words it for the user (never this text). */
 export class ZipError extends Error {
@@ -101,8 +101,8 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
 
 let crcTable: Uint32Array | null = null;
 
-/** CRC-32 (IEEE 802.3), as zip entries carry it. */
-export function crc32(bytes: Uint8Array): number {
+/** CRC-32 (IEEE 802.3), as zip entries carry it; `previous` continues the CRC of the bytes before these. */
+export function crc32(bytes: Uint8Array, previous = 0): number {
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -112,15 +112,79 @@ export function crc32(bytes: Uint8Array): number {
     }
   }
   const table = crcTable;
-  let crc = 0xffffffff;
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (let index = 0; index < bytes.length; index++)
     crc = (table[(crc ^ (bytes[index] as number)) & 0xff] as number) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** An entry to write: either the compressed data of an entry copied as it is, or new content. */
+/** An entry to write: the compressed data of an entry copied as it is, new content, or new text (as UTF-8). */
 export type OutputEntry =
-  { name: string; copyOf: ZipEntry; from: Uint8Array } | { name: string; content: Uint8Array };
+  | { name: string; copyOf: ZipEntry; from: Uint8Array }
+  | { name: string; content: Uint8Array }
+  | { name: string; text: string | readonly string[] };
+
+/**
+ * fflate's level 3: on a 140 MB sheet it deflates in 2.8 s to 16.8 MB where level 6 takes 6.4 s for 15.9 MB (measured
+ * here); the parts written are the add-in's own and the sheets it edits, and the user waits for them.
+ */
+const DEFLATE_LEVEL = 3;
+
+/** Characters encoded and deflated at a time: a big part's text is never held as bytes all at once. */
+const TEXT_STEP = 1 << 22;
+const encoder = typeof TextEncoder === "undefined" ? null : new TextEncoder();
+
+/**
+ * A text's UTF-8 bytes deflated, its CRC and its size, encoded piece by piece (never splitting a surrogate pair): the
+ * text may come as pieces (a big part edited in a few places), which are never joined.
+ */
+function deflateText(text: string | readonly string[]): {
+  data: Uint8Array;
+  crc: number;
+  size: number;
+} {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const deflate = new Deflate({ level: DEFLATE_LEVEL }, (chunk) => {
+    chunks.push(chunk);
+    length += chunk.length;
+  });
+  let crc = 0;
+  let size = 0;
+  let carry = "";
+  const push = (piece: string) => {
+    const bytes = encoder ? encoder.encode(piece) : strToU8(piece);
+    crc = crc32(bytes, crc);
+    size += bytes.length;
+    deflate.push(bytes);
+  };
+  for (const whole of typeof text === "string" ? [text] : text) {
+    for (let start = 0; start < whole.length; start += TEXT_STEP) {
+      let piece = carry + whole.slice(start, start + TEXT_STEP);
+      carry = "";
+      const last = piece.charCodeAt(piece.length - 1);
+      if (last >= 0xd800 && last <= 0xdbff) {
+        carry = piece.slice(-1);
+        piece = piece.slice(0, -1);
+      }
+      push(piece);
+    }
+  }
+  if (carry) push(carry);
+  deflate.push(new Uint8Array(0), true);
+  return { data: concat(chunks, length), crc, size };
+}
+
+function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
 
 /** The DOS time and date of a moment (zip's two-second resolution, local time as zip tools assume). */
 function dosTime(moment: Date): { time: number; date: number } {
@@ -153,11 +217,14 @@ export function writeZip(entries: readonly OutputEntry[], now = new Date()): Uin
       const source = entry.copyOf;
       ({ method, crc, size, time, date } = source);
       data = entry.from.subarray(source.dataOffset, source.dataOffset + source.compressedSize);
+    } else if ("text" in entry) {
+      method = 8;
+      ({ data, crc, size } = deflateText(entry.text));
     } else {
       method = 8;
       crc = crc32(entry.content);
       size = entry.content.length;
-      data = deflateSync(entry.content, { level: 6 });
+      data = deflateSync(entry.content, { level: DEFLATE_LEVEL });
     }
     if (offset + data.length > 0xfffffffe) throw new ZipError("archive over 4 GB");
     const local = new Uint8Array(30 + name.length);
@@ -200,11 +267,5 @@ export function writeZip(entries: readonly OutputEntry[], now = new Date()): Uin
   e.setUint16(10, entries.length, true);
   e.setUint32(12, directorySize, true);
   e.setUint32(16, offset, true);
-  const out = new Uint8Array(offset + directorySize + 22);
-  let at = 0;
-  for (const piece of [...pieces, ...central, end]) {
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
+  return concat([...pieces, ...central, end], offset + directorySize + 22);
 }

@@ -1,4 +1,9 @@
-import { auditSheetContent, auditTables, readGoalTable } from "../../src/domain";
+import {
+  AUDIT_SHEET_MAX_FINDINGS,
+  auditSheetContent,
+  auditTables,
+  readGoalTable,
+} from "../../src/domain";
 import {
   auditSheetLayout,
   cellText,
@@ -62,5 +67,39 @@ describe("the audit sheet's layout, the same for every host", () => {
       end: "a…",
     });
     expect(cellText("short")).toBe("short");
+  });
+
+  it("lists at most AUDIT_SHEET_MAX_FINDINGS findings and says how many it left off; the rest still highlighted", () => {
+    const goals = AUDIT_SHEET_MAX_FINDINGS + 5;
+    const big = [
+      ["ID", "Goal", "Owner", "Target", "Deadline"],
+      ...Array.from({ length: goals }, (_, index) => [
+        `G${index + 1}`,
+        `Resolve tickets within 4 hours in area ${index + 1}`,
+        "",
+        100,
+        46387,
+      ]),
+    ];
+    const read = readGoalTable(big, { firstRow: 1, firstColumn: 0 });
+    const result = auditTables([read]);
+    const unowned = result.findings.filter((finding) => finding.code === "MISSING_OWNER");
+    expect(unowned).toHaveLength(goals);
+    const total = result.findings.length;
+    const content = auditSheetContent(result, read.columns, "en", "'Audit'");
+    expect(content.rows).toHaveLength(AUDIT_SHEET_MAX_FINDINGS);
+    expect(content.rows[0]?.[0]).toBe(result.findings[0]?.row);
+    expect(content.omitted).toContain(`of ${total.toLocaleString("en-US")} findings`);
+    expect(auditSheetContent(result, read.columns, "zh", "'目标审核'").omitted).toContain(
+      `${total} 条问题`
+    );
+    const noteCell = auditSheetLayout(content, "Goals").cells.find(
+      (cell) => cell.value === content.omitted
+    );
+    expect(noteCell).toMatchObject({
+      row: content.legend.length + content.legendNote.length + 4,
+      column: 9,
+    });
+    expect(layout().content.omitted).toBeNull();
   });
 });
