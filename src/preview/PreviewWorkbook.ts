@@ -3,14 +3,7 @@
  * limits), so that the task pane runs unchanged and a grid shows what Excel would show — computed formulas with
  * their spills, number formats, and conditional formats evaluated like Excel evaluates them.
  */
-import {
-  CellType,
-  CellValue as EngineValue,
-  DetailedCellError,
-  HyperFormula,
-  RawCellContent,
-  SimpleCellAddress,
-} from "hyperformula";
+import { HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
 import { CellValue, cellKey, findHeaderRow, sheetRef } from "../domain";
 import { buildGoalWorkbook } from "../functions/hyperformulaPlugin";
 import {
@@ -25,11 +18,13 @@ import {
 import { auditSheetLayout } from "../workbook/auditLayout";
 import { boundsAddress, HEADER_SCAN_ROWS, RangeBounds, rangeBounds } from "../workbook/operations";
 import { DATE_FORMAT, parseTsv, parseTyped, rawFromValue, toTsv, TypedEntry } from "./cellInput";
-import { excelSyntax, storedFormula } from "./formulaText";
-import { applyPreviewEdits, frozenMeta, SheetState, WorkbookState } from "./fileEdits";
-import type { CellContent } from "../xlsx/sheetData";
+import { fromEngine, textOfRaw } from "./engineCells";
+import { CellView, inputOf, linkLocation, viewOf } from "./gridView";
+import { LookCache } from "./LookCache";
+import { isDateFormat, isPercentFormat } from "./numberFormat";
+import { engineState, OpenedFile, saveWorkbook } from "./previewFile";
+import { SettingsStorage, SettingsStore } from "./settingsStore";
 import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
-import { formatNumber, formatText, isDateFormat, isPercentFormat } from "./numberFormat";
 import {
   CellLook,
   DEFAULT_COLUMN_WIDTH,
@@ -39,17 +34,11 @@ import {
 } from "./previewSheet";
 import { registerCellIndex } from "./cellIndexPlugin";
 import { RuleEvaluator } from "./RuleEvaluator";
-import { LoadedWorkbook, readXlsx, SavedCell, writeXlsx } from "./xlsxFile";
+import { LoadedWorkbook, readXlsx } from "./xlsxFile";
 
 /** What changed: cells and formats, or only the selection (`reveal` when the pane asked to show a cell). */
 export type PreviewChange =
   { kind: "content" } | { kind: "selection"; reveal: boolean; bounds: RangeBounds };
-
-/** Where settings outlive the page: the browser's localStorage, or nothing. */
-export interface SettingsStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
 
 export interface PreviewWorkbookOptions {
   active?: Partial<ActiveCell>;
@@ -57,53 +46,10 @@ export interface PreviewWorkbookOptions {
   storage?: SettingsStorage | null;
 }
 
-/** How a cell shows: its formatted text and its alignment (numbers right, text left, the rest centred). */
-export interface CellView {
-  text: string;
-  align: "left" | "right" | "center";
-  /** True when the cell is a hyperlink. */
-  link: boolean;
-}
-
-const SETTINGS_PREFIX = "goal-cascade-preview:";
-/**
- * Rows of one cached block of conditional-format looks: scrolling a few rows computes a block or two, a screen
- * reuses what it computed before, an edit drops them all.
- */
-export const LOOK_BLOCK_ROWS = 5;
-const LOOK_CACHE_BLOCKS = 800;
 /** Below this many rows of content an inserted table goes on a new sheet (as in the in-memory workbook). */
 const INSERT_ROW_LIMIT = 1000;
 /** The table style Excel gives a new table. */
 const TABLE_STYLE = "TableStyleMedium2";
-
-const ERROR_TEXTS = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#SPILL!",
-  "#CALC!",
-]);
-
-/** A value of the engine as the domain reads cells. */
-function fromEngine(value: EngineValue): CellValue {
-  if (value instanceof DetailedCellError) return { error: value.value };
-  if (value === null || value === undefined) return null;
-  return value;
-}
-
-function defaultStorage(): SettingsStorage | null {
-  try {
-    return typeof localStorage === "undefined" ? null : localStorage;
-  } catch {
-    // Some browsers throw on access to localStorage when site data is blocked.
-    return null;
-  }
-}
 
 function sameBounds(a: RangeBounds, b: RangeBounds): boolean {
   return (
@@ -124,26 +70,23 @@ export class PreviewWorkbook implements GoalWorkbook {
   private active: ActiveCell = { sheet: "Sheet1", row: 1, column: 0 };
   private ownAuditSheet: string | null = null;
   /** The file this workbook was opened from: its bytes, and its sheets as they were when it was opened. */
-  private file: { bytes: Uint8Array; state: WorkbookState; ownAuditSheet: string | null } | null =
-    null;
+  private file: OpenedFile | null = null;
   /** The audit written since the file was opened (or "cleared"): what a save writes through the audit writer. */
   private auditChange: AuditWrite | "cleared" | null = null;
-  private readonly settings = new Map<string, unknown>();
-  private readonly storage: SettingsStorage | null;
+  private readonly settings: SettingsStore;
   private readonly listeners = new Set<(change: PreviewChange) => void>();
   /** Bumped by every change of cells or formats: the caches below belong to one version. */
   private contentVersion = 0;
   /** Bumped by every change, the selection's too: what the grid re-renders on. */
   private revision = 0;
-  private cacheVersion = -1;
-  private readonly lookCache = new Map<string, Array<Array<CellLook | null>>>();
+  private readonly looks = new LookCache();
   private readonly usedCache = new Map<string, RangeBounds | null>();
 
   constructor(
     sheets: Record<string, CellValue[][]> = { Sheet1: [] },
     options: PreviewWorkbookOptions = {}
   ) {
-    this.storage = options.storage === undefined ? defaultStorage() : options.storage;
+    this.settings = new SettingsStore(options.storage);
     const entries = Object.entries(sheets);
     const loaded: LoadedWorkbook = {
       sheets: (entries.length > 0 ? entries : [["Sheet1", []] as [string, CellValue[][]]]).map(
@@ -399,21 +342,7 @@ export class PreviewWorkbook implements GoalWorkbook {
   /** How a cell shows: its value formatted with the cell's number format, and its alignment. */
   cellView(sheet: string, row: number, column: number): CellView {
     const { id, meta } = this.sheet(sheet);
-    const address = this.address(id, row, column);
-    const value = this.hf.getCellValue(address);
-    const key = cellKey(row, column);
-    const link = meta.links.has(key);
-    if (value === null || value === undefined) return { text: "", align: "left", link };
-    if (value instanceof DetailedCellError) return { text: value.value, align: "center", link };
-    if (typeof value === "boolean")
-      return { text: value ? "TRUE" : "FALSE", align: "center", link };
-    const format = meta.numberFormats.get(key);
-    if (typeof value === "string") return { text: formatText(value, format), align: "left", link };
-    // A formula that computes a date (DATE, EDATE…) shows it as one, as Excel formats such cells itself.
-    const shown =
-      format ??
-      (this.hf.getCellValueDetailedType(address) === "NUMBER_DATE" ? DATE_FORMAT : undefined);
-    return { text: formatNumber(value, shown), align: "right", link };
+    return viewOf(this.hf, meta, this.address(id, row, column));
   }
 
   /** A cell's text as shown, with its number format ("yyyy-mm-dd", "0%", "#,##0.##"…). */
@@ -424,22 +353,7 @@ export class PreviewWorkbook implements GoalWorkbook {
   /** What editing a cell starts from: its formula, or its value as one would type it. */
   cellInput(sheet: string, row: number, column: number): string {
     const { id, meta } = this.sheet(sheet);
-    const address = this.address(id, row, column);
-    const formula = this.hf.getCellFormula(address);
-    if (formula !== undefined) return excelSyntax(formula);
-    const value = this.hf.getCellValue(address);
-    if (value === null || value === undefined) return "";
-    if (value instanceof DetailedCellError) return value.value;
-    if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-    if (typeof value === "string") {
-      // Text that typing would read as something else gets Excel's apostrophe.
-      return parseTyped(value).kind === "text" && !value.startsWith("'") ? value : `'${value}`;
-    }
-    const format = meta.numberFormats.get(cellKey(row, column));
-    if (isDateFormat(format))
-      return formatNumber(value, Number.isInteger(value) ? DATE_FORMAT : `${DATE_FORMAT} hh:mm:ss`);
-    if (isPercentFormat(format)) return `${Number((value * 100).toPrecision(15))}%`;
-    return String(Number(value.toPrecision(15)));
+    return inputOf(this.hf, meta, this.address(id, row, column));
   }
 
   /** The sheet and cell an in-workbook hyperlink of a cell points at, or null. */
@@ -449,14 +363,8 @@ export class PreviewWorkbook implements GoalWorkbook {
     column: number
   ): { sheet: string; address: string } | null {
     const link = this.sheet(sheet).meta.links.get(cellKey(row, column));
-    const match = link
-      ? /^#(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/i.exec(link)
-      : null;
-    if (!match) return null;
-    const target = match[1]?.replace(/''/g, "'") ?? match[2] ?? "";
-    return this.canonical(target) === undefined
-      ? null
-      : { sheet: target, address: match[3] as string };
+    const location = link ? linkLocation(link) : null;
+    return location && this.canonical(location.sheet) !== undefined ? location : null;
   }
 
   /** A range's cells as tab-separated text, as shown (what Excel puts on the clipboard). */
@@ -485,14 +393,7 @@ export class PreviewWorkbook implements GoalWorkbook {
 
   // ---- conditional formats -------------------------------------------------------------------------------
 
-  /**
-   * The look of each cell of a window (rows 1-based, columns 0-based): the fill, font colour and boldness the
-   * conditional formats give it, over the cell's own. Each rule's formula is evaluated by the engine for the cells
-   * of the window only, shifted from its range's top-left cell as Excel shifts it. Rules apply in the sheet's order
-   * (a loaded file's in Excel's priority order, then rules added later: the audit's come after the user's rules that
-   * were there before); for each of fill, font colour and bold, the first rule that holds and sets it wins, as
-   * Excel combines the formats of rules that hold. Results are cached in blocks of rows until the next change.
-   */
+  /** The look conditional formats give each cell of a window (LookCache.ts), cached until the next change. */
   fillsFor(
     sheet: string,
     firstRow: number,
@@ -500,77 +401,12 @@ export class PreviewWorkbook implements GoalWorkbook {
     firstColumn: number,
     lastColumn: number
   ): Array<Array<CellLook | null>> {
-    const { meta } = this.sheet(sheet);
-    if (this.cacheVersion !== this.contentVersion) {
-      this.lookCache.clear();
-      this.cacheVersion = this.contentVersion;
-    }
-    const out: Array<Array<CellLook | null>> = [];
-    const firstBlock = Math.floor((firstRow - 1) / LOOK_BLOCK_ROWS);
-    const lastBlock = Math.floor((lastRow - 1) / LOOK_BLOCK_ROWS);
-    for (let block = firstBlock; block <= lastBlock; block++) {
-      const key = `${meta.name}\u0000${block}\u0000${firstColumn}\u0000${lastColumn}`;
-      let looks = this.lookCache.get(key);
-      const blockFirst = block * LOOK_BLOCK_ROWS + 1;
-      if (looks) {
-        // Least recently used goes first when the cache is full.
-        this.lookCache.delete(key);
-      } else {
-        looks = this.computeLooks(meta, {
-          firstRow: blockFirst,
-          lastRow: blockFirst + LOOK_BLOCK_ROWS - 1,
-          firstColumn,
-          lastColumn,
-        });
-      }
-      this.lookCache.set(key, looks);
-      if (this.lookCache.size > LOOK_CACHE_BLOCKS) {
-        const oldest = this.lookCache.keys().next().value;
-        if (oldest !== undefined) this.lookCache.delete(oldest);
-      }
-      const from = Math.max(firstRow, blockFirst);
-      const to = Math.min(lastRow, blockFirst + LOOK_BLOCK_ROWS - 1);
-      for (let row = from; row <= to; row++) out.push(looks[row - blockFirst] ?? []);
-    }
-    return out;
-  }
-
-  private computeLooks(meta: PreviewSheet, window: RangeBounds): Array<Array<CellLook | null>> {
-    const hits = this.evaluator.evaluate(meta.name, meta.rules, window);
-    const headerRows = meta.tables.map((table) => rangeBounds(table.address));
-    const looks: Array<Array<CellLook | null>> = [];
-    for (let row = window.firstRow; row <= window.lastRow; row++) {
-      const line: Array<CellLook | null> = [];
-      for (let column = window.firstColumn; column <= window.lastColumn; column++) {
-        const look: CellLook = {};
-        meta.rules.forEach((rule, index) => {
-          if (!hits[index]?.[row - window.firstRow]?.[column - window.firstColumn]) return;
-          if (look.fill === undefined && rule.fill) look.fill = rule.fill;
-          if (look.font === undefined && rule.font) look.font = rule.font;
-          if (look.bold === undefined && rule.bold !== undefined) look.bold = rule.bold;
-        });
-        const own = meta.looks.get(cellKey(row, column));
-        if (own) {
-          look.fill ??= own.fill;
-          look.font ??= own.font;
-          look.bold ??= own.bold;
-        }
-        // A table's header row shows bold, as Excel's table styles show it.
-        if (
-          look.bold === undefined &&
-          headerRows.some(
-            (bounds) =>
-              bounds.firstRow === row && column >= bounds.firstColumn && column <= bounds.lastColumn
-          )
-        )
-          look.bold = true;
-        for (const property of ["fill", "font", "bold"] as const)
-          if (look[property] === undefined) delete look[property];
-        line.push(Object.keys(look).length > 0 ? look : null);
-      }
-      looks.push(line);
-    }
-    return looks;
+    return this.looks.looks(this.evaluator, this.sheet(sheet).meta, this.contentVersion, {
+      firstRow,
+      lastRow,
+      firstColumn,
+      lastColumn,
+    });
   }
 
   // ---- GoalWorkbook --------------------------------------------------------------------------------------
@@ -836,23 +672,11 @@ export class PreviewWorkbook implements GoalWorkbook {
   }
 
   async loadSetting(key: string): Promise<unknown> {
-    if (this.settings.has(key)) return this.settings.get(key);
-    try {
-      const stored = this.storage?.getItem(SETTINGS_PREFIX + key);
-      return stored === null || stored === undefined ? undefined : (JSON.parse(stored) as unknown);
-    } catch {
-      // A value another page version wrote in another shape is as good as none.
-      return undefined;
-    }
+    return this.settings.load(key);
   }
 
   async saveSetting(key: string, value: unknown): Promise<void> {
-    this.settings.set(key, value);
-    try {
-      this.storage?.setItem(SETTINGS_PREFIX + key, JSON.stringify(value));
-    } catch {
-      // Storage full or blocked: the setting lives as long as the page, as in a document not yet saved.
-    }
+    this.settings.save(key, value);
   }
 
   // ---- files ---------------------------------------------------------------------------------------------
@@ -877,50 +701,25 @@ export class PreviewWorkbook implements GoalWorkbook {
     this.install(loaded);
     this.file = {
       bytes: new Uint8Array(bytes.slice(0)),
-      state: this.state(),
+      state: engineState(this.hf, this.engineSheets()),
       ownAuditSheet: loaded.ownAuditSheet,
     };
     this.auditChange = null;
     this.changed();
   }
 
-  /**
-   * The workbook as an .xlsx file. A workbook opened from a file is saved as that file's package with the preview's
-   * edits (src/xlsx: every part it did not change stays byte for byte); a new one is written whole. The audit goes
-   * through the package writer's audit, the one the command line writes.
-   */
+  /** The workbook as an .xlsx file (previewFile.ts): an opened file's package with the edits, or a new one. */
   async saveXlsx(): Promise<ArrayBuffer> {
-    let book: XlsxWorkbook;
-    const own = new Set(
-      [this.ownAuditSheet, this.file?.ownAuditSheet].filter((name) => name != null)
-    );
-    if (this.file) {
-      book = XlsxWorkbook.open(this.file.bytes);
-      const changed = applyPreviewEdits(
-        book,
-        this.file.state,
-        this.state(),
-        (sheet) => (row, column, formulaKept) => this.contentOf(sheet, row, column, formulaKept),
-        own as Set<string>
-      );
-      if (changed) book.setFullCalcOnLoad();
-    } else {
-      const sheets = this.order
-        .filter((name) => !own.has(name))
-        .map((name) => {
-          const meta = this.meta.get(name) as PreviewSheet;
-          return {
-            meta: { ...meta, rules: meta.rules.filter((rule) => !rule.ours) },
-            cells: this.savedCells(name),
-          };
-        });
-      const active = own.has(this.active.sheet) ? (sheets[0]?.meta.name ?? "") : this.active.sheet;
-      book = XlsxWorkbook.open(new Uint8Array(await writeXlsx({ activeSheet: active, sheets })));
-    }
-    if (this.auditChange === "cleared") await book.clearAudit();
-    else if (this.auditChange !== null) await book.applyAudit(this.auditChange);
-    const bytes = book.toBytes();
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    return saveWorkbook({
+      hf: this.hf,
+      sheets: this.engineSheets(),
+      activeSheet: this.active.sheet,
+      file: this.file,
+      ownSheets: new Set(
+        [this.ownAuditSheet, this.file?.ownAuditSheet].filter((name) => name != null)
+      ),
+      audit: this.auditChange,
+    });
   }
 
   /** True when the workbook was opened from a macro-enabled file (its copy keeps the VBA project). */
@@ -928,80 +727,9 @@ export class PreviewWorkbook implements GoalWorkbook {
     return this.file !== null && XlsxWorkbook.open(this.file.bytes).hasMacros();
   }
 
-  /** Every sheet's cells (formula and value) and metadata, for comparing at save time. */
-  private state(): WorkbookState {
-    const state: WorkbookState = new Map();
-    for (const name of this.order) {
-      const { id, meta } = this.sheet(name);
-      const { width, height } = this.hf.getSheetDimensions(id);
-      const contents: SheetState["contents"] = new Map();
-      for (let row = 0; row < height; row++)
-        for (let col = 0; col < width; col++) {
-          const address = { sheet: id, row, col };
-          if (this.hf.isCellEmpty(address)) continue;
-          const formula = this.hf.getCellFormula(address) ?? null;
-          const value = JSON.stringify(fromEngine(this.hf.getCellValue(address)) ?? null);
-          contents.set(cellKey(row + 1, col), { formula, value });
-        }
-      state.set(name, { contents, meta: frozenMeta(meta) });
-    }
-    return state;
-  }
-
-  /** A cell's content as the package writer takes it: its value, and its formula as Excel stores it. */
-  private contentOf(sheet: string, row: number, column: number, formulaKept: boolean): CellContent {
-    const { id } = this.sheet(sheet);
-    const address = { sheet: id, row: row - 1, col: column };
-    const value = savedValue(fromEngine(this.hf.getCellValue(address)));
-    const formula = this.hf.getCellFormula(address);
-    if (formula === undefined) return { value };
-    if (formulaKept) return { value, keepFormula: true };
-    const spill = this.spillBounds(address);
-    return {
-      value,
-      formula: storedFormula(excelSyntax(formula).slice(1)),
-      ...(spill ? { spill: boundsAddress(spill) } : {}),
-    };
-  }
-
-  private savedCells(name: string): SavedCell[] {
-    const { id } = this.sheet(name);
-    const { width, height } = this.hf.getSheetDimensions(id);
-    const cells: SavedCell[] = [];
-    for (let row = 0; row < height; row++) {
-      for (let col = 0; col < width; col++) {
-        const address = { sheet: id, row, col };
-        if (this.hf.isCellEmpty(address)) continue;
-        const value = fromEngine(this.hf.getCellValue(address));
-        const saved: SavedCell = { row: row + 1, column: col, value: savedValue(value) };
-        const formula = this.hf.getCellFormula(address);
-        if (formula !== undefined) {
-          saved.formula = excelSyntax(formula).slice(1);
-          const spill = this.spillBounds(address);
-          if (spill) saved.spill = boundsAddress(spill);
-        }
-        cells.push(saved);
-      }
-    }
-    return cells;
-  }
-
-  /** The range an array formula spilled into, when it is more than its own cell. */
-  private spillBounds(anchor: SimpleCellAddress): RangeBounds | null {
-    if (this.hf.getCellType(anchor) !== CellType.ARRAYFORMULA) return null;
-    const member = (row: number, col: number) =>
-      this.hf.getCellType({ sheet: anchor.sheet, row, col }) === CellType.ARRAY;
-    let rows = 1;
-    while (member(anchor.row + rows, anchor.col)) rows++;
-    let columns = 1;
-    while (member(anchor.row, anchor.col + columns)) columns++;
-    if (rows === 1 && columns === 1) return null;
-    return {
-      firstRow: anchor.row + 1,
-      lastRow: anchor.row + rows,
-      firstColumn: anchor.col,
-      lastColumn: anchor.col + columns - 1,
-    };
+  /** Every sheet with its engine id, in workbook order. */
+  private engineSheets(): Array<{ id: number; meta: PreviewSheet }> {
+    return this.order.map((name) => this.sheet(name));
   }
 
   /** Frees the engine (tests and page reloads). */
@@ -1018,23 +746,4 @@ export class PreviewWorkbook implements GoalWorkbook {
     this.sheet(sheet).meta.rules.push({ ...rule, ranges: [...rule.ranges], ours: false });
     this.changed();
   }
-}
-
-/** An engine error that Excel has no name for (#ERROR!, #CYCLE!) is saved as #VALUE!, which Excel reads. */
-function savedValue(value: CellValue): CellValue {
-  if (
-    value !== null &&
-    typeof value === "object" &&
-    !(value instanceof Date) &&
-    !ERROR_TEXTS.has(value.error)
-  )
-    return { error: "#VALUE!" };
-  return value;
-}
-
-/** A loaded cell as the header search reads it: text without the apostrophe that keeps it text. */
-function textOfRaw(cell: RawCellContent): CellValue {
-  if (typeof cell === "string") return cell.startsWith("'") ? cell.slice(1) : cell;
-  if (typeof cell === "number" || typeof cell === "boolean") return cell;
-  return null;
 }

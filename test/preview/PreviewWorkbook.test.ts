@@ -1,6 +1,7 @@
 import { HyperFormula } from "hyperformula";
 import { CellValue, HIGHLIGHT_COLORS, HIGHLIGHT_FAMILIES } from "../../src/domain";
-import { LOOK_BLOCK_ROWS, PreviewChange, PreviewWorkbook } from "../../src/preview/PreviewWorkbook";
+import { LOOK_BLOCK_ROWS } from "../../src/preview/LookCache";
+import { PreviewChange, PreviewWorkbook } from "../../src/preview/PreviewWorkbook";
 import {
   findGoalTables,
   goalAtSelection,

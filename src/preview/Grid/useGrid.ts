@@ -2,7 +2,8 @@ import * as React from "react";
 import { flushSync } from "react-dom";
 import { FixedSizeList, ListOnItemsRenderedProps } from "react-window";
 import { RangeBounds, rangeBounds } from "../../workbook/operations";
-import { LOOK_BLOCK_ROWS, PreviewChange } from "../PreviewWorkbook";
+import { LOOK_BLOCK_ROWS } from "../LookCache";
+import { PreviewChange } from "../PreviewWorkbook";
 import { GridEdit, GridProps } from "./Grid.types";
 import {
   boundsBetween,

@@ -1,5 +1,5 @@
 import { Lang } from "../../domain";
-import { SettingsStorage } from "../PreviewWorkbook";
+import { SettingsStorage } from "../settingsStore";
 
 export interface PreviewPageProps {
   /** Reads the sample workbook the page opens on (by default, fetched beside the page). */
