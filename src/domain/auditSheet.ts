@@ -1,5 +1,5 @@
 import { AuditResult } from "./audit";
-import { CODE_TITLES, fieldName, findingMessage, Lang, SEVERITY_NAMES } from "./catalogue";
+import { fieldName, findingMessage, Lang, SEVERITY_NAMES } from "./catalogue";
 import { Finding } from "./findings";
 import { ColumnMap } from "./headers";
 import {
@@ -142,11 +142,6 @@ function findingRow(finding: Finding, columns: ColumnMap, lang: Lang): (string |
     finding.field ? fieldName(finding.field, lang) : "",
     findingMessage(finding, lang),
   ];
-}
-
-/** The short title of a code, for summaries. */
-export function codeTitle(code: Finding["code"], lang: Lang): string {
-  return CODE_TITLES[code][lang];
 }
 
 /** A conditional-format rule of the audit: where it applies, its formula and its colours. */

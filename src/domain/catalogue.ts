@@ -5,7 +5,6 @@ import { Issue, IssueCode } from "./result";
 
 /** The two languages every word of the product exists in. */
 export type Lang = "en" | "zh";
-export const LANGS: readonly Lang[] = ["en", "zh"];
 
 /** A text in both languages the product speaks. */
 export type Bilingual = { en: string; zh: string };

@@ -50,12 +50,6 @@ export function isoFromDay(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** Year, month (1-12) and day of a day number. */
-export function partsFromDay(day: number): { year: number; month: number; day: number } {
-  const date = new Date(day * MS_PER_DAY);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
-}
-
 function lastDayOfMonth(year: number, month: number): number {
   return Math.round(Date.UTC(year, month, 0) / MS_PER_DAY);
 }

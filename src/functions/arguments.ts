@@ -114,12 +114,6 @@ export function readOptionalNumber(
   return readNumberArgument(value, argument);
 }
 
-/** An optional number that stays absent (null) when blank. */
-export function readNumberOrNull(value: CellValue, argument: string): Got<number | null> {
-  if (isEmpty(value)) return got(null);
-  return readNumberArgument(value, argument);
-}
-
 /**
  * An optional number that is absent (null) when blank or 0: where a 0 would mean nothing (a cap, a baseline to
  * beat), the 0 that Excel on the desktop passes for a blank cell must read as the web's blank.
@@ -249,27 +243,6 @@ export function cellAt(argument: Argument, row: number, column: number): CellVal
   if (!Array.isArray(argument)) return argument ?? null;
   if (argument.length === 1 && argument[0]?.length === 1) return argument[0][0] ?? null;
   return argument[row]?.[column] ?? null;
-}
-
-/**
- * Computes a result cell by cell over the common shape of the arguments; a cell that fails gets its own error
- * and the others still compute. Shapes that do not match are one error for the whole result.
- */
-export function elementwise(
-  args: ReadonlyArray<[string, Argument]>,
-  compute: (cell: (index: number) => CellValue) => Output
-): Output[][] {
-  const shape = commonShape(args);
-  if (!shape.ok) return [[shape.error]];
-  const result: Output[][] = [];
-  for (let row = 0; row < shape.value.rows; row++) {
-    const line: Output[] = [];
-    for (let column = 0; column < shape.value.columns; column++) {
-      line.push(compute((index) => cellAt(args[index]?.[1], row, column)));
-    }
-    result.push(line);
-  }
-  return result;
 }
 
 /** Readers with a fallback, for parameter declarations. */

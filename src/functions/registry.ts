@@ -509,8 +509,3 @@ export type FunctionName = keyof typeof GOAL_FUNCTIONS;
 
 /** The function names without the namespace, in DESIGN order. */
 export const FUNCTION_NAMES = Object.keys(GOAL_FUNCTIONS) as FunctionName[];
-
-/** A function's spec by name. */
-export function functionSpec(name: FunctionName): FunctionSpec {
-  return GOAL_FUNCTIONS[name];
-}

@@ -4,7 +4,7 @@
  * package is then saved with those edits only — its pivot tables, charts, macros and every other part stay as the
  * file held them — and the audit goes through the one audit writer.
  */
-import { CellValue, keyCell } from "../domain";
+import { keyCell } from "../domain";
 import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
 import type { CellContent } from "../xlsx/sheetData";
 import { PreviewSheet, PreviewTable } from "./previewSheet";
@@ -123,16 +123,4 @@ export function applyPreviewEdits(
         file.addValidation(name, validation.range, validation.choices);
   }
   return cellsChanged;
-}
-
-/** A value as a cell of the package holds it (an engine error Excel has no name for is #VALUE!). */
-export function fileValue(value: CellValue, known: ReadonlySet<string>): CellValue {
-  if (
-    value !== null &&
-    typeof value === "object" &&
-    !(value instanceof Date) &&
-    !known.has(value.error)
-  )
-    return { error: "#VALUE!" };
-  return value;
 }

@@ -8,7 +8,6 @@ import {
   children,
   ElementSpan,
   escapeXml,
-  firstElement,
   firstRootTag,
   spanOf,
   spliceAll,
@@ -246,9 +245,4 @@ export class StyleSheet {
 /** A solid fill, as a style entry. */
 export function solidFill(rgb: string): string {
   return `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
-}
-
-/** True when the workbook's styles part exists with a root (a package may lack one: it is then created). */
-export function hasStyles(xml: string | null): xml is string {
-  return xml !== null && firstElement(xml, "styleSheet") !== null;
 }
