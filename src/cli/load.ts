@@ -119,9 +119,10 @@ export async function loadGoalFile(
     const rows = csvRows(file, decoded.text);
     const table = locateInRows(file, name, rows, sheet);
     if (!table)
-      throw new InputError(
-        `${file}: no goal table found (no row names the ID, Goal and Target columns)`
-      );
+      throw new InputError({
+        en: `${file}: no goal table found (no row names the Goal and Target columns)`,
+        zh: `${file}：未找到目标表（没有一行包含“目标描述”和“目标值”列）`,
+      });
     return {
       file,
       table,
@@ -324,10 +325,10 @@ async function locateInWorkbook(
   const ordered = [...choices.filter((c) => c.complete), ...choices.filter((c) => !c.complete)];
   const picked = decideGoalTable(ordered, false);
   if (picked.kind !== "audit") {
-    const where = only !== undefined ? `sheet “${only}”` : "any sheet";
-    throw new InputError(
-      `${file}: no goal table found in ${where} (no row in the first ${HEADER_SCAN_ROWS} names the ID, Goal and Target columns)`
-    );
+    throw new InputError({
+      en: `${file}: no goal table found in ${only !== undefined ? `sheet “${only}”` : "any sheet"} (no row in the first ${HEADER_SCAN_ROWS} names the Goal and Target columns)`,
+      zh: `${file}：${only !== undefined ? `工作表“${only}”` : "所有工作表"}中均未找到目标表（前 ${HEADER_SCAN_ROWS} 行中没有一行包含“目标描述”和“目标值”列）`,
+    });
   }
   const { table: choice, others } = picked;
   const bounds = rangeBounds(choice.address);

@@ -173,7 +173,9 @@ export function highlightRules(
 ): HighlightRuleSpec[] {
   const first = rows.firstDataRow;
   const lastRow = Math.max(first, rows.lastRow);
-  const idColumn = columns.id;
+  // Without an id column goals are keyed by their text (highlightKeys).
+  const byText = columns.id === undefined;
+  const idColumn = columns.id ?? columns.goal;
   if (idColumn === undefined) return [];
   const cellOf = (column: number) => `$${columnLetters(column)}${first}`;
   const rangeOf = (column: number) =>
@@ -207,7 +209,7 @@ export function highlightRules(
       rules.push({
         family,
         range: rangeOf(column),
-        formula: keyedFormula(list.ref, cellOf(idColumn), field as Field),
+        formula: keyedFormula(list.ref, cellOf(idColumn), field as Field, byText),
         ...HIGHLIGHT_COLORS[family],
       });
     }

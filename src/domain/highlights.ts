@@ -85,17 +85,18 @@ export function keyCell(key: number): { row: number; column: number } {
   return { row: Math.floor(key / KEY_ROW_FACTOR), column: (key % KEY_ROW_FACTOR) - 1 };
 }
 
-/** The worksheet column a finding points at: its field's column, else the id column. */
+/** The worksheet column a finding points at: its field's column, else the id column (the goal's without one). */
 export function findingColumn(finding: Pick<Finding, "field">, columns: ColumnMap): number | null {
   const field: Field | null = finding.field;
   const column = field !== null ? columns[field] : undefined;
-  return column ?? columns.id ?? null;
+  return column ?? columns.id ?? columns.goal ?? null;
 }
 
-/** The field whose column a finding colours (its own field's, else the id's, as findingColumn). */
+/** The field whose column a finding colours (its own field's, else the id's or the goal's, as findingColumn). */
 function findingField(finding: Pick<Finding, "field">, columns: ColumnMap): Field | null {
   if (finding.field !== null && columns[finding.field] !== undefined) return finding.field;
-  return columns.id !== undefined ? "id" : null;
+  if (columns.id !== undefined) return "id";
+  return columns.goal !== undefined ? "goal" : null;
 }
 
 /** The family a finding is coloured in, or null for findings that colour no cell (DESIGN §6). */
@@ -127,19 +128,35 @@ function localCondition(finding: Finding): LocalCondition | null {
  * LibreOffice and HyperFormula alike. The rule formula computes the same from the cell (see keyExpression).
  * @example goalKey("T*1  a") // "T¤2A1 a"
  */
-export function goalKey(id: string): string {
-  return id
-    .replace(/^ +| +$/g, "")
-    .replace(/ {2,}/g, " ")
+export function goalKey(id: string, byText = false): string {
+  const trimmed = excelTrim(id);
+  return (byText ? excelTrim(trimmed.slice(0, KEY_TEXT_LENGTH)) : trimmed)
     .replace(/¤/g, "¤A4")
     .replace(/~/g, "¤7E")
     .replace(/\*/g, "¤2A")
     .replace(/\?/g, "¤3F");
 }
 
-/** The formula computing goalKey from an id cell (an absolute column, a row relative to the rule's range). */
-export function keyExpression(idCell: string): string {
-  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${idCell}&""),"¤","¤A4"),"~","¤7E"),"*","¤2A"),"?","¤3F")`;
+/** What Excel's TRIM leaves of a text: no spaces at either end, single spaces between words. */
+function excelTrim(text: string): string {
+  return text.replace(/^ +| +$/g, "").replace(/ {2,}/g, " ");
+}
+
+/**
+ * Characters of a goal's text that key it when ids come from rows: MATCH looks up at most 255 characters (Excel
+ * specifications and limits), the key's escapes and "|field" included.
+ */
+export const KEY_TEXT_LENGTH = 200;
+
+/**
+ * The formula computing goalKey from the key cell (an absolute column, a row relative to the rule's range): the id
+ * cell, or the goal cell when ids come from rows (`byText`).
+ */
+export function keyExpression(idCell: string, byText = false): string {
+  const trimmed = byText
+    ? `TRIM(LEFT(TRIM(${idCell}&""),${KEY_TEXT_LENGTH}))`
+    : `TRIM(${idCell}&"")`;
+  return `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${trimmed},"¤","¤A4"),"~","¤7E"),"*","¤2A"),"?","¤3F")`;
 }
 
 /** What the highlight rules need from an audit: per family the keyed cells, and the local conditions found. */
@@ -155,7 +172,9 @@ export interface HighlightKeys {
  * sorted, filtered, inserted or deleted: a finding's goal and the field of its cell for the structure, duplication
  * and SMART families, the actual cell of every goal with a status for the status families. Findings a goal's own
  * row shows (an empty owner, no deadline, an empty id) are left to local rules. Only goals of table `source` count;
- * a goal without an id has no key and its other findings colour nothing (the audit sheet lists them).
+ * a goal without an id has no key and its other findings colour nothing (the audit sheet lists them). In a table
+ * without an id column (ids are rows, which a sort changes) a goal is keyed by its text: goals of the same text
+ * share their colours.
  * @example highlightKeys(result, read.columns).keys.structure // ["T4|parent", …]
  */
 export function highlightKeys(result: AuditResult, columns: ColumnMap, source = 0): HighlightKeys {
@@ -168,9 +187,14 @@ export function highlightKeys(result: AuditResult, columns: ColumnMap, source = 
     onTrack: [],
   };
   const local = new Map<LocalCondition, "structure" | "smart">();
+  const byText = columns.id === undefined;
+  const keyOf = (goal: AuditResult["goals"][number]): string | null =>
+    byText ? goal.goal : goal.id;
   const ids = new Map<number, string>();
-  for (const goal of result.goals)
-    if (goal.source === source && goal.id !== null) ids.set(goal.row, goal.id);
+  for (const goal of result.goals) {
+    const key = goal.source === source ? keyOf(goal) : null;
+    if (key !== null) ids.set(goal.row, key);
+  }
   for (const finding of result.findings) {
     if (finding.source !== source) continue;
     const family = highlightFamilyOf(finding.code);
@@ -181,14 +205,14 @@ export function highlightKeys(result: AuditResult, columns: ColumnMap, source = 
       continue;
     }
     const field = findingField(finding, columns);
-    const id = finding.id ?? ids.get(finding.row) ?? null;
-    if (field !== null && id !== null) keys[family].push(`${goalKey(id)}|${field}`);
+    const id = (byText ? null : finding.id) ?? ids.get(finding.row) ?? null;
+    if (field !== null && id !== null) keys[family].push(`${goalKey(id, byText)}|${field}`);
   }
   if (columns.actual !== undefined) {
     result.statuses.forEach((status, index) => {
       const goal = result.goals[index];
-      if (status && goal && goal.source === source && goal.id !== null)
-        keys[status.status].push(`${goalKey(goal.id)}|actual`);
+      const key = goal && goal.source === source ? keyOf(goal) : null;
+      if (status && key !== null) keys[status.status].push(`${goalKey(key, byText)}|actual`);
     });
   }
   for (const family of HIGHLIGHT_FAMILIES) keys[family] = [...new Set(keys[family])].sort();
@@ -203,8 +227,13 @@ export function highlightKeys(result: AuditResult, columns: ColumnMap, source = 
  * formulas take.
  * @example keyedFormula("'Audit'!$L$2:$L$9", "$A4", "parent") // "ISNUMBER(MATCH(SUBSTITUTE(…"
  */
-export function keyedFormula(keysRef: string, idCell: string, field: Field): string {
-  return `ISNUMBER(MATCH(${keyExpression(idCell)}&"|${field}",${keysRef},0))`;
+export function keyedFormula(
+  keysRef: string,
+  idCell: string,
+  field: Field,
+  byText = false
+): string {
+  return `ISNUMBER(MATCH(${keyExpression(idCell, byText)}&"|${field}",${keysRef},0))`;
 }
 
 /**

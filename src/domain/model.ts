@@ -20,7 +20,8 @@ export const FIELDS = [
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
-export const REQUIRED_FIELDS: readonly Field[] = ["id", "goal", "target"];
+/** The fields a goal table must have (DESIGN §2): without an id column a goal's id is its worksheet row. */
+export const REQUIRED_FIELDS: readonly Field[] = ["goal", "target"];
 
 export type Direction = "higher" | "lower";
 export type RollupMethod = "sum" | "average" | "weighted" | "min" | "max" | "none";

@@ -108,7 +108,32 @@ export function readGoalTable(
     const goal = reader.read(cells[index] ?? [], firstRow + index, findings);
     if (goal) goals.push(goal);
   }
+  if (local.id === undefined && local.parent !== undefined) parentsByText(goals);
   return { goals, findings, columns, headerRow };
+}
+
+/**
+ * In a table without ids (ids are rows) the parent column names the parent by its text: each parent is found
+ * among the goals by text — of several goals with that text, the nearest one above the child, else the first. A
+ * parent named by a text no goal has stays as it is (an ORPHAN).
+ */
+function parentsByText(goals: Goal[]): void {
+  const byText = new Map<string, Goal[]>();
+  for (const goal of goals) {
+    if (goal.goal === null) continue;
+    const text = normalizeText(goal.goal);
+    const same = byText.get(text);
+    if (same) same.push(goal);
+    else byText.set(text, [goal]);
+  }
+  for (const goal of goals) {
+    if (goal.parentKey === null) continue;
+    const candidates = byText.get(goal.parentKey);
+    if (!candidates) continue;
+    let parent = candidates[0] as Goal;
+    for (const candidate of candidates) if (candidate.row < goal.row) parent = candidate;
+    goal.parentKey = parent.key;
+  }
 }
 
 /** A field's column name in both languages, for a message's `column$`. */
@@ -311,7 +336,8 @@ class RowReader {
       unreadable: null,
     };
     const cells = this.cells;
-    goal.id = cells.id.take(row, goal, findings);
+    // Without an id column a goal's id is its worksheet row as text (DESIGN §2).
+    goal.id = this.map.id === undefined ? String(rowNumber) : cells.id.take(row, goal, findings);
     goal.key = goal.id === null ? null : normalizeText(goal.id);
     goal.parent = cells.parent.take(row, goal, findings);
     if (goal.parent !== this.lastParent) {
@@ -339,7 +365,7 @@ class RowReader {
     goal.weight = cells.weight.take(row, goal, findings);
     goal.exempt = cells.exempt.take(row, goal, findings) ?? false;
 
-    if (goal.id === null && !goal.unreadable?.includes("id")) {
+    if (goal.id === null && this.map.id !== undefined && !goal.unreadable?.includes("id")) {
       findings.push({
         code: "BAD_VALUE",
         severity: SEVERITY.BAD_VALUE,

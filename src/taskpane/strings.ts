@@ -50,8 +50,8 @@ export const STRINGS = {
   "audit.run": { en: "Audit goals", zh: "审核目标" },
   "audit.clear": { en: "Clear audit", zh: "清除审核" },
   "audit.noTable": {
-    en: "No goal table on the active sheet. A goal table has a header row with at least the columns ID (or 目标编号), Goal (or 目标描述) and Target (or 目标值). Select the sheet that holds it, or insert the template from Tools.",
-    zh: "当前工作表没有目标表。目标表的表头至少要有“目标编号”（或 ID）、“目标描述”（或 Goal）和“目标值”（或 Target）三列。请切换到目标所在的工作表，或在“工具”中插入模板。",
+    en: "No goal table on the active sheet. A goal table has a header row with at least the columns Goal (or 目标描述) and Target (or 目标值); an ID column (目标编号) is optional. Select the sheet that holds it, or insert the template from Tools.",
+    zh: "当前工作表没有目标表。目标表的表头至少要有“目标描述”（或 Goal）和“目标值”（或 Target）两列，“目标编号”（ID）列可选。请切换到目标所在的工作表，或在“工具”中插入模板。",
   },
   "audit.cleared": {
     en: "Audit cleared: {rules} highlight rules removed. Your own formats were left alone.",

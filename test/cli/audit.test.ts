@@ -216,3 +216,29 @@ describe("reading CSV files", () => {
     ).toEqual([[2, "target", expect.stringContaining("Cell C2")]]);
   });
 });
+
+describe("goal-cascade audit of a sheet without ids", () => {
+  it("audits a CSV whose goals have no ID column: ids are rows, parents named by their text", async () => {
+    const folder = tempFolder();
+    const file = join(folder.dir, "team goals.csv");
+    writeFileSync(
+      file,
+      [
+        "Goal,Parent,Owner,Target,Actual,Deadline",
+        "Resolve every ticket within 4 hours by 2026-12-31,,Zhang,1000,950,2026-12-31",
+        'North resolves tickets within 4 hours,"Resolve every ticket within 4 hours by 2026-12-31",Li,600,590,2026-12-31',
+        "South resolves tickets within 4 hours,Some goal nobody wrote,Chen,400,380,2026-12-31",
+      ].join("\n")
+    );
+    const { status, stdout, stderr } = await cli(["audit", file, "--json"]);
+    const report = JSON.parse(stdout) as AuditReport;
+    expect(stderr).toBe("");
+    expect(report.goals).toBe(3);
+    expect(report.findings.filter((f) => f.code === "ORPHAN").map((f) => [f.row, f.id])).toEqual([
+      [4, "4"],
+    ]);
+    expect(report.findings.some((f) => f.code === "MISSING_COLUMN")).toBe(false);
+    expect(status).toBe(1);
+    folder.cleanup();
+  });
+});

@@ -1,4 +1,4 @@
-import { readGoalTable, UNREADABLE } from "../../src/domain";
+import { auditTables, readGoalTable, UNREADABLE } from "../../src/domain";
 import { goal, lines, table } from "./builders";
 
 describe("readGoalTable", () => {
@@ -181,7 +181,6 @@ describe("readGoalTable", () => {
 
   it("reads no goals from an empty sheet", () => {
     expect(lines(readGoalTable([]).findings)).toEqual([
-      "1 MISSING_COLUMN id",
       "1 MISSING_COLUMN goal",
       "1 MISSING_COLUMN target",
     ]);
@@ -209,5 +208,45 @@ describe("readGoalTable", () => {
       table([goal({ owner: { error: "#N/A" }, start: "when?", period: "later" })])
     );
     expect(Object.values(read.goals[0] ?? {})).not.toContain(UNREADABLE);
+  });
+});
+
+describe("a goal table without an id column (DESIGN §2)", () => {
+  const rows = [
+    ["Title", "Goal", "Parent", "Target"],
+    ["", "Resolve every ticket within 4 hours by 2026-12-31", "", 1000],
+    ["", "Answer calls within 20 seconds by 2026-12-31", "", 500],
+    [
+      "",
+      "North resolves tickets within 4 hours",
+      "Resolve every ticket within 4 hours by 2026-12-31",
+      600,
+    ],
+    ["", "Answer calls within 20 seconds by 2026-12-31", "", 200],
+    ["", "Li answers calls within 20 seconds", "answer calls within 20 seconds by 2026-12-31", 200],
+    ["", "Chen loops on himself", "Chen loops on himself", 5],
+  ];
+
+  it("gives each goal its worksheet row as id, and no BAD_VALUE for the missing ids", () => {
+    const read = readGoalTable(rows, { firstRow: 3 });
+    expect(read.goals.map((g) => g.id)).toEqual(["4", "5", "6", "7", "8", "9"]);
+    expect(read.findings.filter((f) => f.field === "id")).toEqual([]);
+  });
+
+  it("finds each parent by its text, the nearest goal of that text above the child", () => {
+    const read = readGoalTable(rows, { firstRow: 3 });
+    const parentRow = (child: number) => {
+      const key = read.goals.find((g) => g.row === child)?.parentKey;
+      return read.goals.find((g) => g.key === key)?.row ?? null;
+    };
+    // Row 8's parent text (in other case) matches rows 5 and 7: row 7 is the nearer one above.
+    expect([parentRow(6), parentRow(8), parentRow(9)]).toEqual([4, 7, 9]);
+  });
+
+  it("audits: a goal naming itself as parent is a CYCLE, the rest of the cascade holds", () => {
+    const result = auditTables([readGoalTable(rows, { firstRow: 3 })]);
+    const codes = (code: string) =>
+      result.findings.filter((f) => f.code === code).map((f) => f.row);
+    expect({ cycle: codes("CYCLE"), orphan: codes("ORPHAN") }).toEqual({ cycle: [9], orphan: [] });
   });
 });

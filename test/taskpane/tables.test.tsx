@@ -36,7 +36,7 @@ describe("finding the table to audit", () => {
     await pane.user.click(screen.getByRole("button", { name: "Audit goals" }));
     const message = await screen.findByText(/No goal table on the active sheet/);
     expect(message.textContent).toContain(
-      "ID (or 目标编号), Goal (or 目标描述) and Target (or 目标值)"
+      "Goal (or 目标描述) and Target (or 目标值); an ID column (目标编号) is optional"
     );
   });
 

@@ -39,7 +39,8 @@ const raw = (rows: CellValue[][]): RawCellContent[][] =>
 /** Per family, the highlighted cells named by the goal on their row: "id:column". */
 function byGoal(
   shown: Partial<Record<string, string[]>>,
-  rows: CellValue[][]
+  rows: CellValue[][],
+  nameColumn = 0
 ): Record<string, string[]> {
   return Object.fromEntries(
     Object.entries(shown).map(([family, cells]) => [
@@ -47,7 +48,7 @@ function byGoal(
       (cells ?? [])
         .map((cell) => {
           const [row, column] = cell.split(":").map(Number) as [number, number];
-          return `${String(rows[row - 1]?.[0])}:${column}`;
+          return `${String(rows[row - 1]?.[nameColumn])}:${column}`;
         })
         .sort(),
     ])
@@ -125,5 +126,66 @@ describe("highlights that follow their goals", () => {
     expect(shown.smart?.filter((cell) => cell.endsWith(`:${goalColumn}`))).toEqual([
       `T*2:${goalColumn}`,
     ]);
+  });
+
+  it("in a table without ids, key each goal by its text: a sort keeps the colours on the same goals", async () => {
+    const company = "Resolve all customer tickets within the service level by 2026-12-31";
+    const north = "North resolves its customer tickets within 4 hours by 2026-12-31";
+    const rows: CellValue[][] = [
+      ["Parent", "Level", "Owner", "Goal", "KPI", "Unit", "Deadline", "Target", "Actual"],
+      [null, "Company", "Zhang", company, "Tickets", "tickets", "2026-12-31", 1000, 700],
+      [company, "Team", "Li", north, "Tickets", "tickets", "2026-12-31", 600, 600],
+      [company, "Team", null, "improve", "Tickets", "tickets", "2026-12-31", 300, 310],
+      [
+        "No such goal",
+        "Team",
+        "Chen",
+        "South resolves tickets within 4 hours",
+        "Tickets",
+        "tickets",
+        "2026-12-31",
+        100,
+        95,
+      ],
+      [
+        north,
+        "Individual",
+        "Li",
+        "Li resolves north tickets within 4 hours by 2026-12-31",
+        "Tickets",
+        "tickets",
+        "2026-12-31",
+        600,
+        400,
+      ],
+    ];
+    const book = new MemoryWorkbook({ Goals: rows.map((row) => [...row]) });
+    const [source] = await findGoalTables(book);
+    const run = await auditGoalTable(book, source!, DEFAULT_AUDIT_OPTIONS, "en");
+    expect(run.read.columns.id).toBeUndefined();
+    // Ids are rows; the parent column's texts found their goals: only the unknown parent is an orphan.
+    expect(run.result.goals.map((goal) => goal.id)).toEqual(["2", "3", "4", "5", "6"]);
+    const orphans = run.result.findings.filter((finding) => finding.code === "ORPHAN");
+    expect(orphans.map((finding) => finding.row)).toEqual([5]);
+    const audit = raw(book.sheet(run.auditSheet as string).cells);
+    const rules = book.sheet("Goals").rules;
+    expect(rules.some((rule) => rule.formula.includes("LEFT(TRIM($D2"))).toBe(true);
+    const before = byGoal(
+      shownHighlights(rules, { Goals: raw(rows), Audit: audit }, "Goals"),
+      rows,
+      3
+    );
+    expect(before.structure).toContain("South resolves tickets within 4 hours:0");
+    const sorted = [
+      rows[0] as CellValue[],
+      ...rows.slice(1).sort((a, b) => Number(a[7]) - Number(b[7])),
+    ];
+    const after = byGoal(
+      shownHighlights(rules, { Goals: raw(sorted), Audit: audit }, "Goals"),
+      sorted,
+      3
+    );
+    expect(after).toEqual(before);
+    expect(Object.keys(before).length).toBeGreaterThan(2);
   });
 });

@@ -118,7 +118,7 @@ export function useCascadeMap(props: CascadeMapProps): CascadeMapState {
       if (!run || !row) return;
       setActive(index);
       const goal = run.result.goals[row.goal];
-      const idColumn = run.read.columns.id;
+      const idColumn = run.read.columns.id ?? run.read.columns.goal;
       if (!goal || idColumn === undefined) return;
       setNotice(null);
       workbook
