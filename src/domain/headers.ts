@@ -1,66 +1,253 @@
 import { CellValue, Field, FIELDS, REQUIRED_FIELDS } from "./model";
-import { readText, UNREADABLE } from "./values";
+import { isBlank, readDate, readNumber, readText, UNREADABLE } from "./values";
 import { normalizeText } from "./text";
 
-/** Accepted headers per field, in English and Chinese (DESIGN §2). The first of each is the canonical one. */
+/**
+ * Accepted headers per field, in English and Chinese (DESIGN §2), as the goal sheets managers keep name their
+ * columns (OKR tools' exports, KPI lists, quota workbooks, 绩效考核表). The first of each is the canonical one.
+ * Traditional Chinese headers match through their simplified forms (simplifiedHeader). Not yet here, because their
+ * cells are not yet read the way such sheets fill them (they would be false BAD_VALUEs): OKR types (Type, Object
+ * Type: Objective / Key result) as levels, "Aligned To" of OKR exports ("…Id: 123"), Quarter / Month / FY periods.
+ */
 export const HEADERS: Record<Field, { en: string[]; zh: string[] }> = {
   id: { en: ["ID", "Goal ID"], zh: ["目标编号", "编号"] },
-  parent: { en: ["Parent", "Parent ID"], zh: ["上级目标", "上级编号"] },
+  parent: {
+    en: ["Parent", "Parent ID", "Parent Goal", "Supports", "Contributes To"],
+    zh: ["上级目标", "上级编号", "所属目标"],
+  },
   level: { en: ["Level"], zh: ["层级"] },
-  owner: { en: ["Owner", "Responsible"], zh: ["责任人", "负责人"] },
-  goal: { en: ["Goal", "Objective", "Description"], zh: ["目标", "目标描述"] },
-  kpi: { en: ["KPI", "Metric"], zh: ["指标"] },
+  owner: {
+    en: ["Owner", "Responsible", "Assignee", "Team Member", "Person"],
+    zh: ["责任人", "负责人", "执行人", "承办人"],
+  },
+  goal: {
+    en: [
+      "Goal",
+      "Objective",
+      "Description",
+      "Title",
+      "Name",
+      "Goal Name",
+      "Key Result",
+      "KR",
+      "Role Specific Goal",
+      "KPI_Name",
+    ],
+    zh: ["目标", "目标描述", "考核指标", "指标名称", "项目", "关键结果"],
+  },
+  kpi: { en: ["KPI", "Metric", "Metric Name"], zh: ["指标"] },
   unit: { en: ["Unit"], zh: ["单位"] },
   direction: { en: ["Direction"], zh: ["方向"] },
   rollup: { en: ["Rollup", "Aggregation"], zh: ["汇总方式"] },
-  period: { en: ["Period"], zh: ["周期"] },
-  start: { en: ["Start"], zh: ["开始日期"] },
-  deadline: { en: ["Deadline", "Due"], zh: ["截止日期", "期限"] },
-  baseline: { en: ["Baseline", "Last actual"], zh: ["基线", "上期实际"] },
-  target: { en: ["Target"], zh: ["目标值"] },
-  actual: { en: ["Actual"], zh: ["实际值", "完成值"] },
-  weight: { en: ["Weight"], zh: ["权重"] },
+  period: { en: ["Period"], zh: ["周期", "期间"] },
+  start: { en: ["Start", "Start Date", "Begin Date"], zh: ["开始日期"] },
+  deadline: {
+    en: ["Deadline", "Due", "Due Date", "End Date", "Target Date"],
+    zh: ["截止日期", "期限", "完成时间", "截止时间"],
+  },
+  baseline: {
+    en: ["Baseline", "Last actual", "Last Year"],
+    zh: ["基线", "上期实际", "基准值", "去年实际", "上年同期"],
+  },
+  target: {
+    en: [
+      "Target",
+      "Target Value",
+      "Target_Value",
+      "Yearly Target",
+      "Annual Target",
+      "Quota",
+      "Plan",
+      "Budget",
+    ],
+    zh: ["目标值", "计划值", "指标值", "考核目标"],
+  },
+  actual: {
+    en: ["Actual", "Actual Progress", "Current Value", "Current", "Achieved", "Result", "YTD"],
+    zh: ["实际值", "完成值", "实际完成", "完成情况"],
+  },
+  weight: { en: ["Weight", "Weight %"], zh: ["权重", "权重占比", "权重分解", "比重"] },
   exempt: { en: ["Exempt"], zh: ["免于考核"] },
 };
+
+/**
+ * Headers that name one of two fields, decided by the column's cells: "Start" of dates is the start date, of
+ * plain numbers (or beside a "Start Date" column) the starting value (OKR exports: a metric's start).
+ */
+const AMBIGUOUS: Record<string, [Field, Field]> = { start: ["start", "baseline"] };
+
+/** Traditional characters of the accepted headers (and of level names), to their simplified forms. */
+const TRADITIONAL =
+  "標标編编號号級级層层責责負负單单匯汇總总週周開开線线實实際际權权於于關关鍵键結结時时間间執执辦办屬属類类計计劃划況况佔占準准項项稱称績绩據据額额値值達达務务業业戶户區区團团隊队門门個个崗岗預预進进狀状態态礎础選选擇择舉举報报" +
+  "獎奖勵励優优產产價价營营銷销與与對对應应專专質质務务";
+const SIMPLIFIED = new Map<string, string>();
+for (let index = 0; index + 1 < TRADITIONAL.length; index += 2)
+  SIMPLIFIED.set(TRADITIONAL[index] as string, TRADITIONAL[index + 1] as string);
+
+/**
+ * A text with the Traditional characters of the product's vocabulary in their simplified forms (headers, level
+ * names), so that a Traditional Chinese sheet reads as a Simplified one.
+ * @example simplifiedHeader("目標值") // "目标值"
+ */
+export function simplifiedHeader(text: string): string {
+  let out = "";
+  for (const character of text) out += SIMPLIFIED.get(character) ?? character;
+  return out;
+}
 
 const HEADER_INDEX = new Map<string, Field>();
 for (const field of FIELDS) {
   for (const header of [...HEADERS[field].en, ...HEADERS[field].zh])
-    HEADER_INDEX.set(normalizeText(header), field);
+    HEADER_INDEX.set(headerKey(header), field);
+}
+
+/** A header's text as the index holds it: normalised, simplified, `_` as a space. */
+function headerKey(text: string): string {
+  return simplifiedHeader(normalizeText(text.replace(/_/g, " ")));
+}
+
+/** The header's key as it stands, without marks and notes: "*ID", "Target (%)", "目标值（万）", "Weight %". */
+function strippedKey(normal: string): string {
+  return normal
+    .replace(/^[*＊\s]+|[*＊\s]+$/g, "")
+    .replace(/\s*[([（【].*[)\]）】]$/, "")
+    .replace(/\s*%$/, "")
+    .trim();
+}
+
+/** The fields a header cell may name: none, one, or the two of an ambiguous header. */
+function fieldsOfHeader(value: CellValue): Field[] {
+  const text = readText(value);
+  if (text === null || text === UNREADABLE) return [];
+  // A header on several lines ("Target⏎100%") names its field on the first line that names one.
+  for (const line of text.split(/\r?\n/)) {
+    const normal = headerKey(line);
+    if (normal === "") continue;
+    for (const key of [normal, strippedKey(normal)]) {
+      const ambiguous = AMBIGUOUS[key];
+      if (ambiguous) return [...ambiguous];
+      const field = HEADER_INDEX.get(key);
+      if (field) return [field];
+    }
+  }
+  return [];
 }
 
 /**
- * The field a header cell names, or null. Case, width and spacing do not matter, and neither does a trailing
- * note in brackets or a required-mark: "Target (%)", "目标值（万）", "*ID".
+ * The field a header cell names, or null (an ambiguous header: its first field). Case, width, spacing, Traditional
+ * characters and line breaks do not matter, and neither does a trailing note in brackets, a `%` or a required-mark:
+ * "Target (%)", "目标值（万）", "*ID", "權重".
  * @example fieldOfHeader(" goal id ") // "id"
  */
 export function fieldOfHeader(value: CellValue): Field | null {
-  const text = readText(value);
-  if (text === null || text === UNREADABLE) return null;
-  const normal = normalizeText(text);
-  const exact = HEADER_INDEX.get(normal);
-  if (exact) return exact;
-  const stripped = normal
-    .replace(/^[*＊\s]+|[*＊\s]+$/g, "")
-    .replace(/\s*[([（【].*[)\]）】]$/, "")
-    .trim();
-  return HEADER_INDEX.get(stripped) ?? null;
+  return fieldsOfHeader(value)[0] ?? null;
 }
 
 /** Where each field's column is (0-based), as read from a header row. */
 export type ColumnMap = Partial<Record<Field, number>>;
 
+/** Data rows whose cells judge how well a column fits a field. */
+const FIT_ROWS = 200;
+
+/** Share (0..1) of a column's first data cells that hold what the field holds: text, a number, a date. */
+function fitOf(field: Field, column: number, data: readonly (readonly CellValue[])[]): number {
+  let fit = 0;
+  const rows = Math.min(data.length, FIT_ROWS);
+  if (rows === 0) return 1;
+  for (let index = 0; index < rows; index++) {
+    const value = data[index]?.[column];
+    if (isBlank(value)) continue;
+    if (field === "start" || field === "deadline") {
+      const serial = readDate(value);
+      if (
+        serial !== null &&
+        serial !== UNREADABLE &&
+        (typeof value !== "number" || plausibleSerial(value))
+      )
+        fit++;
+    } else if (NUMBER_FIELDS.has(field)) {
+      const number = readNumber(value);
+      if (number !== null && number !== UNREADABLE) fit++;
+    } else if (TEXT_FIELDS.has(field)) {
+      if (typeof value === "string" && readNumber(value) === UNREADABLE) fit++;
+    } else fit++;
+  }
+  return fit / rows;
+}
+
+/** A number that is a date serial of this century (2000-01-01 to 2099-12-31), not a plain quantity. */
+function plausibleSerial(value: number): boolean {
+  return Number.isInteger(value) && value >= 36_526 && value <= 73_050;
+}
+
+const NUMBER_FIELDS: ReadonlySet<Field> = new Set(["baseline", "target", "actual", "weight"]);
+const TEXT_FIELDS: ReadonlySet<Field> = new Set(["goal", "owner", "kpi"]);
+
+/** A header row's columns: the field each column is read as, and the columns that name a field taken twice. */
+export interface HeaderMatch {
+  columns: ColumnMap;
+  /** Columns naming a field as well as the column read for it (DUPLICATE_COLUMN): field, column, the one read. */
+  duplicates: Array<{ field: Field; column: number; read: number }>;
+}
+
 /**
- * Maps a header row to columns. When two columns name one field, the first wins.
+ * Matches a header row to fields, by header and by the cells below it (`data`, the rows under the header): of the
+ * columns naming one field, the one whose cells fit it best is read — an empty "Description" never beats a "Title"
+ * full of text — and the first of those that fit equally well; the others that fit as well are duplicates. An
+ * ambiguous header ("Start") takes its second field when its first is named by another column or its cells do not
+ * fit the first.
+ * @example matchHeaders(["ID", "Goal", "Target"]).columns // { id: 0, goal: 1, target: 2 }
+ */
+export function matchHeaders(
+  row: readonly CellValue[],
+  data: readonly (readonly CellValue[])[] = []
+): HeaderMatch {
+  const named = row.map((cell) => fieldsOfHeader(cell));
+  const plain = new Set(named.filter((fields) => fields.length === 1).map((fields) => fields[0]));
+  const candidates = new Map<Field, number[]>();
+  named.forEach((fields, column) => {
+    let field = fields[0];
+    if (fields.length === 2) {
+      const [first, second] = fields as [Field, Field];
+      field =
+        plain.has(first) || fitOf(first, column, data) < fitOf(second, column, data)
+          ? second
+          : first;
+    }
+    if (field === undefined) return;
+    const list = candidates.get(field);
+    if (list) list.push(column);
+    else candidates.set(field, [column]);
+  });
+  const columns: ColumnMap = {};
+  const duplicates: HeaderMatch["duplicates"] = [];
+  for (const field of FIELDS) {
+    const list = candidates.get(field);
+    if (!list) continue;
+    if (list.length === 1) {
+      columns[field] = list[0];
+      continue;
+    }
+    const fits = list.map((column) => Math.round(fitOf(field, column, data) * 20));
+    const best = Math.max(...fits);
+    const read = list[fits.indexOf(best)] as number;
+    columns[field] = read;
+    list.forEach((column, index) => {
+      if (column !== read && fits[index] === best) duplicates.push({ field, column, read });
+    });
+  }
+  return { columns, duplicates };
+}
+
+/**
+ * Maps a header row to columns (matchHeaders, with the rows below when given).
  * @example mapHeaders(["ID", "Goal", "Target"]) // { id: 0, goal: 1, target: 2 }
  */
-export function mapHeaders(row: readonly CellValue[]): ColumnMap {
-  const map: ColumnMap = {};
-  row.forEach((cell, column) => {
-    const field = fieldOfHeader(cell);
-    if (field && map[field] === undefined) map[field] = column;
-  });
-  return map;
+export function mapHeaders(
+  row: readonly CellValue[],
+  data: readonly (readonly CellValue[])[] = []
+): ColumnMap {
+  return matchHeaders(row, data).columns;
 }
 
 /** The required fields a column map lacks. */

@@ -2,10 +2,10 @@ import { bilingual, EXPECTED_NAMES, fieldName } from "./catalogue";
 import { Finding, SEVERITY } from "./findings";
 import {
   ColumnMap,
-  fieldOfHeader,
   findHeaderRow,
+  HeaderMatch,
   HEADERS,
-  mapHeaders,
+  matchHeaders,
   missingRequired,
 } from "./headers";
 import { CellValue, Field, FIELDS, Goal, RollupMethod } from "./model";
@@ -83,7 +83,8 @@ export function readGoalTable(
   const source = options.source ?? 0;
   const headerIndex = options.headerRow ?? findHeaderRow(cells) ?? 0;
   const headerCells = cells[headerIndex] ?? [];
-  const local = mapHeaders(headerCells);
+  const match = matchHeaders(headerCells, cells.slice(headerIndex + 1));
+  const local = match.columns;
   const columns: ColumnMap = {};
   for (const field of FIELDS) {
     const column = local[field];
@@ -103,7 +104,7 @@ export function readGoalTable(
 
   const reader = new RowReader(local, firstColumn, source);
   const goals: Goal[] = [];
-  const findings: Finding[] = duplicateColumns(headerCells, headerRow, firstColumn, source);
+  const findings: Finding[] = duplicateColumns(match, headerCells, headerRow, firstColumn, source);
   for (let index = headerIndex + 1; index < cells.length; index++) {
     const goal = reader.read(cells[index] ?? [], firstRow + index, findings);
     if (goal) goals.push(goal);
@@ -141,40 +142,29 @@ function columnName(field: Field): ReturnType<typeof bilingual> {
   return bilingual({ en: fieldName(field, "en"), zh: fieldName(field, "zh") });
 }
 
-/** DUPLICATE_COLUMN findings: a field named by a second header cell (the first one is read). */
+/** DUPLICATE_COLUMN findings: a column naming a field as well as the one read for it (matchHeaders). */
 function duplicateColumns(
+  match: HeaderMatch,
   header: readonly CellValue[],
   headerRow: number,
   firstColumn: number,
   source: number
 ): Finding[] {
-  const first = new Map<Field, number>();
-  const findings: Finding[] = [];
-  header.forEach((cell, column) => {
-    const field = fieldOfHeader(cell);
-    if (field === null) return;
-    const earlier = first.get(field);
-    if (earlier === undefined) {
-      first.set(field, column);
-      return;
-    }
-    findings.push({
-      code: "DUPLICATE_COLUMN",
-      severity: SEVERITY.DUPLICATE_COLUMN,
-      row: headerRow,
-      source,
-      id: null,
-      field,
-      params: {
-        column$: columnName(field),
-        first: columnLetters(earlier + firstColumn),
-        firstHeader: String(header[earlier] ?? ""),
-        second: columnLetters(column + firstColumn),
-        secondHeader: String(cell ?? ""),
-      },
-    });
-  });
-  return findings;
+  return match.duplicates.map(({ field, column, read }) => ({
+    code: "DUPLICATE_COLUMN",
+    severity: SEVERITY.DUPLICATE_COLUMN,
+    row: headerRow,
+    source,
+    id: null,
+    field,
+    params: {
+      column$: columnName(field),
+      first: columnLetters(read + firstColumn),
+      firstHeader: String(header[read] ?? ""),
+      second: columnLetters(column + firstColumn),
+      secondHeader: String(header[column] ?? ""),
+    },
+  }));
 }
 
 /** The MISSING_COLUMN finding for a field, naming every header it accepts. */

@@ -1,4 +1,10 @@
-import { fieldOfHeader, findHeaderRow, mapHeaders, missingRequired } from "../../src/domain";
+import {
+  fieldOfHeader,
+  findHeaderRow,
+  mapHeaders,
+  matchHeaders,
+  missingRequired,
+} from "../../src/domain";
 
 describe("fieldOfHeader", () => {
   it.each([
@@ -153,5 +159,112 @@ describe("findHeaderRow", () => {
 
   it("finds a Chinese header row", () => {
     expect(findHeaderRow([["2026年目标"], ["编号", "目标描述", "目标值"]])).toBe(1);
+  });
+});
+
+describe("the headers real goal sheets use (issue 11)", () => {
+  // Written from the issue's list, not from the product's table: each must name its field.
+  const named: Array<[string, string]> = [
+    ...[
+      "Title",
+      "Name",
+      "Goal Name",
+      "Objective",
+      "Key Result",
+      "KR",
+      "Role Specific Goal",
+      "KPI_Name",
+    ].map((h): [string, string] => [h, "goal"]),
+    ...["考核指标", "指标名称", "项目", "目標", "關鍵結果"].map((h): [string, string] => [
+      h,
+      "goal",
+    ]),
+    ...[
+      "Target Value",
+      "Target_Value",
+      "Yearly Target",
+      "Annual Target",
+      "Quota",
+      "Plan",
+      "Budget",
+    ].map((h): [string, string] => [h, "target"]),
+    ...["计划值", "指标值", "考核目标", "目標值"].map((h): [string, string] => [h, "target"]),
+    ...["Actual Progress", "Current Value", "Current", "Achieved", "Result", "YTD"].map(
+      (h): [string, string] => [h, "actual"]
+    ),
+    ...["实际完成", "完成情况", "實際值"].map((h): [string, string] => [h, "actual"]),
+    ["Start Date", "start"],
+    ["Begin Date", "start"],
+    ...["Due Date", "End Date", "Target Date", "完成时间", "截止時間"].map(
+      (h): [string, string] => [h, "deadline"]
+    ),
+    ...["Assignee", "Team Member", "Person", "执行人", "承办人", "負責人"].map(
+      (h): [string, string] => [h, "owner"]
+    ),
+    ...["Weight %", "权重占比", "权重分解", "比重", "權重"].map((h): [string, string] => [
+      h,
+      "weight",
+    ]),
+    ...["Parent Goal", "Supports", "Contributes To", "所属目标", "上級目標"].map(
+      (h): [string, string] => [h, "parent"]
+    ),
+    ["層級", "level"],
+    ...["期间", "期間", "週期"].map((h): [string, string] => [h, "period"]),
+    ...["Last Year", "基准值", "去年实际", "上年同期", "基準值"].map((h): [string, string] => [
+      h,
+      "baseline",
+    ]),
+    ["Target\n100%", "target"],
+    ["权重（%）", "weight"],
+    ["實際完成", "actual"],
+  ];
+  it.each(named)("reads “%s” as %s", (header, field) => {
+    expect(fieldOfHeader(header)).toBe(field);
+  });
+});
+
+describe("columns chosen by their cells as well as their headers", () => {
+  it("reads a Title full of text as the goal, not an empty Description, and flags no duplicate", () => {
+    const header = ["Description", "Title", "Target"];
+    const data = [
+      [null, "Resolve tickets within 4 hours", 100],
+      ["", "Answer calls within 20 seconds", 90],
+    ];
+    expect(matchHeaders(header, data)).toEqual({
+      columns: { goal: 1, target: 2 },
+      duplicates: [],
+    });
+  });
+
+  it("reads a Start of numbers beside a Start Date as the baseline; a lone Start of dates as the start", () => {
+    expect(
+      mapHeaders(["Title", "Start Date", "Start", "Target"], [["a", "2026-01-01", 20, 80]])
+    ).toEqual({ goal: 0, start: 1, baseline: 2, target: 3 });
+    expect(mapHeaders(["Title", "Start", "Target"], [["a", "2026-01-01", 80]])).toEqual({
+      goal: 0,
+      start: 1,
+      target: 2,
+    });
+    expect(
+      mapHeaders(
+        ["Title", "Start", "Target"],
+        [
+          ["a", 35, 80],
+          ["b", 12.5, 60],
+        ]
+      )
+    ).toEqual({
+      goal: 0,
+      baseline: 1,
+      target: 2,
+    });
+  });
+
+  it("flags two columns that fit one field equally well, and reads the first", () => {
+    const match = matchHeaders(["Goal", "Target", "Quota"], [["a", 100, 120]]);
+    expect(match).toEqual({
+      columns: { goal: 0, target: 1 },
+      duplicates: [{ field: "target", column: 2, read: 1 }],
+    });
   });
 });

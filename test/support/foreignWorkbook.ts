@@ -101,12 +101,18 @@ function flatOds(): string {
 }
 
 /** Converts a file with LibreOffice headless into `dir` (its own profile, so runs do not collide). */
-export function libreOfficeConvert(dir: string, input: string, format: string): string {
+export function libreOfficeConvert(
+  dir: string,
+  input: string,
+  format: string,
+  inputFilter?: string
+): string {
   execFileSync(
     "soffice",
     [
       `-env:UserInstallation=file://${dir}/lo-profile`,
       "--headless",
+      ...(inputFilter ? [`--infilter=${inputFilter}`] : []),
       "--convert-to",
       format,
       "--outdir",

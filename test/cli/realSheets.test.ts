@@ -1,0 +1,67 @@
+/**
+ * Goal sheets in the shapes managers keep, made with LibreOffice from text (never copied from anyone): a
+ * Traditional Chinese KPI plan without ids under a banner, and an OKR-style list whose goal column is "Title" beside
+ * an empty "Description", with a "Start" value beside a "Start Date". Each audits with no column renamed and no
+ * false alarm from a wrongly chosen column.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { AuditReport } from "../../src/cli/report";
+import { libreOfficeConvert } from "../support/foreignWorkbook";
+import { cli, tempFolder } from "./helpers";
+
+/** An .xlsx made by LibreOffice from UTF-8 CSV text. */
+function workbookFrom(dir: string, name: string, lines: string[]): string {
+  const csv = join(dir, `${name}.csv`);
+  writeFileSync(csv, `${lines.join("\n")}\n`);
+  // CSV import: comma, double quote, UTF-8 (76); the first line is data like every other.
+  return libreOfficeConvert(dir, csv, "xlsx:Calc MS Excel 2007 XML", "CSV:44,34,76,1");
+}
+
+const codes = (report: AuditReport) => report.findings.map((finding) => finding.code);
+
+describe("real goal sheets", () => {
+  const folder = tempFolder();
+  afterAll(() => folder.cleanup());
+
+  it("audits a Traditional Chinese KPI plan with a banner, no ids and parents named by their text", async () => {
+    const company = "客服中心全年工單於4小時內解決";
+    const file = workbookFrom(folder.dir, "kpi-plan-tw", [
+      "2026年度客服部KPI計劃,,,,,,",
+      "項目,上級目標,負責人,目標值,實際值,截止時間,權重（%）",
+      `${company},,王經理,1000,950,2026-12-31,100`,
+      `北區工單於4小時內解決,${company},陳組長,600,590,2026-12-31,100`,
+      `南區工單於4小時內解決,${company},林組長,400,380,2026-12-31,100`,
+    ]);
+    const { stdout, stderr } = await cli(["audit", file, "--json", "--lang", "zh"]);
+    const report = JSON.parse(stdout) as AuditReport;
+    expect(stderr).toBe("");
+    expect(report.goals).toBe(3);
+    const false_alarms = [
+      "MISSING_COLUMN",
+      "BAD_VALUE",
+      "ORPHAN",
+      "DUPLICATE_COLUMN",
+      "MISSING_OWNER",
+      "WEIGHTS_NOT_100",
+    ];
+    expect(codes(report).filter((code) => false_alarms.includes(code))).toEqual([]);
+    // The banner is row 1: goals are numbered from the worksheet row of the first one.
+    expect(new Set(report.findings.map((finding) => finding.id))).not.toContain("1");
+  });
+
+  it("reads an OKR list by its Title, not its empty Description, and a Start value beside a Start Date as no second start date", async () => {
+    const file = workbookFrom(folder.dir, "okr-list", [
+      "Id,Title,Description,Owner,Start Date,Start,Target,Current,End Date,Parent",
+      "1,Resolve every ticket within 4 hours by 2026-12-31,,Ana,2026-01-01,20,1000,900,2026-12-31,",
+      "2,North resolves tickets within 4 hours by 2026-12-31,,Ben,2026-01-01,10,600,560,2026-12-31,1",
+      "3,South resolves tickets within 4 hours by 2026-12-31,,Caro,2026-01-01,10,400,390,2026-12-31,1",
+    ]);
+    const { stdout } = await cli(["audit", file, "--json"]);
+    const report = JSON.parse(stdout) as AuditReport;
+    expect(report.goals).toBe(3);
+    expect(
+      codes(report).filter((code) => ["BAD_VALUE", "DUPLICATE_COLUMN", "SMART_S"].includes(code))
+    ).toEqual([]);
+  });
+});
