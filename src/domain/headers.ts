@@ -1,11 +1,11 @@
 import { CellValue, Field, FIELDS, REQUIRED_FIELDS } from "./model";
 import { isBlank, readDate, readNumber, readText, UNREADABLE } from "./values";
-import { normalizeText } from "./text";
+import { normalizeText, simplifiedChinese } from "./text";
 
 /**
  * Accepted headers per field, in English and Chinese (DESIGN §2), as the goal sheets managers keep name their
  * columns (OKR tools' exports, KPI lists, quota workbooks, 绩效考核表). The first of each is the canonical one.
- * Traditional Chinese headers match through their simplified forms (simplifiedHeader). Not yet here, because their
+ * Traditional Chinese headers match through their simplified forms (simplifiedChinese). Not yet here, because their
  * cells are not yet read the way such sheets fill them (they would be false BAD_VALUEs): OKR types (Type, Object
  * Type: Objective / Key result) as levels, "Aligned To" of OKR exports ("…Id: 123"), Quarter / Month / FY periods.
  */
@@ -76,25 +76,6 @@ export const HEADERS: Record<Field, { en: string[]; zh: string[] }> = {
  */
 const AMBIGUOUS: Record<string, [Field, Field]> = { start: ["start", "baseline"] };
 
-/** Traditional characters of the accepted headers (and of level names), to their simplified forms. */
-const TRADITIONAL =
-  "標标編编號号級级層层責责負负單单匯汇總总週周開开線线實实際际權权於于關关鍵键結结時时間间執执辦办屬属類类計计劃划況况佔占準准項项稱称績绩據据額额値值達达務务業业戶户區区團团隊队門门個个崗岗預预進进狀状態态礎础選选擇择舉举報报" +
-  "獎奖勵励優优產产價价營营銷销與与對对應应專专質质務务";
-const SIMPLIFIED = new Map<string, string>();
-for (let index = 0; index + 1 < TRADITIONAL.length; index += 2)
-  SIMPLIFIED.set(TRADITIONAL[index] as string, TRADITIONAL[index + 1] as string);
-
-/**
- * A text with the Traditional characters of the product's vocabulary in their simplified forms (headers, level
- * names), so that a Traditional Chinese sheet reads as a Simplified one.
- * @example simplifiedHeader("目標值") // "目标值"
- */
-export function simplifiedHeader(text: string): string {
-  let out = "";
-  for (const character of text) out += SIMPLIFIED.get(character) ?? character;
-  return out;
-}
-
 const HEADER_INDEX = new Map<string, Field>();
 for (const field of FIELDS) {
   for (const header of [...HEADERS[field].en, ...HEADERS[field].zh])
@@ -103,7 +84,7 @@ for (const field of FIELDS) {
 
 /** A header's text as the index holds it: normalised, simplified, `_` as a space. */
 function headerKey(text: string): string {
-  return simplifiedHeader(normalizeText(text.replace(/_/g, " ")));
+  return simplifiedChinese(normalizeText(text.replace(/_/g, " ")));
 }
 
 /** The header's key as it stands, without marks and notes: "*ID", "Target (%)", "目标值（万）", "Weight %". */

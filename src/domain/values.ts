@@ -1,6 +1,6 @@
 import { dayFromDate, dayFromParts, dayFromSerial, makePeriod } from "./dates";
 import { CellError, CellValue, Direction, Level, LEVELS, Period, RollupMethod } from "./model";
-import { normalizeText, toNfkc } from "./text";
+import { normalizeText, simplifiedChinese, toNfkc } from "./text";
 
 /** What a reader returns for a cell that holds something it cannot read. */
 export const UNREADABLE: unique symbol = Symbol("unreadable");
@@ -233,7 +233,9 @@ function lookup<T>(table: Record<string, T>) {
     // A blank cell reads as null text.
     const text = readText(value);
     if (text === null || text === UNREADABLE) return text;
-    const found = words.get(text) ?? words.get(normalizeText(text));
+    const normal = normalizeText(text);
+    // Traditional Chinese words (團隊, 個人, 越低越好) read as their simplified forms.
+    const found = words.get(text) ?? words.get(normal) ?? words.get(simplifiedChinese(normal));
     return found === undefined ? UNREADABLE : found;
   };
 }

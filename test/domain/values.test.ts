@@ -469,3 +469,16 @@ describe("defaultRollup", () => {
     expect(defaultRollup(null)).toBe("sum");
   });
 });
+
+describe("Traditional Chinese words", () => {
+  it.each([
+    ["團隊", 1],
+    ["區域", 2],
+    ["客戶", 3],
+    ["崗位", 4],
+    ["個人", 5],
+    ["職位", 4],
+  ])("reads the level “%s” as %s", (word, level) => {
+    expect(readLevel(word)).toBe(level);
+  });
+});
