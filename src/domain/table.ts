@@ -19,8 +19,10 @@ import {
   readDate,
   readDirection,
   readLevel,
+  readMeasure,
   readNumber,
   readPeriod,
+  readQuantity,
   readRollup,
   readText,
   UNREADABLE,
@@ -206,9 +208,9 @@ const READERS = {
   period: readPeriod,
   start: readDate,
   deadline: readDate,
-  baseline: readNumber,
-  target: readNumber,
-  actual: readNumber,
+  baseline: readMeasure,
+  target: readQuantity,
+  actual: readMeasure,
   weight: readNumber,
   exempt: readBoolean,
 } satisfies Record<Field, (value: CellValue) => Read<unknown>>;
@@ -350,7 +352,21 @@ class RowReader {
     goal.start = cells.start.take(row, goal, findings);
     goal.deadline = cells.deadline.take(row, goal, findings);
     goal.baseline = cells.baseline.take(row, goal, findings);
-    goal.target = cells.target.take(row, goal, findings);
+    const target = cells.target.take(row, goal, findings);
+    goal.target = target === null ? null : target.number;
+    if (target !== null) {
+      // "≤30秒": a bound that says lower is better, when no direction is given; a unit written with the target.
+      if (
+        target.bound === "max" &&
+        isBlank(this.map.direction === undefined ? null : row[this.map.direction])
+      )
+        goal.direction = "lower";
+      if (goal.unit === null && target.unit !== null) {
+        goal.unit = target.unit;
+        if (isBlank(this.map.rollup === undefined ? null : row[this.map.rollup]))
+          goal.rollup = defaultRollup(goal.unit);
+      }
+    }
     goal.actual = cells.actual.take(row, goal, findings);
     goal.weight = cells.weight.take(row, goal, findings);
     goal.exempt = cells.exempt.take(row, goal, findings) ?? false;

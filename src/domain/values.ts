@@ -124,6 +124,72 @@ export function readNumber(value: CellValue): Read<number> {
   return Number.isFinite(number) ? number : UNREADABLE;
 }
 
+/** A target as written in a plan: its number, the bound a sign or word gives it, and a unit written with it. */
+export interface Quantity {
+  number: number;
+  /** "min" for ≥, >, 不低于, at least, 以上; "max" for ≤, <, 不超过, at most, 以内. */
+  bound: "min" | "max" | null;
+  /** A unit written after the number ("30秒", "1.2万件"), or null. */
+  unit: string | null;
+}
+
+const MIN_WORDS = /^(?:≥|>=|>|⩾|不低于|不少于|不小于|至少|最少|at least|min\.?|minimum)\s*/i;
+const MAX_WORDS =
+  /^(?:≤|<=|<|⩽|不超过|不高于|不多于|不大于|至多|最多|at most|max\.?|maximum|under|below)\s*/i;
+const MIN_AFTER = /\s*(?:以上|或以上|及以上|or more|and above|\+)$/i;
+const MAX_AFTER = /\s*(?:以内|以下|之内|或以下|及以下|内|or less|or fewer|and below)$/i;
+/** Units written after a number in plans (durations, counts, money, scores). */
+const UNIT_AFTER =
+  /\s*(秒钟?|分钟|分|小时|个?工作日|天|日|周|个月|月|年|件|个|次|元|人次|人|单|张|通|户|笔|项|篇|条|台|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|pts|points?|tickets?|calls?|cases?|orders?)$/i;
+
+/**
+ * A target as written in plans: a number (readNumber) with a sign or word before or after it that bounds it, and a
+ * unit after it. Traditional characters read as their simplified forms.
+ * @example readQuantity("≤30秒") // { number: 30, bound: "max", unit: "秒" }
+ * @example readQuantity("不低于95%") // { number: 0.95, bound: "min", unit: null }
+ * @example readQuantity("1.2万件") // { number: 12000, bound: null, unit: "件" }
+ */
+export function readQuantity(value: CellValue): Read<Quantity> {
+  const plain = readNumber(value);
+  if (plain !== UNREADABLE)
+    return plain === null ? null : { number: plain, bound: null, unit: null };
+  if (typeof value !== "string") return UNREADABLE;
+  let text = simplifiedChinese(toNfkc(value).trim());
+  let bound: Quantity["bound"] = null;
+  const before = MIN_WORDS.exec(text) ?? MAX_WORDS.exec(text);
+  if (before) {
+    bound = MIN_WORDS.test(text) ? "min" : "max";
+    text = text.slice(before[0].length);
+  }
+  const after = MIN_AFTER.exec(text) ?? MAX_AFTER.exec(text);
+  if (after) {
+    const kind = MIN_AFTER.test(text) ? "min" : "max";
+    // "≥30 以内" says two things: not a target we guess at.
+    if (bound !== null && bound !== kind) return UNREADABLE;
+    bound = kind;
+    text = text.slice(0, after.index);
+  }
+  let unit: string | null = null;
+  const written = UNIT_AFTER.exec(text);
+  if (written && written.index > 0) {
+    unit = written[1] as string;
+    text = text.slice(0, written.index);
+  }
+  if (bound === null && unit === null) return UNREADABLE;
+  const number = readNumber(text.trim());
+  if (number === null || number === UNREADABLE) return UNREADABLE;
+  return { number, bound, unit };
+}
+
+/**
+ * A number as readQuantity reads it, its bound and unit set aside: an actual of "28秒" is 28.
+ * @example readMeasure("28秒") // 28
+ */
+export function readMeasure(value: CellValue): Read<number> {
+  const quantity = readQuantity(value);
+  return quantity === null || quantity === UNREADABLE ? quantity : quantity.number;
+}
+
 const ISO_DATE =
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const CHINESE_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/;

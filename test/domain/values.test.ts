@@ -8,6 +8,8 @@ import {
   readLevel,
   readNumber,
   readPeriod,
+  readQuantity,
+  readGoalTable,
   readRollup,
   readText,
   UNREADABLE,
@@ -480,5 +482,48 @@ describe("Traditional Chinese words", () => {
     ["職位", 4],
   ])("reads the level “%s” as %s", (word, level) => {
     expect(readLevel(word)).toBe(level);
+  });
+});
+
+describe("targets as plans write them (readQuantity)", () => {
+  it.each([
+    ["≥ 85%", 0.85, "min", null],
+    ["≤30秒", 30, "max", "秒"],
+    ["<=30", 30, "max", null],
+    [">95", 95, "min", null],
+    ["不低于95%", 0.95, "min", null],
+    ["不超过30秒", 30, "max", "秒"],
+    ["不超過30秒", 30, "max", "秒"],
+    ["30秒以内", 30, "max", "秒"],
+    ["at least 90", 90, "min", null],
+    ["at most 5", 5, "max", null],
+    ["100分", 100, null, "分"],
+    ["1.2万件", 12000, null, "件"],
+    ["$1,200", 1200, null, null],
+  ])("reads “%s” as %s, bound %s, unit %s", (text, number, bound, unit) => {
+    expect(readQuantity(text)).toEqual({ number, bound, unit });
+  });
+
+  it.each(["10%/5%", "12abc", "≥30以内", "≥"])("leaves “%s” unreadable", (text) => {
+    expect(readQuantity(text)).toBe(UNREADABLE);
+  });
+});
+
+describe("a goal table's targets with signs and units", () => {
+  it("makes a ≤ target lower-is-better when no direction is given, and keeps its unit", () => {
+    const read = readGoalTable([
+      ["ID", "Goal", "Target", "Actual", "Direction"],
+      ["G1", "Answer calls within the service level", "≤30秒", "28秒", ""],
+      ["G2", "Answer calls within the service level", "≤30秒", 28, "越高越好"],
+      ["G3", "Resolve tickets", "≥ 95%", "96%", ""],
+    ]);
+    expect(read.goals.map((goal) => [goal.target, goal.actual, goal.direction, goal.unit])).toEqual(
+      [
+        [30, 28, "lower", "秒"],
+        [30, 28, "higher", "秒"],
+        [0.95, 0.96, "higher", null],
+      ]
+    );
+    expect(read.findings).toEqual([]);
   });
 });
