@@ -3,7 +3,11 @@ import { basename, extname, resolve } from "node:path";
 import {
   Bilingual,
   CellValue,
+  FIELDS,
+  Field,
   findHeaderRow,
+  HeaderMapping,
+  isNamedHeader,
   Lang,
   langOf,
   mapHeaders,
@@ -109,7 +113,8 @@ const SPREADSHEET_EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".xlsb", ".ods
 export async function loadGoalFile(
   file: string,
   sheet?: string,
-  limits: InputLimits = DEFAULT_LIMITS
+  limits: InputLimits = DEFAULT_LIMITS,
+  mapping: HeaderMapping = {}
 ): Promise<LoadedFile> {
   const extension = extname(file).toLowerCase();
   const bytes = await readInputFile(file, limits);
@@ -117,12 +122,17 @@ export async function loadGoalFile(
     const name = sheetNameOf(basename(file, extname(file)));
     const decoded = decodeCsv(file, bytes);
     const rows = csvRows(file, decoded.text);
-    const table = locateInRows(file, name, rows, sheet);
+    const table = locateInRows(file, name, rows, sheet, mapping);
     if (!table)
-      throw new InputError({
-        en: `${file}: no goal table found (no row names the Goal and Target columns)`,
-        zh: `${file}：未找到目标表（没有一行包含“目标描述”和“目标值”列）`,
-      });
+      throw new InputError(
+        withMappingHint(
+          {
+            en: `${file}: no goal table found (no row names the Goal and Target columns)`,
+            zh: `${file}：未找到目标表（没有一行包含“目标描述”和“目标值”列）`,
+          },
+          mapping
+        )
+      );
     return {
       file,
       table,
@@ -131,7 +141,9 @@ export async function loadGoalFile(
     };
   }
   const workbook = workbookFromBytes(file, bytes, limits);
-  const { table, warnings } = await guarded(file, () => locateInWorkbook(file, workbook, sheet));
+  const { table, warnings } = await guarded(file, () =>
+    locateInWorkbook(file, workbook, sheet, mapping)
+  );
   // The goal table's cells are in `table`: the workbook need not hold them, nor any sheet's text, as well (the goal
   // sheet's is inflated again when its rules are written).
   workbook.release();
@@ -258,6 +270,69 @@ function samePath(a: string, b: string): boolean {
 }
 
 /**
+ * The columns named with `--map FIELD=HEADER` (repeatable; HEADER `-` for no such column), or an InputError naming
+ * the option that cannot be used.
+ * @example parseMapping(["goal=Title", "id=-"]) // { goal: "Title", id: null }
+ */
+export function parseMapping(options: readonly string[]): HeaderMapping {
+  const mapping: HeaderMapping = {};
+  for (const option of options) {
+    const at = option.indexOf("=");
+    const field = (at < 0 ? option : option.slice(0, at)).trim().toLowerCase();
+    const header = at < 0 ? "" : option.slice(at + 1).trim();
+    if (!(FIELDS as readonly string[]).includes(field))
+      throw new InputError({
+        en: `--map ${option}: “${field}” is not a field; use one of ${FIELDS.join(", ")}`,
+        zh: `--map ${option}：“${field}”不是字段名；可用：${FIELDS.join("、")}`,
+      });
+    if (header === "")
+      throw new InputError({
+        en: `--map ${option}: give the column's header after “=”, or “-” for no such column (e.g. --map goal=Title)`,
+        zh: `--map ${option}：请在“=”后写列标题，或用“-”表示没有该列（例如 --map goal=Title）`,
+      });
+    if (mapping[field as Field] !== undefined)
+      throw new InputError({
+        en: `--map ${option}: “${field}” is mapped twice`,
+        zh: `--map ${option}：字段“${field}”被映射了两次`,
+      });
+    mapping[field as Field] = header === "-" ? null : header;
+  }
+  return mapping;
+}
+
+/** A "no goal table" reason with, when columns were mapped, the headers to check; else a hint to map them. */
+function withMappingHint(reason: Bilingual, mapping: HeaderMapping): Bilingual {
+  const named = Object.values(mapping).filter((header): header is string => header != null);
+  if (named.length === 0)
+    return {
+      en: `${reason.en}; if the sheet names them otherwise, map them, e.g. --map goal=Title --map target=Quota`,
+      zh: `${reason.zh}；如果表头用了其他名称，请用 --map 指定，例如 --map goal=标题 --map target=指标值`,
+    };
+  const list = named.map((header) => `“${header}”`).join(", ");
+  return {
+    en: `${reason.en}; check that the headers given with --map (${list}) are spelled as on the sheet`,
+    zh: `${reason.zh}；请检查 --map 中的表头（${list}）是否与工作表上的写法一致`,
+  };
+}
+
+/** An InputError when a header named with --map is not on the goal table's header row. */
+export function checkMapping(table: LocatedTable, mapping: HeaderMapping): void {
+  const header = table.cells[table.headerRow] ?? [];
+  for (const [field, named] of Object.entries(mapping)) {
+    if (named == null || header.some((cell) => isNamedHeader(cell, named))) continue;
+    const seen = header
+      .filter((cell) => cell !== null && cell !== "")
+      .map((cell) => `“${String(cell)}”`)
+      .join(", ");
+    const row = table.firstRow + table.headerRow;
+    throw new InputError({
+      en: `--map ${field}=${named}: the header row (${table.sheet}, row ${row}) has no column “${named}”; its headers are ${seen}`,
+      zh: `--map ${field}=${named}：表头行（${table.sheet}，第 ${row} 行）没有“${named}”列；表头有 ${seen}`,
+    });
+  }
+}
+
+/**
  * The sheet name Excel gives a CSV: its file name, without the characters a sheet name cannot hold (: \\ / ? * [ ])
  * or an apostrophe at either end, at most 31 characters cut between characters (never inside an emoji), and not
  * "History", which Excel reserves.
@@ -290,16 +365,17 @@ function locateInRows(
   file: string,
   sheet: string,
   rows: CellValue[][],
-  only?: string
+  only: string | undefined,
+  mapping: HeaderMapping
 ): LocatedTable | null {
   if (only !== undefined && only !== sheet) {
     throw new InputError(
       `${file}: no sheet named “${only}” (a CSV file has one sheet, “${sheet}”)`
     );
   }
-  const headerRow = findHeaderRow(rows, HEADER_SCAN_ROWS);
+  const headerRow = findHeaderRow(rows, HEADER_SCAN_ROWS, mapping);
   if (headerRow === null) return null;
-  const complete = missingRequired(mapHeaders(rows[headerRow] ?? [])).length === 0;
+  const complete = missingRequired(mapHeaders(rows[headerRow] ?? [], [], mapping)).length === 0;
   return { file, sheet, cells: rows, firstRow: 1, firstColumn: 0, headerRow, complete };
 }
 
@@ -311,7 +387,8 @@ function locateInRows(
 async function locateInWorkbook(
   file: string,
   workbook: XlsxWorkbook,
-  only?: string
+  only: string | undefined,
+  mapping: HeaderMapping
 ): Promise<{ table: LocatedTable; warnings: Bilingual[] }> {
   const names = workbook.sheetNames();
   const sheets = only === undefined ? names : names.filter((name) => name === only);
@@ -320,20 +397,25 @@ async function locateInWorkbook(
     throw new InputError(`${file}: no sheet named “${only}” (sheets: ${listed})`);
   }
   const choices: GoalTableChoice[] = [];
-  for (const sheet of sheets) choices.push(...(await goalTablesOn(workbook, sheet)));
+  for (const sheet of sheets) choices.push(...(await goalTablesOn(workbook, sheet, mapping)));
   // Complete tables first, in sheet order; then the others, in sheet order.
   const ordered = [...choices.filter((c) => c.complete), ...choices.filter((c) => !c.complete)];
   const picked = decideGoalTable(ordered, false);
   if (picked.kind !== "audit") {
-    throw new InputError({
-      en: `${file}: no goal table found in ${only !== undefined ? `sheet “${only}”` : "any sheet"} (no row in the first ${HEADER_SCAN_ROWS} names the Goal and Target columns)`,
-      zh: `${file}：${only !== undefined ? `工作表“${only}”` : "所有工作表"}中均未找到目标表（前 ${HEADER_SCAN_ROWS} 行中没有一行包含“目标描述”和“目标值”列）`,
-    });
+    throw new InputError(
+      withMappingHint(
+        {
+          en: `${file}: no goal table found in ${only !== undefined ? `sheet “${only}”` : "any sheet"} (no row in the first ${HEADER_SCAN_ROWS} names the Goal and Target columns)`,
+          zh: `${file}：${only !== undefined ? `工作表“${only}”` : "所有工作表"}中均未找到目标表（前 ${HEADER_SCAN_ROWS} 行中没有一行包含“目标描述”和“目标值”列）`,
+        },
+        mapping
+      )
+    );
   }
   const { table: choice, others } = picked;
   const bounds = rangeBounds(choice.address);
   const cells = await workbook.readValues(choice.sheet, choice.address);
-  const headerRow = findHeaderRow(cells, HEADER_SCAN_ROWS) ?? 0;
+  const headerRow = findHeaderRow(cells, HEADER_SCAN_ROWS, mapping) ?? 0;
   workbook.activate(choice.sheet);
   const where = `${choice.sheet}!${choice.address}`;
   const warnings: Bilingual[] =

@@ -4,6 +4,7 @@ import {
   auditTables,
   Finding,
   GoalTableRead,
+  HeaderMapping,
   Lang,
   isBlocking,
   parseAuditOptions,
@@ -12,12 +13,20 @@ import {
 import { writeAnnotatedCopy } from "./annotate";
 import { CALC_USAGE, calcCommand } from "./calc";
 import { InputLimits, limitsFrom } from "./inputFile";
-import { InputError, loadGoalFile, LoadedFile, outputLanguage, requestedLanguage } from "./load";
+import {
+  checkMapping,
+  InputError,
+  loadGoalFile,
+  LoadedFile,
+  outputLanguage,
+  parseMapping,
+  requestedLanguage,
+} from "./load";
 import { printJsonReport, printTextReport } from "./report";
 
 const USAGE = `Usage:
   goal-cascade audit <file...> [--sheet NAME] [--json] [--out FILE.xlsx] [--lang en|zh] [--as-of YYYY-MM-DD]
-                    [--max-size MB]
+                    [--max-size MB] [--map FIELD=HEADER ...]
 
 Audits goal tables in .xlsx or .csv files (several files form one cascade) for cascade gaps, duplicated targets,
 SMART failures, missing owners, weights and off-track goals.
@@ -28,6 +37,9 @@ SMART failures, missing owners, weights and off-track goals.
   --lang en|zh        language of messages (default: from $LANG)
   --as-of YYYY-MM-DD  judge actuals against the pace expected by this date
   --max-size MB       refuse input files larger than this (default 200)
+  --map FIELD=HEADER  read FIELD (goal, target, id, parent, owner, …) from the column headed HEADER, when the
+                      headers are not recognised or a guess is wrong; repeatable; HEADER "-" for no such column
+                      (e.g. --map goal=Title --map "parent=Aligned To" --map id=-)
 
 Exit status: 0 no error, 1 a finding of severity error or fatal, 2 the input cannot be used.
 
@@ -75,6 +87,7 @@ async function audit(args: readonly string[], io: Io): Promise<number> {
         lang: { type: "string" },
         "as-of": { type: "string" },
         "max-size": { type: "string" },
+        map: { type: "string", multiple: true },
       },
     });
   } catch (error) {
@@ -100,6 +113,7 @@ async function audit(args: readonly string[], io: Io): Promise<number> {
     out: values.out,
     lang,
     io,
+    mapping: parseMapping(values.map ?? []),
   });
   if (values.json) printJsonReport(io.stdout, goals, findings, sources, lang);
   else printTextReport(io.stdout, goals, findings, sources, files.length, lang);
@@ -119,10 +133,15 @@ async function auditFiles(
     out: string | undefined;
     lang: Lang;
     io: Io;
+    mapping: HeaderMapping;
   }
 ): Promise<{ goals: number; findings: Finding[]; sources: { file: string; sheet: string }[] }> {
   const loaded: LoadedFile[] = [];
-  for (const file of files) loaded.push(await loadGoalFile(file, how.sheet, how.limits));
+  for (const file of files) {
+    const one = await loadGoalFile(file, how.sheet, how.limits, how.mapping);
+    checkMapping(one.table, how.mapping);
+    loaded.push(one);
+  }
   for (const warning of loaded.flatMap((one) => one.warnings))
     how.io.stderr(`goal-cascade: ${warning[how.lang]}\n`);
   const reads: GoalTableRead[] = loaded.map(({ table }, source) =>
@@ -131,6 +150,7 @@ async function auditFiles(
       firstRow: table.firstRow,
       firstColumn: table.firstColumn,
       source,
+      mapping: how.mapping,
     })
   );
   const result = auditTables(reads, how.options);

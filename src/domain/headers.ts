@@ -164,6 +164,18 @@ function plausibleSerial(value: number): boolean {
 const NUMBER_FIELDS: ReadonlySet<Field> = new Set(["baseline", "target", "actual", "weight"]);
 const TEXT_FIELDS: ReadonlySet<Field> = new Set(["goal", "owner", "kpi"]);
 
+/**
+ * Columns named by the user (CLI `--map FIELD=HEADER`): a field read from the column of that header (compared as
+ * headers are: case, width and spacing aside), or from no column at all (null, `--map id=-`).
+ */
+export type HeaderMapping = Partial<Record<Field, string | null>>;
+
+/** True when a header cell is the header the user named. */
+export function isNamedHeader(cell: CellValue, header: string): boolean {
+  const text = readText(cell);
+  return typeof text === "string" && normalizeText(text) === normalizeText(header);
+}
+
 /** A header row's columns: the field each column is read as, and the columns that name a field taken twice. */
 export interface HeaderMatch {
   columns: ColumnMap;
@@ -181,9 +193,24 @@ export interface HeaderMatch {
  */
 export function matchHeaders(
   row: readonly CellValue[],
-  data: readonly (readonly CellValue[])[] = []
+  data: readonly (readonly CellValue[])[] = [],
+  mapping: HeaderMapping = {}
 ): HeaderMatch {
   const named = row.map((cell) => fieldsOfHeader(cell));
+  // The user's mapping first: a named column is its field's alone, and no other column is read for a mapped field.
+  const mapped = Object.keys(mapping) as Field[];
+  if (mapped.length > 0) {
+    const forced = new Map<number, Field>();
+    for (const field of mapped) {
+      const header = mapping[field];
+      const column = header == null ? -1 : row.findIndex((cell) => isNamedHeader(cell, header));
+      if (column >= 0) forced.set(column, field);
+    }
+    named.forEach((fields, column) => {
+      const field = forced.get(column);
+      named[column] = field ? [field] : fields.filter((one) => !mapped.includes(one));
+    });
+  }
   const plain = new Set(named.filter((fields) => fields.length === 1).map((fields) => fields[0]));
   const candidates = new Map<Field, number[]>();
   named.forEach((fields, column) => {
@@ -226,9 +253,10 @@ export function matchHeaders(
  */
 export function mapHeaders(
   row: readonly CellValue[],
-  data: readonly (readonly CellValue[])[] = []
+  data: readonly (readonly CellValue[])[] = [],
+  mapping: HeaderMapping = {}
 ): ColumnMap {
-  return matchHeaders(row, data).columns;
+  return matchHeaders(row, data, mapping).columns;
 }
 
 /** The required fields a column map lacks. */
@@ -241,11 +269,15 @@ export function missingRequired(map: ColumnMap): Field[] {
  * else the row naming most fields when it names at least two (a table with a missing column), else null.
  * @example findHeaderRow([["Plan 2026"], ["ID", "Goal", "Target"]]) // 1
  */
-export function findHeaderRow(rows: readonly (readonly CellValue[])[], scan = 20): number | null {
+export function findHeaderRow(
+  rows: readonly (readonly CellValue[])[],
+  scan = 20,
+  mapping: HeaderMapping = {}
+): number | null {
   let best: number | null = null;
   let bestCount = 1;
   for (let index = 0; index < Math.min(scan, rows.length); index++) {
-    const map = mapHeaders(rows[index] ?? []);
+    const map = mapHeaders(rows[index] ?? [], [], mapping);
     if (missingRequired(map).length === 0) return index;
     const count = Object.keys(map).length;
     if (count > bestCount) {

@@ -3,6 +3,7 @@ import { Finding, SEVERITY } from "./findings";
 import {
   ColumnMap,
   findHeaderRow,
+  HeaderMapping,
   HeaderMatch,
   HEADERS,
   matchHeaders,
@@ -37,6 +38,8 @@ export interface ReadTableOptions {
   firstColumn?: number;
   /** Index of this table among several audited as one cascade. */
   source?: number;
+  /** Columns the user named (HeaderMapping). */
+  mapping?: HeaderMapping;
 }
 
 export interface GoalTableRead {
@@ -83,9 +86,10 @@ export function readGoalTable(
   const firstRow = options.firstRow ?? 1;
   const firstColumn = options.firstColumn ?? 0;
   const source = options.source ?? 0;
-  const headerIndex = options.headerRow ?? findHeaderRow(cells) ?? 0;
+  const mapping = options.mapping ?? {};
+  const headerIndex = options.headerRow ?? findHeaderRow(cells, 20, mapping) ?? 0;
   const headerCells = cells[headerIndex] ?? [];
-  const match = matchHeaders(headerCells, cells.slice(headerIndex + 1));
+  const match = matchHeaders(headerCells, cells.slice(headerIndex + 1), mapping);
   const local = match.columns;
   const columns: ColumnMap = {};
   for (const field of FIELDS) {
@@ -100,7 +104,9 @@ export function readGoalTable(
       findings: missing.map((field) => missingColumnFinding(field, headerRow, source)),
       columns,
       headerRow:
-        findHeaderRow(cells) === null && options.headerRow === undefined ? null : headerRow,
+        findHeaderRow(cells, 20, mapping) === null && options.headerRow === undefined
+          ? null
+          : headerRow,
     };
   }
 

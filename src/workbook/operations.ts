@@ -23,6 +23,7 @@ import {
   improvementRows,
   IMPROVEMENT_HEADERS,
   Lang,
+  HeaderMapping,
   mapHeaders,
   missingRequired,
   readGoalTable,
@@ -92,7 +93,8 @@ export async function findGoalTables(workbook: GoalWorkbook): Promise<GoalTableC
  */
 export async function goalTablesOn(
   workbook: GoalWorkbook,
-  sheet: string
+  sheet: string,
+  mapping: HeaderMapping = {}
 ): Promise<GoalTableChoice[]> {
   const candidates = await workbook.candidates(sheet);
   const tables = candidates
@@ -106,7 +108,7 @@ export async function goalTablesOn(
       lastRow: Math.min(bounds.lastRow, bounds.firstRow + HEADER_SCAN_ROWS - 1),
     });
     const rows = await workbook.readValues(sheet, top);
-    const header = findHeaderRow(rows, HEADER_SCAN_ROWS);
+    const header = findHeaderRow(rows, HEADER_SCAN_ROWS, mapping);
     if (header === null) continue;
     // A used range whose header row is an Excel table's is that table again, not another goal table.
     const headerRow = bounds.firstRow + header;
@@ -123,7 +125,7 @@ export async function goalTablesOn(
       continue;
     choices.push({
       ...candidate,
-      complete: missingRequired(mapHeaders(rows[header] ?? [])).length === 0,
+      complete: missingRequired(mapHeaders(rows[header] ?? [], [], mapping)).length === 0,
     });
   }
   return choices.sort((a, b) => Number(b.complete) - Number(a.complete));

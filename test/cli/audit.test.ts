@@ -248,3 +248,90 @@ describe("goal-cascade audit of a sheet without ids", () => {
     folder.cleanup();
   });
 });
+
+describe("goal-cascade audit --map", () => {
+  const folder = tempFolder();
+  afterAll(() => folder.cleanup());
+  const file = join(folder.dir, "own headers.csv");
+  writeFileSync(
+    file,
+    [
+      "Ref,Summary,Up,Who,Number",
+      "x,Resolve every ticket within 4 hours by 2026-12-31,,Zhang,1000",
+      "x,North resolves tickets within 4 hours by 2026-12-31,Resolve every ticket within 4 hours by 2026-12-31,Li,600",
+    ].join("\n")
+  );
+
+  it("reads columns the headers of which it does not know, as the user maps them", async () => {
+    expect((await cli(["audit", file])).status).toBe(2);
+    const mapped = await cli([
+      "audit",
+      file,
+      "--json",
+      "--map",
+      "goal=Summary",
+      "--map",
+      "target=number",
+      "--map",
+      "parent=Up",
+      "--map",
+      "owner=Who",
+    ]);
+    const report = JSON.parse(mapped.stdout) as AuditReport;
+    expect(report.goals).toBe(2);
+    expect(
+      report.findings.filter((f) => ["ORPHAN", "MISSING_OWNER", "BAD_VALUE"].includes(f.code))
+    ).toEqual([]);
+  });
+
+  it("reads an id column as none with --map id=-, and ids become rows", async () => {
+    const asIds = await cli([
+      "audit",
+      file,
+      "--json",
+      "--map",
+      "goal=Summary",
+      "--map",
+      "target=Number",
+      "--map",
+      "id=Ref",
+    ]);
+    expect((JSON.parse(asIds.stdout) as AuditReport).findings.map((f) => f.code)).toContain(
+      "DUPLICATE_ID"
+    );
+    const none = await cli([
+      "audit",
+      file,
+      "--json",
+      "--map",
+      "goal=Summary",
+      "--map",
+      "target=Number",
+      "--map",
+      "id=-",
+    ]);
+    const report = JSON.parse(none.stdout) as AuditReport;
+    expect(report.findings.map((f) => f.code)).not.toContain("DUPLICATE_ID");
+    expect(new Set(report.findings.map((f) => f.id))).toEqual(new Set(["2", "3"]));
+  });
+
+  it.each([
+    [["--map", "title=Summary"], "“title” is not a field"],
+    [["--map", "goal"], "give the column's header"],
+    [
+      ["--map", "goal=Nope", "--map", "target=Number"],
+      "(“Nope”, “Number”) are spelled as on the sheet",
+    ],
+    [
+      ["--map", "goal=Summary", "--map", "target=Number", "--map", "owner=Nobody"],
+      "has no column “Nobody”",
+    ],
+    [["--map", "goal=Summary", "--map", "goal=Up"], "mapped twice"],
+  ])("exits 2 for %j, saying why", async (options, reason) => {
+    const run = await cli(["audit", file, ...options]);
+    expect({ status: run.status, reason: run.stderr.includes(reason) }).toEqual({
+      status: 2,
+      reason: true,
+    });
+  });
+});
