@@ -128,7 +128,7 @@ export function fieldOfHeader(value: CellValue): Field | null {
 export type ColumnMap = Partial<Record<Field, number>>;
 
 /** Data rows whose cells judge how well a column fits a field. */
-const FIT_ROWS = 200;
+export const FIT_ROWS = 200;
 
 /** Share (0..1) of a column's first data cells that hold what the field holds: text, a number, a date. */
 function fitOf(field: Field, column: number, data: readonly (readonly CellValue[])[]): number {

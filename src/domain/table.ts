@@ -3,6 +3,7 @@ import { Finding, SEVERITY } from "./findings";
 import {
   ColumnMap,
   findHeaderRow,
+  FIT_ROWS,
   HeaderMapping,
   HeaderMatch,
   HEADERS,
@@ -89,7 +90,12 @@ export function readGoalTable(
   const mapping = options.mapping ?? {};
   const headerIndex = options.headerRow ?? findHeaderRow(cells, 20, mapping) ?? 0;
   const headerCells = cells[headerIndex] ?? [];
-  const match = matchHeaders(headerCells, cells.slice(headerIndex + 1), mapping);
+  // The first data rows judge which column fits a field (matchHeaders reads no more than FIT_ROWS).
+  const match = matchHeaders(
+    headerCells,
+    cells.slice(headerIndex + 1, headerIndex + 1 + FIT_ROWS),
+    mapping
+  );
   const local = match.columns;
   const columns: ColumnMap = {};
   for (const field of FIELDS) {

@@ -17,6 +17,7 @@ import {
   issueMessage,
   isoFromDay,
   Lang,
+  FIT_ROWS,
   mapHeaders,
   pace,
   percentVariance,
@@ -400,7 +401,7 @@ export function auditCore(
 ): Matrix {
   // The header row is read first; below it a 0 is the desktop's blank, except a lower-is-better target of 0.
   const header = findHeaderRow(table) ?? 0;
-  const columns = mapHeaders(table[header] ?? [], table.slice(header + 1));
+  const columns = mapHeaders(table[header] ?? [], table.slice(header + 1, header + 1 + FIT_ROWS));
   const grid = table.map((row, r) => (r <= header ? row : blanksOfDesktop(row, columns)));
   const options = { ...DEFAULT_AUDIT_OPTIONS, asOf };
   const result = auditTables([readGoalTable(grid, { firstRow: firstRow ?? 1 })], options);
