@@ -48,6 +48,7 @@ export const CODE_TITLES: Record<FindingCode, Bilingual> = {
   WEIGHTS_NOT_100: { en: "Weights not 100%", zh: "权重合计不为 100%" },
   OFF_TRACK: { en: "Off track", zh: "落后" },
   AT_RISK: { en: "At risk", zh: "预警" },
+  DIRECTION_INFERRED: { en: "Direction inferred", zh: "推断的方向" },
 };
 
 export const SEVERITY_NAMES: Record<Severity, Bilingual> = {
@@ -223,6 +224,14 @@ const FINDING_MESSAGES: Record<string, Bilingual> = {
   "AT_RISK.pace": {
     en: "At risk: actual {actual} against {expected} expected by {asOf} ({attainment} of pace).",
     zh: "预警：实际值 {actual}，截至 {asOf} 应达 {expected}（进度达成 {attainment}）。",
+  },
+  "DIRECTION_INFERRED.sign": {
+    en: "No direction given: the target “{target}” is an upper bound, so lower is taken as better. Fill in the Direction column to confirm.",
+    zh: "未填写方向：目标值“{target}”是上限，按越低越好处理。请填写“方向”列以确认。",
+  },
+  "DIRECTION_INFERRED.words": {
+    en: "No direction given: “{text}” measures {word}, so lower is taken as better. Fill in the Direction column to confirm.",
+    zh: "未填写方向：“{text}”衡量的是{word}，按越低越好处理。请填写“方向”列以确认。",
   },
 };
 

@@ -25,6 +25,7 @@ export const FINDING_CODES = [
   "WEIGHTS_NOT_100",
   "OFF_TRACK",
   "AT_RISK",
+  "DIRECTION_INFERRED",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -54,6 +55,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   WEIGHTS_NOT_100: "warning",
   OFF_TRACK: "error",
   AT_RISK: "warning",
+  DIRECTION_INFERRED: "info",
 };
 
 /** Highlight families of DESIGN §6: one colour each. Status findings colour the actual column. */
@@ -83,6 +85,7 @@ export const FAMILY: Record<FindingCode, Family> = {
   WEIGHTS_NOT_100: "other",
   OFF_TRACK: "status",
   AT_RISK: "status",
+  DIRECTION_INFERRED: "other",
 };
 
 /**

@@ -11,7 +11,7 @@ import {
   missingRequired,
 } from "./headers";
 import { CellValue, Field, FIELDS, Goal, RollupMethod } from "./model";
-import { cellAddress, columnLetters, normalizeText } from "./text";
+import { cellAddress, columnLetters, normalizeText, simplifiedChinese } from "./text";
 import {
   cellErrorOf,
   defaultRollup,
@@ -366,13 +366,24 @@ class RowReader {
     goal.baseline = cells.baseline.take(row, goal, findings);
     const target = cells.target.take(row, goal, findings);
     goal.target = target === null ? null : target.number;
-    if (target !== null) {
-      // "≤30秒": a bound that says lower is better, when no direction is given; a unit written with the target.
-      if (
-        target.bound === "max" &&
-        isBlank(this.map.direction === undefined ? null : row[this.map.direction])
-      )
+    const noDirection = isBlank(this.map.direction === undefined ? null : row[this.map.direction]);
+    // No direction given: a bound that says lower is better ("≤30秒"), else the KPI's words ("handle time",
+    // "投诉"); either is one DIRECTION_INFERRED for the user to confirm (DESIGN §3).
+    if (noDirection && target?.bound === "max") {
+      goal.direction = "lower";
+      findings.push(
+        this.inferred(goal, "sign", { target: String(row[this.map.target as number]) })
+      );
+    } else if (noDirection && target?.bound !== "min") {
+      const text = goal.kpi ?? goal.goal;
+      const word = text === null ? null : lowerIsBetterWord(text);
+      if (word !== null) {
         goal.direction = "lower";
+        findings.push(this.inferred(goal, "words", { text: text as string, word }));
+      }
+    }
+    if (target !== null) {
+      // A unit written with the target ("30秒") is the goal's when the unit column says none.
       if (goal.unit === null && target.unit !== null) {
         goal.unit = target.unit;
         if (isBlank(this.map.rollup === undefined ? null : row[this.map.rollup]))
@@ -399,6 +410,19 @@ class RowReader {
       });
     }
     return goal;
+  }
+
+  private inferred(goal: Goal, variant: "sign" | "words", params: Finding["params"]): Finding {
+    return {
+      code: "DIRECTION_INFERRED",
+      severity: SEVERITY.DIRECTION_INFERRED,
+      row: goal.row,
+      source: this.source,
+      id: goal.id,
+      field: "direction",
+      variant,
+      params,
+    };
   }
 
   /** True when every cell of the table's columns is blank. */
@@ -433,4 +457,19 @@ class RowReader {
       },
     };
   }
+}
+
+/** Words of a KPI (or goal) that measure something of which less is better, and words that say the opposite. */
+const LOWER_IS_BETTER =
+  /handle time|handling time|response time|resolution time|wait(?:ing)? time|duration|\bcosts?\b|complaints?|churn|defects?|\berrors?\b|abandon(?:ment|ed)?|时长|时间|投诉|流失|差错|错误|成本|放弃率|等待/i;
+const NOT_LOWER = /on[- ]time|in time|uptime|准时|及时|按时/i;
+
+/**
+ * The word of a text that says lower is better, or null.
+ * @example lowerIsBetterWord("Average handle time") // "handle time"
+ */
+export function lowerIsBetterWord(text: string): string | null {
+  const simplified = simplifiedChinese(text);
+  if (NOT_LOWER.test(simplified)) return null;
+  return LOWER_IS_BETTER.exec(simplified)?.[0] ?? null;
 }

@@ -196,7 +196,7 @@ export function cellAddress(column: number, row: number): string {
 /** Traditional characters of the accepted headers (and of level names), to their simplified forms. */
 const TRADITIONAL =
   "標标編编號号級级層层責责負负單单匯汇總总週周開开線线實实際际權权於于關关鍵键結结時时間间執执辦办屬属類类計计劃划況况佔占準准項项稱称績绩據据額额値值達达務务業业戶户區区團团隊队門门個个崗岗預预進进狀状態态礎础選选擇择舉举報报" +
-  "獎奖勵励優优產产價价營营銷销與与對对應应專专質质職职員员無无過过內内";
+  "獎奖勵励優优產产價价營营銷销與与對对應应專专質质職职員员無无過过內内訴诉錯错誤误長长損损";
 const SIMPLIFIED = new Map<string, string>();
 for (let index = 0; index + 1 < TRADITIONAL.length; index += 2)
   SIMPLIFIED.set(TRADITIONAL[index] as string, TRADITIONAL[index + 1] as string);

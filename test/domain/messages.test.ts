@@ -54,6 +54,17 @@ const FIXTURES: Array<[CellValue[][], AuditOptionsInput?]> = [
     ]),
   ],
   [table([goal({ actual: { error: "=SUM(B2:B9)", uncalculated: true } })])],
+  [
+    table([
+      goal({ id: "D1", target: "≤30秒", kpi: "First response" }),
+      goal({
+        id: "D2",
+        target: 5,
+        kpi: "Customer complaints",
+        goal: "Cut complaints to 5 a month",
+      }),
+    ]),
+  ],
   [table([goal({ id: "A1", actual: 500 }), goal({ id: "A2", goal: "Answer calls", actual: 950 })])],
   [
     table([goal({ id: "A1", actual: 100 }), goal({ id: "A2", goal: "Answer calls", actual: 470 })]),
@@ -87,7 +98,14 @@ describe("finding messages", () => {
       [
         ...FINDING_CODES.filter(
           (code) =>
-            !["DUPLICATE_OF_PARENT", "SMART_S", "SMART_M", "SMART_A", "SMART_T"].includes(code)
+            ![
+              "DUPLICATE_OF_PARENT",
+              "SMART_S",
+              "SMART_M",
+              "SMART_A",
+              "SMART_T",
+              "DIRECTION_INFERRED",
+            ].includes(code)
         ),
         "BAD_VALUE.error",
         "BAD_VALUE.noId",
@@ -105,6 +123,8 @@ describe("finding messages", () => {
         "SMART_T.beforeStart",
         "OFF_TRACK.pace",
         "AT_RISK.pace",
+        "DIRECTION_INFERRED.sign",
+        "DIRECTION_INFERRED.words",
       ].sort()
     );
   });

@@ -524,6 +524,28 @@ describe("a goal table's targets with signs and units", () => {
         [0.95, 0.96, "higher", null],
       ]
     );
-    expect(read.findings).toEqual([]);
+    expect(read.findings.map((f) => [f.code, f.row, f.variant, f.params.target])).toEqual([
+      ["DIRECTION_INFERRED", 2, "sign", "≤30秒"],
+    ]);
+  });
+
+  it("takes lower-is-better from a KPI's words when no direction is given, and says so once", () => {
+    const read = readGoalTable([
+      ["ID", "Goal", "KPI", "Target", "Direction"],
+      ["G1", "Answer calls quickly", "Average handle time", 300, ""],
+      ["G2", "Deliver on time", "On-time delivery rate", "95%", ""],
+      ["G3", "Cut complaints", "客戶投訴", 5, ""],
+      ["G4", "Cut complaints", "Complaints", 5, "higher"],
+    ]);
+    expect(read.goals.map((goal) => goal.direction)).toEqual([
+      "lower",
+      "higher",
+      "lower",
+      "higher",
+    ]);
+    expect(read.findings.map((f) => [f.code, f.row, f.variant, f.params.word])).toEqual([
+      ["DIRECTION_INFERRED", 2, "words", "handle time"],
+      ["DIRECTION_INFERRED", 4, "words", "投诉"],
+    ]);
   });
 });
