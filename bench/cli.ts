@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { XlsxWorkbook } from "../src/xlsx/XlsxWorkbook";
+import { concat } from "../src/xlsx/zip";
 import { generateCascade } from "./cascade";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -29,13 +30,7 @@ function bytesOf(pieces: Iterable<string>): Uint8Array {
     if (batch.length === 10_000) flush();
   }
   flush();
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concat(chunks, length);
 }
 
 /** A package of one goal sheet (its rows as sheetData pieces) and its shared strings, stored with fast compression. */

@@ -1,13 +1,14 @@
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { DetailedCellError, HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
-import { CellType, ErrorType } from "hyperformula";
+import { ErrorType } from "hyperformula";
 import { cellAddress, cellErrorOf, CellValue, dayFromDate, Lang, serialFromDay } from "../domain";
 import { typedFormula, usesGoalFunction } from "../functions/formulaText";
 import { buildGoalWorkbook, setHyperFormulaLanguage } from "../functions/hyperformulaPlugin";
 import type { Io } from "./main";
 import { limitsFrom } from "./inputFile";
 import { ensureOutputPath, InputError, outputLanguage, packageProblem, readWorkbook } from "./load";
+import { spillBounds } from "../preview/engineCells";
 import { XlsxWorkbook } from "../xlsx/XlsxWorkbook";
 import { writeOutputFile } from "./output";
 
@@ -102,14 +103,13 @@ function spillSize(
   workbook: HyperFormula,
   anchor: SimpleCellAddress
 ): { rows: number; columns: number } {
-  if (workbook.getCellType(anchor) !== CellType.ARRAYFORMULA) return { rows: 1, columns: 1 };
-  const inArray = (row: number, col: number) =>
-    workbook.getCellType({ sheet: anchor.sheet, row, col }) === CellType.ARRAY;
-  let rows = 1;
-  while (inArray(anchor.row + rows, anchor.col)) rows++;
-  let columns = 1;
-  while (inArray(anchor.row, anchor.col + columns)) columns++;
-  return { rows, columns };
+  const bounds = spillBounds(workbook, anchor);
+  return bounds
+    ? {
+        rows: bounds.lastRow - bounds.firstRow + 1,
+        columns: bounds.lastColumn - bounds.firstColumn + 1,
+      }
+    : { rows: 1, columns: 1 };
 }
 
 /** Formulas longer than this are first tried alone: a very long one can overflow the engine's parser. */

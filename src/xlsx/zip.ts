@@ -175,7 +175,8 @@ function deflateText(text: string | readonly string[]): {
   return { data: concat(chunks, length), crc, size };
 }
 
-function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
+/** Byte arrays one after another, `length` bytes in all. */
+export function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
   if (chunks.length === 1) return chunks[0] as Uint8Array;
   const out = new Uint8Array(length);
   let at = 0;
