@@ -37,7 +37,13 @@ const LEVEL_NAMES: Record<(typeof LEVELS)[number], { en: string; zh: string }> =
   customer: { en: "Customer", zh: "客户" },
   position: { en: "Position", zh: "岗位" },
   individual: { en: "Individual", zh: "个人" },
+  objective: { en: "Objective", zh: "目标" },
+  keyResult: { en: "Key result", zh: "关键结果" },
+  initiative: { en: "Initiative", zh: "举措" },
+  deliverable: { en: "Deliverable", zh: "交付成果" },
 };
+/** A key result is executed by its owner: it is never a goal nobody executes (issue 11). */
+const KEY_RESULT = LEVELS.indexOf("keyResult");
 
 /**
  * Audits one or more goal tables read by `readGoalTable` as one cascade (ids match across them). A table with a
@@ -177,7 +183,11 @@ function checkChildren(cascade: Cascade, texts: GoalTexts, options: AuditOptions
   const lowest = cascade.levelsGiven ? LEVELS[lowestLevel] : undefined;
   const lowestName = lowest
     ? bilingual(LEVEL_NAMES[lowest])
-    : bilingual({ en: `level ${lowestLevel + 1}`, zh: `第 ${lowestLevel + 1} 层` });
+    : // Without a level column levels are depths: name the depth, never "level 6".
+      bilingual({
+        en: `${lowestLevel} ${lowestLevel === 1 ? "step" : "steps"} below the top goals`,
+        zh: `顶层目标以下第 ${lowestLevel} 层`,
+      });
   for (let index = 0; index < goals.length; index++) {
     const goal = goals[index] as Goal;
     const from = childStart[index] as number;
@@ -190,7 +200,13 @@ function checkChildren(cascade: Cascade, texts: GoalTexts, options: AuditOptions
       // A month of a team's year is executed by whoever executes the year.
       const executedThroughTime =
         timeSplit[index] === 1 && hasExecutor[timeRoot[index] as number] === 1;
-      if (isPrimary && goalLevel >= 0 && goalLevel < lowestLevel && !executedThroughTime)
+      if (
+        isPrimary &&
+        goalLevel >= 0 &&
+        goalLevel < lowestLevel &&
+        goalLevel !== KEY_RESULT &&
+        !executedThroughTime
+      )
         add(goal, "NO_EXECUTOR", "id", { lowest$: lowestName });
       continue;
     }

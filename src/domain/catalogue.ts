@@ -49,6 +49,7 @@ export const CODE_TITLES: Record<FindingCode, Bilingual> = {
   OFF_TRACK: { en: "Off track", zh: "落后" },
   AT_RISK: { en: "At risk", zh: "预警" },
   DIRECTION_INFERRED: { en: "Direction inferred", zh: "推断的方向" },
+  DATE_ORDER_ASSUMED: { en: "Date order assumed", zh: "假定的日期顺序" },
 };
 
 export const SEVERITY_NAMES: Record<Severity, Bilingual> = {
@@ -68,7 +69,10 @@ export const STATUS_NAMES: Record<Status, Bilingual> = {
 export const EXPECTED_NAMES: Record<string, Bilingual> = {
   number: { en: "a number", zh: "数字" },
   date: { en: "a date", zh: "日期" },
-  period: { en: "a period (2026, 2026-Q1, 2026-03)", zh: "周期（如 2026、2026-Q1、2026-03）" },
+  period: {
+    en: "a period (2026, FY26, 2026-Q1, Q1 2026, H1 2026, 2026-03, Jan 2026)",
+    zh: "周期（如 2026、2026年度、2026-Q1、2026年第1季度、2026年上半年、2026-03、2026年3月）",
+  },
   level: {
     en: "a level (Company, Team, Region, Customer, Position, Individual)",
     zh: "层级（公司、团队、区域、客户、岗位、个人）",
@@ -108,6 +112,10 @@ const FINDING_MESSAGES: Record<string, Bilingual> = {
   "BAD_VALUE.uncalculated": {
     en: "Cell {cell} ({column}) holds the formula {value} with no calculated value: open and save the file in Excel.",
     zh: "单元格 {cell}（{column}）的公式 {value} 没有计算结果：请在 Excel 中打开并保存该文件。",
+  },
+  "BAD_VALUE.noYear": {
+    en: "Cell {cell} ({column}): “{value}” names no year, and the goal has no start or deadline to take it from: write it with its year, such as 2026-Q1.",
+    zh: "单元格 {cell}（{column}）：“{value}”没有写年份，该目标也没有开始日期或截止日期可推断年份：请写明年份，如 2026-Q1。",
   },
   "BAD_VALUE.noId": {
     en: "Row {row} has values but no goal id in {cell}: every goal needs an id.",
@@ -224,6 +232,10 @@ const FINDING_MESSAGES: Record<string, Bilingual> = {
   "AT_RISK.pace": {
     en: "At risk: actual {actual} against {expected} expected by {asOf} ({attainment} of pace).",
     zh: "预警：实际值 {actual}，截至 {asOf} 应达 {expected}（进度达成 {attainment}）。",
+  },
+  DATE_ORDER_ASSUMED: {
+    en: "The dates in the {column} column never show which part is the day (first such cell {cell}: “{value}”), so they are read month first (MM/DD/YYYY). If they are day first, audit with --date-order dmy or choose the date order in the task pane.",
+    zh: "“{column}”列的日期无法看出哪一部分是日（第一个这样的单元格 {cell}：“{value}”），按月在前（月/日/年）读取。如果是日在前，请使用 --date-order dmy 审核，或在任务窗格中选择日期顺序。",
   },
   "DIRECTION_INFERRED.sign": {
     en: "No direction given: the target “{target}” is an upper bound, so lower is taken as better. Fill in the Direction column to confirm.",

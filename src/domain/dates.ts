@@ -55,27 +55,66 @@ function lastDayOfMonth(year: number, month: number): number {
 }
 
 /**
- * Builds a period; the index is 1 for a year, 1-2 for a half, 1-4 for a quarter, 1-12 for a month.
+ * Builds a period; the index is 1 for a year, 1-2 for a half, 1-4 for a quarter, 1-12 for a month. A fiscal year
+ * that starts in month `fiscalStart` (2–12) is named by the calendar year it ends in (FY2026 from July: 2025-07-01
+ * to 2026-06-30, Microsoft's convention); its halves and quarters count from its first month. Months are calendar
+ * months whatever the fiscal year.
  * @example makePeriod("quarter", 2026, 1).key // "2026-Q1"
+ * @example makePeriod("quarter", 2026, 1, 7).key // "FY2026-Q1", 2025-07-01 … 2025-09-30
  */
-export function makePeriod(kind: Period["kind"], year: number, index: number): Period | null {
+export function makePeriod(
+  kind: Period["kind"],
+  year: number,
+  index: number,
+  fiscalStart = 1
+): Period | null {
   const monthsPer = { year: 12, half: 6, quarter: 3, month: 1 }[kind];
   const count = 12 / monthsPer;
   if (!Number.isInteger(year) || year < 1900 || year > 9999) return null;
   if (!Number.isInteger(index) || index < 1 || index > count) return null;
-  const firstMonth = (index - 1) * monthsPer + 1;
-  const lastMonth = firstMonth + monthsPer - 1;
-  const startDay = dayFromParts(year, firstMonth, 1) as number;
-  const endDay = lastDayOfMonth(year, lastMonth);
+  const fiscal = kind !== "month" && fiscalStart !== 1 ? fiscalStart : 1;
+  if (!Number.isInteger(fiscal) || fiscal < 1 || fiscal > 12) return null;
+  // Months counted from January of year 0, 0-based: a fiscal year from July 2025 starts at 2025 * 12 + 6.
+  const first = (fiscal === 1 ? year : year - 1) * 12 + (fiscal - 1) + (index - 1) * monthsPer;
+  const last = first + monthsPer - 1;
+  const startDay = dayFromParts(Math.floor(first / 12), (first % 12) + 1, 1) as number;
+  const endDay = lastDayOfMonth(Math.floor(last / 12), (last % 12) + 1);
+  const prefix = fiscal === 1 ? "" : "FY";
   const key =
     kind === "year"
-      ? `${year}`
+      ? `${prefix}${year}`
       : kind === "half"
-        ? `${year}-H${index}`
+        ? `${prefix}${year}-H${index}`
         : kind === "quarter"
-          ? `${year}-Q${index}`
+          ? `${prefix}${year}-Q${index}`
           : `${year}-${String(index).padStart(2, "0")}`;
-  return { kind, year, index, startDay, endDay, key };
+  return fiscal === 1
+    ? { kind, year, index, startDay, endDay, key }
+    : { kind, year, index, startDay, endDay, key, fiscalStart: fiscal };
+}
+
+/**
+ * The periods of a grain (quarters or months) that lie inside a period, in order: the quarters of a fiscal year
+ * are its fiscal quarters, months are calendar months.
+ * @example periodsWithin(makePeriod("year", 2026, 1)!, "quarter").map((p) => p.key) // ["2026-Q1", …, "2026-Q4"]
+ */
+export function periodsWithin(period: Period, grain: "quarter" | "month"): Period[] {
+  const out: Period[] = [];
+  if (grain === "quarter") {
+    for (let index = 1; index <= 4; index++) {
+      const part = makePeriod("quarter", period.year, index, period.fiscalStart ?? 1);
+      if (part && part.startDay >= period.startDay && part.endDay <= period.endDay) out.push(part);
+    }
+    return out;
+  }
+  const start = new Date(period.startDay * MS_PER_DAY);
+  let month = start.getUTCFullYear() * 12 + start.getUTCMonth();
+  for (;;) {
+    const part = makePeriod("month", Math.floor(month / 12), (month % 12) + 1);
+    if (!part || part.endDay > period.endDay) return out;
+    out.push(part);
+    month++;
+  }
 }
 
 /**

@@ -26,6 +26,7 @@ export const FINDING_CODES = [
   "OFF_TRACK",
   "AT_RISK",
   "DIRECTION_INFERRED",
+  "DATE_ORDER_ASSUMED",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -56,6 +57,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   OFF_TRACK: "error",
   AT_RISK: "warning",
   DIRECTION_INFERRED: "info",
+  DATE_ORDER_ASSUMED: "info",
 };
 
 /** Highlight families of DESIGN §6: one colour each. Status findings colour the actual column. */
@@ -86,6 +88,7 @@ export const FAMILY: Record<FindingCode, Family> = {
   OFF_TRACK: "status",
   AT_RISK: "status",
   DIRECTION_INFERRED: "other",
+  DATE_ORDER_ASSUMED: "other",
 };
 
 /**

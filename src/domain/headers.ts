@@ -1,13 +1,14 @@
 import { CellValue, Field, FIELDS, REQUIRED_FIELDS } from "./model";
-import { isBlank, readDate, readNumber, readText, UNREADABLE } from "./values";
+import { readsAsDate } from "./dateOrder";
+import { readPeriodCell } from "./periods";
+import { isBlank, readLevel, readNumber, readText, UNREADABLE } from "./values";
 import { normalizeText, simplifiedChinese } from "./text";
 
 /**
  * Accepted headers per field, in English and Chinese (DESIGN §2), as the goal sheets managers keep name their
  * columns (OKR tools' exports, KPI lists, quota workbooks, 绩效考核表). The first of each is the canonical one.
- * Traditional Chinese headers match through their simplified forms (simplifiedChinese). Not yet here, because their
- * cells are not yet read the way such sheets fill them (they would be false BAD_VALUEs): OKR types (Type, Object
- * Type: Objective / Key result) as levels, "Aligned To" of OKR exports ("…Id: 123"), Quarter / Month / FY periods.
+ * Traditional Chinese headers match through their simplified forms (simplifiedChinese). Headers in WEAK_HEADERS
+ * are common words ("Type", "Month") that name their field only when the column's cells hold its values.
  */
 export const HEADERS: Record<Field, { en: string[]; zh: string[] }> = {
   id: { en: ["ID", "Goal ID"], zh: ["目标编号", "编号"] },
@@ -15,7 +16,7 @@ export const HEADERS: Record<Field, { en: string[]; zh: string[] }> = {
     en: ["Parent", "Parent ID", "Parent Goal", "Supports", "Contributes To"],
     zh: ["上级目标", "上级编号", "所属目标"],
   },
-  level: { en: ["Level"], zh: ["层级"] },
+  level: { en: ["Level", "Type", "Object Type", "OKR Type", "Goal Type"], zh: ["层级", "类型"] },
   owner: {
     en: ["Owner", "Responsible", "Assignee", "Team Member", "Person"],
     zh: ["责任人", "负责人", "执行人", "承办人"],
@@ -39,7 +40,10 @@ export const HEADERS: Record<Field, { en: string[]; zh: string[] }> = {
   unit: { en: ["Unit"], zh: ["单位"] },
   direction: { en: ["Direction"], zh: ["方向"] },
   rollup: { en: ["Rollup", "Aggregation"], zh: ["汇总方式"] },
-  period: { en: ["Period"], zh: ["周期", "期间"] },
+  period: {
+    en: ["Period", "Time Period", "Quarter", "Month", "FY", "Fiscal Year"],
+    zh: ["周期", "期间", "季度", "月份", "考核周期"],
+  },
   start: { en: ["Start", "Start Date", "Begin Date"], zh: ["开始日期"] },
   deadline: {
     en: ["Deadline", "Due", "Due Date", "End Date", "Target Date"],
@@ -76,6 +80,26 @@ export const HEADERS: Record<Field, { en: string[]; zh: string[] }> = {
  */
 const AMBIGUOUS: Record<string, [Field, Field]> = { start: ["start", "baseline"] };
 
+/**
+ * Headers that name their field only when at least half of the column's first cells hold its values: a "Type" of
+ * Objective / Key result is a level, a "Type" of "Revenue" is not; a "Month" of Jan, Feb is a period, of 1, 2 not.
+ * A column with a weak header never competes with one whose header names the field plainly.
+ */
+const WEAK_HEADERS = new Set(
+  [
+    "Type",
+    "Object Type",
+    "OKR Type",
+    "Goal Type",
+    "类型",
+    "Quarter",
+    "Month",
+    "FY",
+    "季度",
+    "月份",
+  ].map(headerKey)
+);
+
 const HEADER_INDEX = new Map<string, Field>();
 for (const field of FIELDS) {
   for (const header of [...HEADERS[field].en, ...HEADERS[field].zh])
@@ -96,8 +120,8 @@ function strippedKey(normal: string): string {
     .trim();
 }
 
-/** The fields a header cell may name: none, one, or the two of an ambiguous header. */
-function fieldsOfHeader(value: CellValue): Field[] {
+/** The fields a header cell may name — none, one, or the two of an ambiguous header — and whether it is weak. */
+function fieldsOfHeader(value: CellValue): Field[] & { weak?: boolean } {
   const text = readText(value);
   if (text === null || text === UNREADABLE) return [];
   // A header on several lines ("Target⏎100%") names its field on the first line that names one.
@@ -108,7 +132,7 @@ function fieldsOfHeader(value: CellValue): Field[] {
       const ambiguous = AMBIGUOUS[key];
       if (ambiguous) return [...ambiguous];
       const field = HEADER_INDEX.get(key);
-      if (field) return [field];
+      if (field) return WEAK_HEADERS.has(key) ? Object.assign([field], { weak: true }) : [field];
     }
   }
   return [];
@@ -139,18 +163,16 @@ function fitOf(field: Field, column: number, data: readonly (readonly CellValue[
     const value = data[index]?.[column];
     if (isBlank(value)) continue;
     if (field === "start" || field === "deadline") {
-      const serial = readDate(value);
-      if (
-        serial !== null &&
-        serial !== UNREADABLE &&
-        (typeof value !== "number" || plausibleSerial(value))
-      )
-        fit++;
+      if (readsAsDate(value) && (typeof value !== "number" || plausibleSerial(value))) fit++;
     } else if (NUMBER_FIELDS.has(field)) {
       const number = readNumber(value);
       if (number !== null && number !== UNREADABLE) fit++;
     } else if (TEXT_FIELDS.has(field)) {
       if (typeof value === "string" && readNumber(value) === UNREADABLE) fit++;
+    } else if (field === "period") {
+      if (readPeriodCell(value) !== UNREADABLE) fit++;
+    } else if (field === "level") {
+      if (readLevel(value) !== UNREADABLE) fit++;
     } else fit++;
   }
   return fit / rows;
@@ -211,6 +233,12 @@ export function matchHeaders(
       named[column] = field ? [field] : fields.filter((one) => !mapped.includes(one));
     });
   }
+  // A weak header names its field only over cells of that field, and only where no plain header names it.
+  const strong = new Set(named.flatMap((fields) => (fields.weak ? [] : fields)));
+  named.forEach((fields, column) => {
+    const field = fields[0] as Field;
+    if (fields.weak && (strong.has(field) || fitOf(field, column, data) < 0.5)) named[column] = [];
+  });
   const plain = new Set(named.filter((fields) => fields.length === 1).map((fields) => fields[0]));
   const candidates = new Map<Field, number[]>();
   named.forEach((fields, column) => {

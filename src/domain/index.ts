@@ -3,6 +3,8 @@ export * from "./result";
 export * from "./text";
 export * from "./dates";
 export * from "./values";
+export * from "./periods";
+export * from "./dateOrder";
 export * from "./headers";
 export * from "./findings";
 export * from "./catalogue";

@@ -27,8 +27,22 @@ export type Direction = "higher" | "lower";
 export type RollupMethod = "sum" | "average" | "weighted" | "min" | "max" | "none";
 export type Status = "onTrack" | "atRisk" | "offTrack";
 
-/** Cascade levels, top to bottom. */
-export const LEVELS = ["company", "team", "region", "customer", "position", "individual"] as const;
+/**
+ * Cascade levels, top to bottom: the organisation's (company … individual), then the OKR types a type column holds
+ * (objective → key result → initiative → deliverable).
+ */
+export const LEVELS = [
+  "company",
+  "team",
+  "region",
+  "customer",
+  "position",
+  "individual",
+  "objective",
+  "keyResult",
+  "initiative",
+  "deliverable",
+] as const;
 export type Level = (typeof LEVELS)[number];
 
 /** A planning period: a year, a half, a quarter or a month, with its first and last day. */
@@ -40,8 +54,10 @@ export interface Period {
   /** Days since 1970-01-01 (UTC) of the first and last day, inclusive. */
   startDay: number;
   endDay: number;
-  /** Canonical text: 2026, 2026-H1, 2026-Q1, 2026-03. */
+  /** Canonical text: 2026, 2026-H1, 2026-Q1, 2026-03; a fiscal year's FY2026, FY2026-Q1. */
   key: string;
+  /** First month (2–12) of the fiscal year a year, half or quarter belongs to; absent for calendar periods. */
+  fiscalStart?: number;
 }
 
 /** A value as it comes out of a cell: Excel, a file or a preview grid. */

@@ -6,7 +6,7 @@
 import { AuditResult } from "./audit";
 import { childrenOf, isTimeSplit } from "./cascade";
 import { bilingual, fieldName, Lang } from "./catalogue";
-import { makePeriod, serialFromDay } from "./dates";
+import { makePeriod, periodsWithin, serialFromDay } from "./dates";
 import { Finding, Severity } from "./findings";
 import { ColumnMap } from "./headers";
 import { CellValue, Goal, Period, Status } from "./model";
@@ -147,7 +147,7 @@ export function timeSplitPlan(
   const period = goal.period ?? yearOfWindow(goal);
   if (!period || period.kind === "month" || (period.kind === "quarter" && grain === "quarter"))
     return fail("BAD_OPTION", { argument: "period", value: period?.key ?? "" });
-  const parts = finerPeriods(period, grain);
+  const parts = periodsWithin(period, grain);
   if (profile && profile.length !== parts.length)
     return fail("BAD_PROFILE", { argument: "profile" });
   const targets = splitTarget(goal, parts.length, profile);
@@ -192,17 +192,6 @@ function yearOfWindow(goal: Goal): Period | null {
   const start = new Date(goal.start * 86_400_000).getUTCFullYear();
   const end = new Date(goal.deadline * 86_400_000).getUTCFullYear();
   return start === end ? makePeriod("year", start, 1) : null;
-}
-
-/** The quarters or months inside a year, half or quarter. */
-function finerPeriods(period: Period, grain: TimeGrain): Period[] {
-  const out: Period[] = [];
-  const count = grain === "quarter" ? 4 : 12;
-  for (let index = 1; index <= count; index++) {
-    const part = makePeriod(grain, period.year, index);
-    if (part && part.startDay >= period.startDay && part.endDay <= period.endDay) out.push(part);
-  }
-  return out;
 }
 
 function splitTarget(

@@ -10,7 +10,9 @@ import {
   matchHeaders,
   missingRequired,
 } from "./headers";
+import { decideDateOrder, DateOrder, readDateAs } from "./dateOrder";
 import { CellValue, Field, FIELDS, Goal, RollupMethod } from "./model";
+import { periodInYearOf, readPeriodCell } from "./periods";
 import { cellAddress, columnLetters, normalizeText, simplifiedChinese } from "./text";
 import {
   cellErrorOf,
@@ -18,12 +20,10 @@ import {
   isBlank,
   Read,
   readBoolean,
-  readDate,
   readDirection,
   readLevel,
   readMeasure,
   readNumber,
-  readPeriod,
   readQuantity,
   readRollup,
   readText,
@@ -41,6 +41,10 @@ export interface ReadTableOptions {
   source?: number;
   /** Columns the user named (HeaderMapping). */
   mapping?: HeaderMapping;
+  /** First month of the fiscal year (1–12, default 1): FY26 from July is 2025-07-01 … 2026-06-30. */
+  fiscalYearStart?: number;
+  /** Order of the parts of slash dates (12/31/2025): default `auto`, decided per column by its dates. */
+  dateOrder?: DateOrder;
 }
 
 export interface GoalTableRead {
@@ -116,15 +120,60 @@ export function readGoalTable(
     };
   }
 
-  const reader = new RowReader(local, firstColumn, source);
+  const fiscalStart = options.fiscalYearStart ?? 1;
+  const orders: DateOrders = {
+    start: dateOrderOf(cells, headerIndex, local.start, options.dateOrder),
+    deadline: dateOrderOf(cells, headerIndex, local.deadline, options.dateOrder),
+  };
+  const reader = new RowReader(
+    local,
+    firstColumn,
+    source,
+    fiscalStart,
+    readersFor(fiscalStart, orders)
+  );
   const goals: Goal[] = [];
   const findings: Finding[] = duplicateColumns(match, headerCells, headerRow, firstColumn, source);
   for (let index = headerIndex + 1; index < cells.length; index++) {
     const goal = reader.read(cells[index] ?? [], firstRow + index, findings);
     if (goal) goals.push(goal);
   }
+  for (const field of ["start", "deadline"] as const) {
+    const at = orders[field].assumedAt;
+    if (at < 0) continue;
+    const rowNumber = firstRow + headerIndex + 1 + at;
+    const column = local[field] as number;
+    findings.push({
+      code: "DATE_ORDER_ASSUMED",
+      severity: SEVERITY.DATE_ORDER_ASSUMED,
+      row: rowNumber,
+      source,
+      id: goals.find((goal) => goal.row === rowNumber)?.id ?? null,
+      field,
+      params: {
+        cell: cellAddress(firstColumn + column, rowNumber),
+        column$: columnName(field),
+        value: String(cells[headerIndex + 1 + at]?.[column] ?? ""),
+      },
+    });
+  }
   if (local.id === undefined && local.parent !== undefined) parentsByText(goals);
   return { goals, findings, columns, headerRow };
+}
+
+/** The order a date column's slash dates are read in (decideDateOrder over the column's data cells). */
+function dateOrderOf(
+  cells: readonly (readonly CellValue[])[],
+  headerIndex: number,
+  column: number | undefined,
+  chosen: DateOrder = "auto"
+): ReturnType<typeof decideDateOrder> {
+  if (column === undefined || chosen !== "auto")
+    return decideDateOrder([], chosen === "auto" ? "mdy" : chosen);
+  const values: CellValue[] = [];
+  for (let index = headerIndex + 1; index < cells.length; index++)
+    values.push(cells[index]?.[column]);
+  return decideDateOrder(values, "auto");
 }
 
 /**
@@ -206,7 +255,7 @@ function isUncalculated(value: CellValue): boolean {
   );
 }
 
-/** The reader of each field's cells. */
+/** The reader of each field's cells, as a table read with the default options reads them. */
 const READERS = {
   id: readText,
   parent: readText,
@@ -217,15 +266,28 @@ const READERS = {
   unit: readText,
   direction: readDirection,
   rollup: readRollup,
-  period: readPeriod,
-  start: readDate,
-  deadline: readDate,
+  period: (value: CellValue) => readPeriodCell(value),
+  start: (value: CellValue) => readDateAs(value, "mdy"),
+  deadline: (value: CellValue) => readDateAs(value, "mdy"),
   baseline: readMeasure,
   target: readQuantity,
   actual: readMeasure,
   weight: readNumber,
   exempt: readBoolean,
 } satisfies Record<Field, (value: CellValue) => Read<unknown>>;
+type Readers = typeof READERS;
+
+/** The readers of one table: its fiscal year, and the order each date column's dates were found in. */
+function readersFor(fiscalStart: number, orders: DateOrders): Readers {
+  return {
+    ...READERS,
+    period: (value) => readPeriodCell(value, fiscalStart),
+    start: (value) => readDateAs(value, orders.start.order),
+    deadline: (value) => readDateAs(value, orders.deadline.order),
+  };
+}
+
+type DateOrders = Record<"start" | "deadline", ReturnType<typeof decideDateOrder>>;
 
 /** What a field's reader reads, UNREADABLE aside. */
 type FieldValue<F extends Field> = Exclude<ReturnType<(typeof READERS)[F]>, typeof UNREADABLE>;
@@ -248,9 +310,10 @@ class ColumnReader<F extends Field> {
     readonly field: F,
     /** Index in the row array, -1 when the table has no such column. */
     readonly column: number,
-    private readonly table: RowReader
+    private readonly table: RowReader,
+    readers: Readers
   ) {
-    this.read = READERS[field] as (value: CellValue) => Read<FieldValue<F>>;
+    this.read = readers[field] as (value: CellValue) => Read<FieldValue<F>>;
   }
 
   /** The value of the field's cell in a row, or null when it is unreadable (then the finding is recorded). */
@@ -286,12 +349,15 @@ class RowReader {
   constructor(
     private readonly map: ColumnMap,
     private readonly firstColumn: number,
-    private readonly source: number
+    private readonly source: number,
+    private readonly fiscalStart = 1,
+    readers: Readers = READERS
   ) {
     this.present = FIELDS.filter((field) => map[field] !== undefined).map(
       (field) => map[field] as number
     );
-    const cell = <F extends Field>(field: F) => new ColumnReader(field, map[field] ?? -1, this);
+    const cell = <F extends Field>(field: F) =>
+      new ColumnReader(field, map[field] ?? -1, this, readers);
     this.cells = {
       id: cell("id"),
       parent: cell("parent"),
@@ -360,9 +426,17 @@ class RowReader {
       this.lastRollup = defaultRollup(goal.unit);
     }
     goal.rollup = cells.rollup.take(row, goal, findings) ?? this.lastRollup;
-    goal.period = cells.period.take(row, goal, findings);
+    const period = cells.period.take(row, goal, findings);
     goal.start = cells.start.take(row, goal, findings);
     goal.deadline = cells.deadline.take(row, goal, findings);
+    if (period === null || !("yearless" in period)) goal.period = period;
+    else {
+      // "Q1" in a Quarter column: the year is the goal's own (its deadline's, else its start's).
+      const day = goal.deadline ?? goal.start;
+      goal.period = day === null ? null : periodInYearOf(period, day, this.fiscalStart);
+      if (goal.period === null)
+        this.unreadable(goal, "period", row[this.map.period as number], findings, "noYear");
+    }
     goal.baseline = cells.baseline.take(row, goal, findings);
     const target = cells.target.take(row, goal, findings);
     goal.target = target === null ? null : target.number;
@@ -432,12 +506,24 @@ class RowReader {
   }
 
   /** Records an unreadable cell: the field on the goal, and its BAD_VALUE finding. */
-  unreadable(goal: Goal, field: Field, value: CellValue, findings: Finding[]): void {
+  unreadable(
+    goal: Goal,
+    field: Field,
+    value: CellValue,
+    findings: Finding[],
+    variant?: string
+  ): void {
     (goal.unreadable ??= []).push(field);
-    findings.push(this.badValue(goal, field, value, goal.row));
+    findings.push(this.badValue(goal, field, value, goal.row, variant));
   }
 
-  private badValue(goal: Goal, field: Field, value: CellValue, rowNumber: number): Finding {
+  private badValue(
+    goal: Goal,
+    field: Field,
+    value: CellValue,
+    rowNumber: number,
+    variant?: string
+  ): Finding {
     const error = cellErrorOf(value);
     const shown =
       error ?? (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
@@ -448,7 +534,11 @@ class RowReader {
       source: this.source,
       id: goal.id,
       field,
-      ...(error ? { variant: isUncalculated(value) ? "uncalculated" : "error" } : {}),
+      ...(error
+        ? { variant: isUncalculated(value) ? "uncalculated" : "error" }
+        : variant
+          ? { variant }
+          : {}),
       params: {
         cell: cellAddress(this.firstColumn + (this.map[field] as number), rowNumber),
         column$: columnName(field),

@@ -1,5 +1,5 @@
-import { dayFromDate, dayFromParts, dayFromSerial, makePeriod } from "./dates";
-import { CellError, CellValue, Direction, Level, LEVELS, Period, RollupMethod } from "./model";
+import { dayFromDate, dayFromParts, dayFromSerial } from "./dates";
+import { CellError, CellValue, Direction, Level, LEVELS, RollupMethod } from "./model";
 import { normalizeText, simplifiedChinese, toNfkc } from "./text";
 
 /** What a reader returns for a cell that holds something it cannot read. */
@@ -220,78 +220,6 @@ export function readDate(value: CellValue): Read<number> {
   return UNREADABLE;
 }
 
-const PERIOD_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Period | null]> = [
-  [/^(\d{4})\s*年?$/, (m) => makePeriod("year", Number(m[1]), 1)],
-  [/^(\d{4})\s*[-/ ]?\s*q([1-4])$/i, (m) => makePeriod("quarter", Number(m[1]), Number(m[2]))],
-  [/^q([1-4])\s*[-/ ]?\s*(\d{4})$/i, (m) => makePeriod("quarter", Number(m[2]), Number(m[1]))],
-  [
-    /^(\d{4})\s*年\s*第?\s*([1-4一二三四])\s*季度?$/,
-    (m) => makePeriod("quarter", Number(m[1]), chineseDigit(m[2])),
-  ],
-  [/^(\d{4})\s*[-/ ]?\s*h([12])$/i, (m) => makePeriod("half", Number(m[1]), Number(m[2]))],
-  [/^(\d{4})\s*年\s*([上下])半年$/, (m) => makePeriod("half", Number(m[1]), m[2] === "上" ? 1 : 2)],
-  [/^(\d{4})\s*[-/.]\s*(\d{1,2})$/, (m) => makePeriod("month", Number(m[1]), Number(m[2]))],
-  [/^(\d{4})\s*年\s*(\d{1,2})\s*月(份)?$/, (m) => makePeriod("month", Number(m[1]), Number(m[2]))],
-];
-
-function chineseDigit(text: string | undefined): number {
-  const index = "一二三四".indexOf(text ?? "");
-  return index >= 0 ? index + 1 : Number(text);
-}
-
-/**
- * A planning period: 2026, 2026-Q1, 2026-03, 2026年第1季度, 2026年3月, 2026-H1, 2026年上半年. A date in the
- * cell (Excel turns "2026-03" typed into a cell into 1 March 2026) stands for its month.
- * @example readPeriod("2026年第1季度")?.key // "2026-Q1"
- */
-export function readPeriod(value: CellValue): Read<Period> {
-  if (isBlank(value)) return null;
-  if (typeof value === "number") {
-    if (Number.isInteger(value) && value >= 1900 && value <= 9999) {
-      // A year typed into a cell is a number: one Period per year, like the texts below.
-      let year = YEAR_CACHE.get(value);
-      if (year === undefined) {
-        year = makePeriod("year", value, 1) as Period;
-        YEAR_CACHE.set(value, year);
-      }
-      return year;
-    }
-    const day = readDate(value);
-    return typeof day === "number" ? monthOfDay(day) : UNREADABLE;
-  }
-  if (value instanceof Date) {
-    const day = dayFromDate(value);
-    return day === null ? UNREADABLE : monthOfDay(day);
-  }
-  if (typeof value !== "string") return UNREADABLE;
-  // A table names few periods, each on many rows: parse each text once.
-  let period = PERIOD_CACHE.get(value);
-  if (period === undefined) {
-    period = parsePeriodText(toNfkc(value).trim());
-    if (PERIOD_CACHE.size >= 10_000) PERIOD_CACHE.clear();
-    PERIOD_CACHE.set(value, period);
-  }
-  return period;
-}
-
-/** Parsed period texts, shared: a Period is never modified once made. */
-const PERIOD_CACHE = new Map<string, Period | typeof UNREADABLE>();
-/** The Period of each year (1900–9999) read from a number. */
-const YEAR_CACHE = new Map<number, Period>();
-
-function parsePeriodText(text: string): Period | typeof UNREADABLE {
-  for (const [pattern, build] of PERIOD_PATTERNS) {
-    const match = pattern.exec(text);
-    if (match) return build(match) ?? UNREADABLE;
-  }
-  return UNREADABLE;
-}
-
-function monthOfDay(day: number): Period | null {
-  const date = new Date(day * 86_400_000);
-  return makePeriod("month", date.getUTCFullYear(), date.getUTCMonth() + 1);
-}
-
 function lookup<T>(table: Record<string, T>) {
   // A Map, so that text such as "constructor" finds nothing rather than Object's prototype.
   const words = new Map(Object.entries(table));
@@ -385,13 +313,17 @@ const LEVEL_SYNONYMS: Record<Level, string[]> = {
   customer: ["customer", "客户", "account"],
   position: ["position", "岗位", "role", "职位"],
   individual: ["individual", "个人", "person", "employee", "员工"],
+  objective: ["objective", "objectives", "okr objective", "目标", "okr目标"],
+  keyResult: ["key result", "key results", "keyresult", "kr", "krs", "关键结果", "关键成果"],
+  initiative: ["initiative", "initiatives", "project", "projects", "举措", "项目", "行动计划"],
+  deliverable: ["deliverable", "milestone", "task", "交付", "交付成果", "交付物", "里程碑", "任务"],
 };
 LEVELS.forEach((level, index) => {
   for (const word of LEVEL_SYNONYMS[level]) LEVEL_WORDS[word] = index;
 });
 
 /**
- * A cascade level as its index (0 = company … 5 = individual).
+ * A cascade level as its index in LEVELS (0 = company … 5 = individual, 6 = objective … 9 = deliverable).
  * @example readLevel("团队") // 1
  */
 export const readLevel = lookup(LEVEL_WORDS);

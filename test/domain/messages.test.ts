@@ -56,6 +56,12 @@ const FIXTURES: Array<[CellValue[][], AuditOptionsInput?]> = [
   [table([goal({ actual: { error: "=SUM(B2:B9)", uncalculated: true } })])],
   [
     table([
+      goal({ id: "M1", deadline: "03/04/2026" }),
+      goal({ id: "M2", goal: "Answer calls", period: "Q1", start: null, deadline: null }),
+    ]),
+  ],
+  [
+    table([
       goal({ id: "D1", target: "≤30秒", kpi: "First response" }),
       goal({
         id: "D2",
@@ -109,6 +115,7 @@ describe("finding messages", () => {
         ),
         "BAD_VALUE.error",
         "BAD_VALUE.noId",
+        "BAD_VALUE.noYear",
         "BAD_VALUE.uncalculated",
         "DUPLICATE_OF_PARENT.target",
         "DUPLICATE_OF_PARENT.text",

@@ -72,7 +72,7 @@ describe("BAD_VALUE", () => {
     ["rollup", "median"],
     ["period", "later"],
     ["start", "2026-02-30"],
-    ["deadline", "31/12/2026"],
+    ["deadline", "31/13/2026"],
     ["baseline", "unknown"],
     ["actual", "n/a"],
     ["weight", "heavy"],
