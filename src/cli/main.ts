@@ -2,6 +2,8 @@ import { parseArgs } from "node:util";
 import {
   AuditOptions,
   auditTables,
+  DATE_ORDERS,
+  DateOrder,
   Finding,
   GoalTableRead,
   HeaderMapping,
@@ -26,7 +28,8 @@ import { printJsonReport, printTextReport } from "./report";
 
 const USAGE = `Usage:
   goal-cascade audit <file...> [--sheet NAME] [--json] [--out FILE.xlsx] [--lang en|zh] [--as-of YYYY-MM-DD]
-                    [--max-size MB] [--map FIELD=HEADER ...]
+                    [--max-size MB] [--map FIELD=HEADER ...] [--fiscal-year-start 1..12]
+                    [--date-order auto|mdy|dmy|ymd]
 
 Audits goal tables in .xlsx or .csv files (several files form one cascade) for cascade gaps, duplicated targets,
 SMART failures, missing owners, weights and off-track goals.
@@ -40,6 +43,10 @@ SMART failures, missing owners, weights and off-track goals.
   --map FIELD=HEADER  read FIELD (goal, target, id, parent, owner, …) from the column headed HEADER, when the
                       headers are not recognised or a guess is wrong; repeatable; HEADER "-" for no such column
                       (e.g. --map goal=Title --map "parent=Aligned To" --map id=-)
+  --fiscal-year-start M  first month (1-12) of the fiscal year that FY periods follow (default 1): with 7,
+                      FY26 is 2025-07-01 to 2026-06-30 and FY26 Q1 is July to September 2025
+  --date-order ORDER  how dates such as 03/04/2026 are read: mdy (month first), dmy (day first), ymd, or auto
+                      (default: per column, a day above 12 decides; else month first, with DATE_ORDER_ASSUMED)
 
 Exit status: 0 no error, 1 a finding of severity error or fatal, 2 the input cannot be used.
 
@@ -88,6 +95,8 @@ async function audit(args: readonly string[], io: Io): Promise<number> {
         "as-of": { type: "string" },
         "max-size": { type: "string" },
         map: { type: "string", multiple: true },
+        "fiscal-year-start": { type: "string" },
+        "date-order": { type: "string" },
       },
     });
   } catch (error) {
@@ -98,13 +107,28 @@ async function audit(args: readonly string[], io: Io): Promise<number> {
     throw new InputError(`audit needs at least one .xlsx or .csv file\n\n${USAGE}`);
   const lang = outputLanguage(values.lang, io.env);
   if (values.out !== undefined && files.length !== 1) {
-    throw new InputError("--out annotates a single input file; give one file, or leave --out off");
+    throw new InputError({
+      en: "--out annotates a single input file; give one file, or leave --out off",
+      zh: "--out 只能为一个输入文件写批注副本：请只给一个文件，或去掉 --out",
+    });
   }
-  if (values["as-of"] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values["as-of"])) {
-    throw new InputError(`--as-of must be a date as YYYY-MM-DD, not “${values["as-of"]}”`);
+  const asOf = values["as-of"];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    throw new InputError({
+      en: `--as-of must be a date as YYYY-MM-DD, not “${asOf}”`,
+      zh: `--as-of 必须是 YYYY-MM-DD 格式的日期，而不是“${asOf}”`,
+    });
   }
-  const options = parseAuditOptions(values["as-of"] !== undefined ? { asOf: values["as-of"] } : {});
-  if (!options.ok) throw new InputError(`--as-of: “${values["as-of"]}” is not a calendar date`);
+  const options = parseAuditOptions({
+    ...(asOf !== undefined ? { asOf } : {}),
+    fiscalYearStart: parseFiscalYearStart(values["fiscal-year-start"]),
+    dateOrder: parseDateOrder(values["date-order"]),
+  });
+  if (!options.ok)
+    throw new InputError({
+      en: `--as-of: “${asOf}” is not a calendar date`,
+      zh: `--as-of：“${asOf}”不是有效的日期`,
+    });
 
   const { goals, findings, sources } = await auditFiles(files, {
     sheet: values.sheet,
@@ -151,6 +175,8 @@ async function auditFiles(
       firstColumn: table.firstColumn,
       source,
       mapping: how.mapping,
+      fiscalYearStart: how.options.fiscalYearStart,
+      dateOrder: how.options.dateOrder,
     })
   );
   const result = auditTables(reads, how.options);
@@ -167,4 +193,28 @@ async function auditFiles(
     findings: result.findings,
     sources: loaded.map(({ file, table }) => ({ file, sheet: table.sheet })),
   };
+}
+
+/** `--fiscal-year-start M`: a month 1–12, or an InputError naming the option. */
+function parseFiscalYearStart(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const month = Number(value.trim());
+  if (!/^\d{1,2}$/.test(value.trim()) || month < 1 || month > 12)
+    throw new InputError({
+      en: `--fiscal-year-start must be the fiscal year's first month, 1 to 12 (7 for July), not “${value}”`,
+      zh: `--fiscal-year-start 必须是财年的第一个月，1 到 12（7 表示七月），而不是“${value}”`,
+    });
+  return month;
+}
+
+/** `--date-order ORDER`: one of DATE_ORDERS, or an InputError naming the option. */
+function parseDateOrder(value: string | undefined): DateOrder {
+  if (value === undefined) return "auto";
+  const order = value.trim().toLowerCase();
+  if (!(DATE_ORDERS as readonly string[]).includes(order))
+    throw new InputError({
+      en: `--date-order must be one of ${DATE_ORDERS.join(", ")}, not “${value}”`,
+      zh: `--date-order 必须是 ${DATE_ORDERS.join("、")} 之一，而不是“${value}”`,
+    });
+  return order as DateOrder;
 }

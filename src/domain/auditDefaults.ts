@@ -4,7 +4,9 @@
  * has an 80 KB budget.
  */
 
-/** Audit thresholds (DESIGN §3). */
+import type { DateOrder } from "./dateOrder";
+
+/** Audit thresholds (DESIGN §3), and how the goal table's periods and dates are read. */
 export interface AuditOptions {
   /** Attainment below 1 but at least this is At risk (default 0.9). */
   atRisk: number;
@@ -16,6 +18,10 @@ export interface AuditOptions {
   minGoalLength: number;
   /** As-of date as days since 1970, or null: statuses are judged against pace when it is given. */
   asOf: number | null;
+  /** First month (1–12) of the fiscal year that FY periods follow (default 1, the calendar year). */
+  fiscalYearStart: number;
+  /** Order of the parts of slash dates (default `auto`: decided per column). */
+  dateOrder: DateOrder;
 }
 
 /** The defaults, for callers that take no options. */
@@ -25,4 +31,6 @@ export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
   stretch: 0.5,
   minGoalLength: 4,
   asOf: null,
+  fiscalYearStart: 1,
+  dateOrder: "auto",
 };

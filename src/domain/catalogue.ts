@@ -234,8 +234,8 @@ const FINDING_MESSAGES: Record<string, Bilingual> = {
     zh: "预警：实际值 {actual}，截至 {asOf} 应达 {expected}（进度达成 {attainment}）。",
   },
   DATE_ORDER_ASSUMED: {
-    en: "The dates in the {column} column never show which part is the day (first such cell {cell}: “{value}”), so they are read month first (MM/DD/YYYY). If they are day first, audit with --date-order dmy or choose the date order in the task pane.",
-    zh: "“{column}”列的日期无法看出哪一部分是日（第一个这样的单元格 {cell}：“{value}”），按月在前（月/日/年）读取。如果是日在前，请使用 --date-order dmy 审核，或在任务窗格中选择日期顺序。",
+    en: "The dates in the {column} column never show which part is the day (first such cell {cell}: “{value}”), so they are read month first (MM/DD/YYYY). If they are day first, audit with --date-order dmy, or choose Day first under the task pane's Options.",
+    zh: "“{column}”列的日期无法看出哪一部分是日（第一个这样的单元格 {cell}：“{value}”），按月在前（月/日/年）读取。如果是日在前，请使用 --date-order dmy 审核，或在任务窗格的“选项”中选择“日在前”。",
   },
   "DIRECTION_INFERRED.sign": {
     en: "No direction given: the target “{target}” is an upper bound, so lower is taken as better. Fill in the Direction column to confirm.",

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { readDate, UNREADABLE } from "./values";
+import { DATE_ORDERS } from "./dateOrder";
 import { Issue, Result } from "./result";
 import { AuditOptions, DEFAULT_AUDIT_OPTIONS } from "./auditDefaults";
 
@@ -38,6 +39,16 @@ export const auditOptionsSchema = z.strictObject({
       }
       return day;
     })
+  ),
+  /** First month of the fiscal year, 1–12 (default 1): with 7, FY26 is 2025-07-01 … 2026-06-30. */
+  fiscalYearStart: z._default(
+    z.int().check(z.gte(1), z.lte(12)),
+    DEFAULT_AUDIT_OPTIONS.fiscalYearStart
+  ),
+  /** How slash dates are read: auto (per column), mdy, dmy, ymd. */
+  dateOrder: z._default(
+    z.enum(DATE_ORDERS as ["auto", "mdy", "dmy", "ymd"]),
+    DEFAULT_AUDIT_OPTIONS.dateOrder
   ),
 });
 

@@ -3,7 +3,7 @@
  * with the document as what the user typed (the as-of date stays text) and parsed again on load.
  */
 import * as z from "zod/mini";
-import { AuditOptions, auditOptionsSchema, Lang } from "../domain";
+import { AuditOptions, auditOptionsSchema, DateOrder, Lang } from "../domain";
 
 export const LANGUAGE_CHOICES = ["auto", "en", "zh"] as const;
 export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
@@ -20,6 +20,8 @@ export interface SavedOptions {
   stretch: number;
   minGoalLength: number;
   asOf: string | null;
+  fiscalYearStart: number;
+  dateOrder: DateOrder;
   language: LanguageChoice;
 }
 
@@ -30,6 +32,8 @@ export const OPTION_FIELDS = [
   "stretch",
   "minGoalLength",
   "asOf",
+  "fiscalYearStart",
+  "dateOrder",
   "language",
 ] as const;
 export type OptionField = (typeof OPTION_FIELDS)[number];
@@ -46,6 +50,8 @@ export const DEFAULT_SAVED_OPTIONS: SavedOptions = {
   stretch: 0.5,
   minGoalLength: 4,
   asOf: null,
+  fiscalYearStart: 1,
+  dateOrder: "auto",
   language: "auto",
 };
 
@@ -78,6 +84,8 @@ export function parsePaneOptions(input: unknown): OptionsParse {
     stretch: audit.stretch,
     minGoalLength: audit.minGoalLength,
     asOf: asOf === undefined || asOf === null || asOf === "" ? null : String(asOf),
+    fiscalYearStart: audit.fiscalYearStart,
+    dateOrder: audit.dateOrder,
     language,
   };
   return { ok: true, value: { saved, audit } };

@@ -188,7 +188,12 @@ export async function auditGoalTable(
   const bounds = rangeBounds(source.address);
   const cells = await workbook.readValues(source.sheet, source.address);
   onStep("checking");
-  const read = readGoalTable(cells, { firstRow: bounds.firstRow, firstColumn: bounds.firstColumn });
+  const read = readGoalTable(cells, {
+    firstRow: bounds.firstRow,
+    firstColumn: bounds.firstColumn,
+    fiscalYearStart: options.fiscalYearStart,
+    dateOrder: options.dateOrder,
+  });
   const result = auditTables([read], options);
   const run: AuditRun = {
     source,

@@ -335,3 +335,54 @@ describe("goal-cascade audit --map", () => {
     });
   });
 });
+
+describe("goal-cascade audit --fiscal-year-start and --date-order", () => {
+  const folder = tempFolder();
+  afterAll(() => folder.cleanup());
+  const file = join(folder.dir, "fiscal.csv");
+  writeFileSync(
+    file,
+    [
+      "ID,Parent,Goal,Owner,Target,Period,Due Date",
+      "Y,,Resolve tickets by June,Li,400,,2026-06-30",
+      "Q1,Y,Resolve tickets in fiscal Q1,Li,100,FY26 Q1,",
+      "Q2,Y,Resolve tickets in fiscal Q2,Li,100,FY26 Q2,",
+      "Q3,Y,Resolve tickets in fiscal Q3,Li,100,FY26 Q3,",
+      "Q4,Y,Resolve tickets in fiscal Q4,Li,100,FY26 Q4,",
+    ].join("\n")
+  );
+  const codes = async (...options: string[]) =>
+    (JSON.parse((await cli(["audit", file, "--json", ...options])).stdout) as AuditReport).findings
+      .filter((f) => ["DEADLINE_AFTER_PARENT", "UNDER_ALLOCATED", "BAD_VALUE"].includes(f.code))
+      .map((f) => `${f.code}@${f.row}`);
+
+  it("reads FY periods from the month given, so the quarters fit their year", async () => {
+    // With calendar years FY26 Q3 and Q4 end after the year's deadline of 30 June 2026.
+    expect(await codes()).toEqual(["DEADLINE_AFTER_PARENT@5", "DEADLINE_AFTER_PARENT@6"]);
+    expect(await codes("--fiscal-year-start", "7")).toEqual([]);
+  });
+
+  it("reads dates in the order given", async () => {
+    const dayFirst = join(folder.dir, "day first.csv");
+    writeFileSync(dayFirst, "Goal,Target,Due Date\nResolve tickets within a day,10,03/04/2026\n");
+    const deadline = async (...options: string[]) =>
+      (
+        JSON.parse((await cli(["audit", dayFirst, "--json", ...options])).stdout) as AuditReport
+      ).findings.map((f) => f.code);
+    expect(await deadline()).toContain("DATE_ORDER_ASSUMED");
+    expect(await deadline("--date-order", "dmy")).not.toContain("DATE_ORDER_ASSUMED");
+  });
+
+  it.each([
+    [["--fiscal-year-start", "13"], "--fiscal-year-start must be the fiscal year's first month"],
+    [["--fiscal-year-start", "July"], "not “July”"],
+    [["--date-order", "dym"], "--date-order must be one of auto, mdy, dmy, ymd"],
+    [["--date-order", "dym", "--lang", "zh"], "--date-order 必须是"],
+  ])("exits 2 for %j, saying why", async (options, reason) => {
+    const run = await cli(["audit", file, ...options]);
+    expect({ status: run.status, reason: run.stderr.includes(reason) }).toEqual({
+      status: 2,
+      reason: true,
+    });
+  });
+});

@@ -16,6 +16,8 @@ describe("parseAuditOptions", () => {
       stretch: 0.5,
       minGoalLength: 4,
       asOf: null,
+      fiscalYearStart: 1,
+      dateOrder: "auto",
     });
   });
 

@@ -9,6 +9,7 @@ import {
   renderPane,
   RenderedPane,
 } from "./helpers";
+import { MemoryWorkbook } from "../support/MemoryWorkbook";
 
 beforeAll(polyfillBrowser);
 
@@ -49,6 +50,8 @@ describe("options", () => {
       stretch: 0.5,
       minGoalLength: 3,
       asOf: "2026-12-31",
+      fiscalYearStart: 1,
+      dateOrder: "auto",
       language: "auto",
     });
     await openTab(pane, "Audit");
@@ -56,6 +59,44 @@ describe("options", () => {
     // At 0.6, C1 (70 %) and P1 (67 %) are at risk rather than off track.
     expect(screen.queryByRole("button", { name: /^Off track / })).toBeNull();
     expect(screen.getByRole("button", { name: /^At risk / }).textContent).toContain("3");
+  });
+
+  it("reads dates and fiscal periods as chosen, saved with the document", async () => {
+    const workbook = new MemoryWorkbook(
+      {
+        Goals: [
+          ["ID", "Goal", "Owner", "Target", "Period", "Deadline"],
+          ["G1", "Resolve every ticket within a day", "Li", 100, "FY26", "03/04/2026"],
+        ],
+      },
+      { sheet: "Goals", row: 2, column: 0 }
+    );
+    const pane = await renderPane(workbook);
+    await auditPane(pane);
+    const auditText = () =>
+      [...pane.workbook.sheets.values()]
+        .filter((sheet) => sheet.name !== "Goals")
+        .flatMap((sheet) => sheet.cells.flat())
+        .join("\n");
+    expect(auditText()).toContain("DATE_ORDER_ASSUMED");
+    await openTab(pane, "Options");
+    await pane.user.selectOptions(
+      screen.getByRole("combobox", { name: /^Fiscal year starts in/ }),
+      "July"
+    );
+    await pane.user.selectOptions(
+      screen.getByRole("combobox", { name: /^Dates like 03\/04\/2026/ }),
+      "Day first (DD/MM/YYYY)"
+    );
+    await pane.user.click(screen.getByRole("button", { name: "Save options" }));
+    await screen.findByText(/Options saved with the workbook/);
+    expect(pane.workbook.settings.get("options")).toMatchObject({
+      fiscalYearStart: 7,
+      dateOrder: "dmy",
+    });
+    await openTab(pane, "Audit");
+    await auditPane(pane);
+    expect(auditText()).not.toContain("DATE_ORDER_ASSUMED");
   });
 
   it("loads the options saved in the document at start", async () => {

@@ -1,15 +1,16 @@
 import * as React from "react";
-import { Button, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
+import { Button, Field, Input, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
 import { useText } from "../context";
 import { Notice } from "../Notice/Notice";
+import { DATE_ORDERS, DateOrder } from "../../domain";
 import { LANGUAGE_CHOICES, LanguageChoice, OptionField } from "../paneOptions";
 import { StringId } from "../strings";
 import { OptionsPanelProps } from "./OptionsPanel.types";
 import { OptionsForm, useOptionsPanel } from "./useOptionsPanel";
 import { useOptionsPanelStyles } from "./useOptionsPanelStyles.styles";
 
-type TextField = Exclude<OptionField, "language">;
+type TextField = Exclude<OptionField, "language" | "fiscalYearStart" | "dateOrder">;
 
 /** Label, hint and error message of each text field. */
 const FIELD_TEXT: Record<TextField, { label: StringId; hint: StringId; invalid: StringId }> = {
@@ -38,6 +39,13 @@ const TEXT_FIELDS: readonly TextField[] = [
   "minGoalLength",
   "asOf",
 ];
+const DATE_ORDER_TEXT: Record<DateOrder, StringId> = {
+  auto: "options.dateOrderAuto",
+  mdy: "options.dateOrderMdy",
+  dmy: "options.dateOrderDmy",
+  ymd: "options.dateOrderYmd",
+};
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const LANGUAGE_TEXT: Record<LanguageChoice, StringId> = {
   auto: "options.languageAuto",
   en: "options.languageEn",
@@ -84,6 +92,46 @@ export function OptionsPanel(props: OptionsPanelProps): React.JSX.Element {
         );
       })}
       <Field
+        label={t("options.fiscalYearStart")}
+        hint={t("options.fiscalYearStartHint")}
+        validationState={state.invalid.has("fiscalYearStart") ? "error" : "none"}
+        validationMessage={
+          state.invalid.has("fiscalYearStart") ? t("options.fiscalYearStartInvalid") : undefined
+        }
+      >
+        <Select
+          name="fiscalYearStart"
+          value={state.form.fiscalYearStart}
+          onChange={(_event, data) => state.setField("fiscalYearStart", data.value)}
+        >
+          {MONTHS.map((month) => (
+            <option key={month} value={String(month)}>
+              {monthName(month, t("options.monthLocale"))}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label={t("options.dateOrder")}
+        hint={t("options.dateOrderHint")}
+        validationState={state.invalid.has("dateOrder") ? "error" : "none"}
+        validationMessage={
+          state.invalid.has("dateOrder") ? t("options.dateOrderInvalid") : undefined
+        }
+      >
+        <Select
+          name="dateOrder"
+          value={state.form.dateOrder}
+          onChange={(_event, data) => state.setField("dateOrder", data.value as DateOrder)}
+        >
+          {DATE_ORDERS.map((order) => (
+            <option key={order} value={order}>
+              {t(DATE_ORDER_TEXT[order])}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
         label={t("options.language")}
         validationState={state.invalid.has("language") ? "error" : "none"}
         validationMessage={state.invalid.has("language") ? t("options.languageInvalid") : undefined}
@@ -107,5 +155,12 @@ export function OptionsPanel(props: OptionsPanelProps): React.JSX.Element {
       </div>
       <Notice notice={state.notice} onDismiss={state.dismissNotice} />
     </form>
+  );
+}
+
+/** A month's name in the pane's language (January, 一月), for the fiscal year's first month. */
+function monthName(month: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(2026, month - 1, 1))
   );
 }

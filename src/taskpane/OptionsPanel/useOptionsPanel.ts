@@ -1,4 +1,5 @@
 import * as React from "react";
+import { DateOrder } from "../../domain";
 import {
   DEFAULT_SAVED_OPTIONS,
   LanguageChoice,
@@ -9,8 +10,9 @@ import {
 import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
 import { OptionsPanelProps } from "./OptionsPanel.types";
 
-/** The form's text fields, as typed. */
-export type OptionsForm = Record<Exclude<OptionField, "language">, string> & {
+/** The form's fields, as typed or chosen (the fiscal year's first month as "1" … "12"). */
+export type OptionsForm = Record<Exclude<OptionField, "language" | "dateOrder">, string> & {
+  dateOrder: DateOrder;
   language: LanguageChoice;
 };
 
@@ -33,6 +35,8 @@ function formOf(saved: SavedOptions): OptionsForm {
     stretch: String(saved.stretch),
     minGoalLength: String(saved.minGoalLength),
     asOf: saved.asOf ?? "",
+    fiscalYearStart: String(saved.fiscalYearStart),
+    dateOrder: saved.dateOrder,
     language: saved.language,
   };
 }
@@ -80,6 +84,8 @@ export function useOptionsPanel(props: OptionsPanelProps): OptionsPanelState {
       stretch: numberInput(form.stretch),
       minGoalLength: numberInput(form.minGoalLength),
       asOf: form.asOf.trim() === "" ? null : form.asOf.trim(),
+      fiscalYearStart: Number(form.fiscalYearStart),
+      dateOrder: form.dateOrder,
       language: form.language,
     });
     if (!parsed.ok) {
