@@ -44,6 +44,7 @@ const LEVEL_NAMES: Record<(typeof LEVELS)[number], { en: string; zh: string }> =
 };
 /** A key result is executed by its owner: it is never a goal nobody executes (issue 11). */
 const KEY_RESULT = LEVELS.indexOf("keyResult");
+const OBJECTIVE = LEVELS.indexOf("objective");
 
 /**
  * Audits one or more goal tables read by `readGoalTable` as one cascade (ids match across them). A table with a
@@ -242,7 +243,7 @@ function checkAllocation(
   for (const c of childIndices) {
     const child = goals[c] as Goal;
     targets.push(child.target as number);
-    weights.push(child.weight);
+    weights.push(child.weight ?? child.contribution);
   }
   const aggregate = rollupValues(targets, goal.rollup, weights) as number;
   const tolerance = 1e-9 * Math.max(1, Math.abs(target));
@@ -406,7 +407,7 @@ function checkEachGoal(
   options: AuditOptions,
   add: Add
 ): (GoalStatus | null)[] {
-  const { goals, level, topLevel, levelsGiven } = cascade;
+  const { goals, level, topLevel, levelsGiven, childStart } = cascade;
   const statuses: (GoalStatus | null)[] = new Array(goals.length);
   const asOf = options.asOf === null ? "" : isoFromDay(options.asOf);
   for (let index = 0; index < goals.length; index++) {
@@ -415,9 +416,12 @@ function checkEachGoal(
     if (specific && readable(goal, "goal"))
       add(goal, "SMART_S", "goal", { text: goal.goal ?? "" }, specific);
 
-    if (goal.target === null && readable(goal, "target"))
-      add(goal, "SMART_M", "target", {}, "noTarget");
-    else if (
+    // An OKR objective is measured by its key results: without a number of its own it is still measurable.
+    const measuredByChildren =
+      goal.level === OBJECTIVE && (childStart[index + 1] as number) > (childStart[index] as number);
+    if (goal.target === null && readable(goal, "target")) {
+      if (!measuredByChildren) add(goal, "SMART_M", "target", {}, "noTarget");
+    } else if (
       goal.kpi === null &&
       goal.unit === null &&
       readable(goal, "kpi") &&

@@ -13,8 +13,16 @@ import { normalizeText, simplifiedChinese } from "./text";
 export const HEADERS: Record<Field, { en: string[]; zh: string[] }> = {
   id: { en: ["ID", "Goal ID"], zh: ["目标编号", "编号"] },
   parent: {
-    en: ["Parent", "Parent ID", "Parent Goal", "Supports", "Contributes To"],
-    zh: ["上级目标", "上级编号", "所属目标"],
+    en: [
+      "Parent",
+      "Parent ID",
+      "Parent Goal",
+      "Supports",
+      "Contributes To",
+      "Aligned To",
+      "Aligns To",
+    ],
+    zh: ["上级目标", "上级编号", "所属目标", "对齐目标", "对齐"],
   },
   level: { en: ["Level", "Type", "Object Type", "OKR Type", "Goal Type"], zh: ["层级", "类型"] },
   owner: {

@@ -95,6 +95,11 @@ export interface Goal {
   target: number | null;
   actual: number | null;
   weight: number | null;
+  /**
+   * The share of its parent this goal contributes, from an OKR tool's alignment ("…weight: 14.29%, Id: 123" is
+   * 0.1429): the weighted roll-up's weight when the Weight column gives none. Never an owner's scorecard weight.
+   */
+  contribution: number | null;
   exempt: boolean;
   /** Fields whose cell held something that could not be read (already reported as BAD_VALUE). */
   unreadable: Field[] | null;

@@ -21,6 +21,7 @@ import {
   Read,
   readBoolean,
   readDirection,
+  readAlignment,
   readLevel,
   readMeasure,
   readNumber,
@@ -402,6 +403,7 @@ class RowReader {
       target: null,
       actual: null,
       weight: null,
+      contribution: null,
       exempt: false,
       unreadable: null,
     };
@@ -410,6 +412,12 @@ class RowReader {
     goal.id = this.map.id === undefined ? String(rowNumber) : cells.id.take(row, goal, findings);
     goal.key = goal.id === null ? null : normalizeText(goal.id);
     goal.parent = cells.parent.take(row, goal, findings);
+    const alignment = goal.parent === null ? null : readAlignment(goal.parent);
+    if (alignment) {
+      // An OKR export's "Aligned To": the parent's id (its title in a table without ids), and its weight.
+      goal.parent = this.map.id === undefined ? alignment.title : alignment.id;
+      goal.contribution = alignment.weight;
+    }
     if (goal.parent !== this.lastParent) {
       this.lastParent = goal.parent;
       this.lastParentKey = goal.parent === null ? null : normalizeText(goal.parent);

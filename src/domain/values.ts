@@ -402,3 +402,22 @@ const AVERAGED_UNITS = new Set([
 export function defaultRollup(unit: string | null): RollupMethod {
   return unit !== null && AVERAGED_UNITS.has(normalizeText(unit)) ? "average" : "sum";
 }
+
+/** The first alignment of an OKR tool's "Aligned To" cell: "Title (weight: 14.29%, Id: 123)". */
+const ALIGNMENT =
+  /^\s*(.*?)[\s,;(]*(?:weight\s*[:：]\s*(\d+(?:\.\d+)?)\s*%[\s,;]*)?\bid\s*[:：]\s*([^\s,;)]+)/isu;
+
+/**
+ * The first parent an OKR export's alignment cell names — the title, the id after "Id:", the alignment weight as a
+ * share — or null when the text names no "Id:" (then it is a plain parent id or text).
+ * @example readAlignment("Delight customers (weight: 14.29%, Id: 123)") // { title: "Delight customers", id: "123", weight: 0.1429 }
+ */
+export function readAlignment(
+  text: string
+): { title: string; id: string; weight: number | null } | null {
+  if (!/\bid\s*[:：]/i.test(text)) return null;
+  const match = ALIGNMENT.exec(text);
+  if (!match) return null;
+  const weight = match[2] === undefined ? null : Number(match[2]) / 100;
+  return { title: (match[1] as string).trim(), id: match[3] as string, weight };
+}

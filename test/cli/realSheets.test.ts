@@ -1,8 +1,9 @@
 /**
  * Goal sheets in the shapes managers keep, made with LibreOffice from text (never copied from anyone): a
  * Traditional Chinese KPI plan without ids under a banner, and an OKR-style list whose goal column is "Title" beside
- * an empty "Description", with a "Start" value beside a "Start Date". Each audits with no column renamed and no
- * false alarm from a wrongly chosen column.
+ * an empty "Description", with a "Start" value beside a "Start Date", and an export shaped like Viva Goals' (US dates,
+ * "Aligned To (weight, Objective ID)", Object Type). Each audits with no column renamed and no false alarm from a
+ * wrongly chosen column.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -64,4 +65,51 @@ describe("real goal sheets", () => {
       codes(report).filter((code) => ["BAD_VALUE", "DUPLICATE_COLUMN", "SMART_S"].includes(code))
     ).toEqual([]);
   });
+
+  /** A Viva Goals-shaped export (Microsoft retired Viva Goals on 2025-12-31; its users hold such CSVs). */
+  const vivaExport = [
+    'Id,Title,Owner,Period,Start Date,End Date,"Aligned To (weight, Objective ID)",Metric Name,Unit,Target,Start,Actual Progress,Progress %,Object Type,Status',
+    "101,Delight our customers in 2025,Ana Lopez,Annual 2025,01/01/2025,12/31/2025,,,,,,,62%,Objective,On Track",
+    '102,Raise CSAT to 92% by March,Ben Wu,Q1 2025,01/01/2025,03/31/2025,"Delight our customers in 2025 (weight: 50%, Id: 101)",CSAT,%,92,85,88,43%,Key Result,Behind',
+    '103,Answer chats within 30 seconds by March,Cara Diaz,Q1 2025,01/01/2025,03/31/2025,"Delight our customers in 2025 (weight: 50%, Id: 101)",Chat first response time,seconds,30,60,45,50%,Key Result,At Risk',
+    '104,Publish 40 help articles by March,Dev Patel,Q1 2025,01/15/2025,03/31/2025,"Raise CSAT to 92% by March (weight: 100%, Id: 102)",Articles published,articles,40,0,25,62.5%,Initiative,On Track',
+    '105,Cut churn to 5% by June,Eve Sato,Q2 2025,04/01/2025,06/30/2025,"Grow retention (weight: 20%, Id: 999)",Churn,%,5,8,6,50%,Key Result,Behind',
+  ];
+  const falseAlarms = [
+    "MISSING_COLUMN",
+    "DUPLICATE_COLUMN",
+    "BAD_VALUE",
+    "DATE_ORDER_ASSUMED",
+    "NO_EXECUTOR",
+    "SMART_M",
+    "SMART_T",
+    "MISSING_OWNER",
+    "WEIGHTS_NOT_100",
+  ];
+
+  it.each(["csv", "xlsx"])(
+    "audits a Viva Goals export (%s) as a cascade, with no column renamed and no false alarm",
+    async (kind) => {
+      const file =
+        kind === "csv"
+          ? join(folder.dir, "viva-export.csv")
+          : workbookFrom(folder.dir, "viva-export", vivaExport);
+      if (kind === "csv") writeFileSync(file, `${vivaExport.join("\r\n")}\r\n`);
+      const { stdout, stderr } = await cli(["audit", file, "--json"]);
+      const report = JSON.parse(stdout) as AuditReport;
+      expect(stderr).toBe("");
+      expect(report.goals).toBe(5);
+      expect(codes(report).filter((code) => falseAlarms.includes(code))).toEqual([]);
+      // Parents come from the "Id: …" at the end of each alignment: only the one naming no goal hangs.
+      const orphans = report.findings.filter((finding) => finding.code === "ORPHAN");
+      expect(orphans.map((finding) => [finding.id, finding.message])).toEqual([
+        ["105", "Parent “999” does not exist: the goal hangs from nothing (cascade gap)."],
+      ]);
+      // "Start" beside "Start Date" is the metric's starting value; "Chat first response time" is lower-is-better.
+      const statuses = report.findings
+        .filter((finding) => ["AT_RISK", "OFF_TRACK"].includes(finding.code))
+        .map((finding) => `${finding.id} ${finding.code}`);
+      expect(statuses).toEqual(["102 AT_RISK", "103 OFF_TRACK", "104 OFF_TRACK", "105 OFF_TRACK"]);
+    }
+  );
 });

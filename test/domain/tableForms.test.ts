@@ -1,4 +1,10 @@
-import { auditTables, findingMessage, isoFromDay, readGoalTable } from "../../src/domain";
+import {
+  auditTables,
+  findingMessage,
+  isoFromDay,
+  readAlignment,
+  readGoalTable,
+} from "../../src/domain";
 import { lines, linesOf } from "./builders";
 
 const header = ["Goal", "Target", "Deadline"];
@@ -199,5 +205,60 @@ describe("OKR type columns as levels (issue 11 §1)", () => {
     const noExecutor = result.findings.find((f) => f.code === "NO_EXECUTOR");
     expect(findingMessage(noExecutor!, "en")).toContain("1 step below the top goals");
     expect(findingMessage(noExecutor!, "zh")).toContain("顶层目标以下第 1 层");
+  });
+});
+
+describe("OKR alignments (issue 11 §1: “Aligned To (weight, Objective ID)”)", () => {
+  it.each([
+    ["Delight customers (weight: 14.29%, Id: 123)", "Delight customers", "123", 0.1429],
+    ["Delight customers, Id: 123", "Delight customers", "123", null],
+    ["Grow (Weight：50 %, ID: A-7); Retain (weight: 50%, Id: 9)", "Grow", "A-7", 0.5],
+  ])("reads %s", (text, title, id, weight) => {
+    expect(readAlignment(text)).toEqual({ title, id, weight });
+  });
+
+  it("leaves a plain parent id or text alone", () => {
+    expect(readAlignment("C1")).toBeNull();
+    expect(readAlignment("Resolve tickets quickly")).toBeNull();
+  });
+
+  const rows = [
+    ["Id", "Title", "Aligned To", "Rollup", "Target", "Weight"],
+    ["1", "Score customer care", "", "weighted", 80, ""],
+    ["2", "CSAT score", "Score customer care (weight: 75%, Id: 1)", "", 90, ""],
+    ["3", "NPS score", "Score customer care (weight: 25%, Id: 1)", "", 60, ""],
+  ];
+
+  it("takes the parent from the id and the weight as the child's contribution, not its Weight", () => {
+    const read = readGoalTable(rows);
+    expect(read.goals.map((g) => [g.parent, g.contribution, g.weight])).toEqual([
+      [null, null, null],
+      ["1", 0.75, null],
+      ["1", 0.25, null],
+    ]);
+  });
+
+  it("rolls a weighted parent up by its children's contributions", () => {
+    // 0.75 × 90 + 0.25 × 60 = 82.5 ≥ 80: allocated; with equal weights 75 < 80 would be UNDER_ALLOCATED.
+    const result = auditTables([readGoalTable(rows)]);
+    expect(linesOf("UNDER_ALLOCATED", result.findings)).toEqual([]);
+    const even = rows.map((row, index) =>
+      index === 0
+        ? row
+        : [...row.slice(0, 2), String(row[2]).replace(/weight: \d+%, /, ""), ...row.slice(3)]
+    );
+    expect(linesOf("UNDER_ALLOCATED", auditTables([readGoalTable(even)]).findings)).toEqual([
+      "2 UNDER_ALLOCATED target",
+    ]);
+  });
+
+  it("names the parent by its title in a table without ids", () => {
+    const read = readGoalTable([
+      ["Title", "Aligned To", "Target"],
+      ["Score customer care", "", 80],
+      ["CSAT score", "Score customer care (weight: 75%, Id: 1)", 90],
+    ]);
+    expect(read.goals[1]?.parent).toBe("Score customer care");
+    expect(linesOf("ORPHAN", auditTables([read]).findings)).toEqual([]);
   });
 });
