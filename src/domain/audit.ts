@@ -480,7 +480,15 @@ function checkEachGoal(
 
     if (goal.owner === null && readable(goal, "owner")) add(goal, "MISSING_OWNER", "owner");
 
-    const status = goalStatus(goal, options);
+    // A rate's target and actual on two scales (95 % as 0.95, the actual as 64) make no attainment (DESIGN §3).
+    const mismatched =
+      goal.target !== null && goal.actual !== null && onTwoScales(goal.target, goal.actual, goal.unit);
+    if (mismatched)
+      add(goal, "SCALE_MISMATCH", "actual", {
+        target: String(goal.target),
+        actual: String(goal.actual),
+      });
+    const status = mismatched ? null : goalStatus(goal, options);
     statuses[index] = status;
     if (status && !goal.exempt && status.status !== "onTrack") {
       const code = status.status === "offTrack" ? "OFF_TRACK" : "AT_RISK";
@@ -501,6 +509,21 @@ function checkEachGoal(
   }
   return statuses;
 }
+
+/**
+ * True when a target and an actual are the same rate on two scales: one a fraction below 1 (0.95, a cell formatted
+ * 95 %), the other a percentage figure above 1 and at most 150, at least 20 times the fraction. Only for goals
+ * without a unit or with a percent unit: 0.5 hours against 12 tickets is not a rate.
+ * @example onTwoScales(0.95, 64, null) // true
+ */
+function onTwoScales(target: number, actual: number, unit: string | null): boolean {
+  if (unit !== null && !PERCENT_UNITS.has(normalizeText(unit))) return false;
+  if (target === 0 || actual === 0 || Math.sign(target) !== Math.sign(actual)) return false;
+  const small = Math.min(Math.abs(target), Math.abs(actual));
+  const large = Math.max(Math.abs(target), Math.abs(actual));
+  return small < 1 && large > 1 && large <= 150 && large / small >= 20;
+}
+const PERCENT_UNITS: ReadonlySet<string> = new Set(["%", "percent", "pct", "百分比", "％"]);
 
 /** Whether a goal's cell for a field could be read (an unreadable one is already a BAD_VALUE finding). */
 function readable(goal: Goal, field: Field): boolean {

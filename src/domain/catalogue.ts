@@ -48,6 +48,7 @@ export const CODE_TITLES: Record<FindingCode, Bilingual> = {
   WEIGHTS_NOT_100: { en: "Weights not 100%", zh: "权重合计不为 100%" },
   OFF_TRACK: { en: "Off track", zh: "落后" },
   AT_RISK: { en: "At risk", zh: "预警" },
+  SCALE_MISMATCH: { en: "Scale mismatch", zh: "数值尺度不一致" },
   DIRECTION_INFERRED: { en: "Direction inferred", zh: "推断的方向" },
   DATE_ORDER_ASSUMED: { en: "Date order assumed", zh: "假定的日期顺序" },
 };
@@ -232,6 +233,10 @@ const FINDING_MESSAGES: Record<string, Bilingual> = {
   "AT_RISK.pace": {
     en: "At risk: actual {actual} against {expected} expected by {asOf} ({attainment} of pace).",
     zh: "预警：实际值 {actual}，截至 {asOf} 应达 {expected}（进度达成 {attainment}）。",
+  },
+  SCALE_MISMATCH: {
+    en: "The target {target} and the actual {actual} are on different scales (one a fraction such as 0.95, the other a percentage figure such as 95): no attainment is computed. Write both the same way, such as 95% and 64%.",
+    zh: "目标值 {target} 与实际值 {actual} 的尺度不同（一个是 0.95 这样的小数，一个是 95 这样的百分数）：不计算达成率。请用同一种写法，如 95% 和 64%。",
   },
   DATE_ORDER_ASSUMED: {
     en: "The dates in the {column} column never show which part is the day (first such cell {cell}: “{value}”), so they are read month first (MM/DD/YYYY). If they are day first, audit with --date-order dmy, or choose Day first under the task pane's Options.",

@@ -25,6 +25,7 @@ export const FINDING_CODES = [
   "WEIGHTS_NOT_100",
   "OFF_TRACK",
   "AT_RISK",
+  "SCALE_MISMATCH",
   "DIRECTION_INFERRED",
   "DATE_ORDER_ASSUMED",
 ] as const;
@@ -56,6 +57,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   WEIGHTS_NOT_100: "warning",
   OFF_TRACK: "error",
   AT_RISK: "warning",
+  SCALE_MISMATCH: "warning",
   DIRECTION_INFERRED: "info",
   DATE_ORDER_ASSUMED: "info",
 };
@@ -87,6 +89,7 @@ export const FAMILY: Record<FindingCode, Family> = {
   WEIGHTS_NOT_100: "other",
   OFF_TRACK: "status",
   AT_RISK: "status",
+  SCALE_MISMATCH: "other",
   DIRECTION_INFERRED: "other",
   DATE_ORDER_ASSUMED: "other",
 };

@@ -54,6 +54,7 @@ const FIXTURES: Array<[CellValue[][], AuditOptionsInput?]> = [
     ]),
   ],
   [table([goal({ actual: { error: "=SUM(B2:B9)", uncalculated: true } })])],
+  [table([rate({ id: "S1", target: "95%", actual: 64 })])],
   [
     table([
       goal({ id: "M1", deadline: "03/04/2026" }),

@@ -969,3 +969,33 @@ describe("a cascade across several tables", () => {
     ]);
   });
 });
+
+describe("SCALE_MISMATCH (DESIGN §3)", () => {
+  it.each([
+    ["95%", 64, "%"],
+    [95, "64%", "%"],
+    [0.05, 4, null],
+    [0.9, 45, null],
+  ] as const)(
+    "flags target %s against actual %s (unit %s), with no status from them",
+    (target, actual, unit) => {
+      const result = audit(table([rate({ target, actual, unit })]));
+      expect(linesOf("SCALE_MISMATCH", result.findings)).toEqual(["2 SCALE_MISMATCH actual"]);
+      expect(result.findings.filter((f) => ["OFF_TRACK", "AT_RISK"].includes(f.code))).toEqual([]);
+      expect(result.statuses[0]).toBeNull();
+    }
+  );
+
+  it.each([
+    ["95%", "64%", "%"],
+    [95, 64, "%"],
+    [0.95, 1.2, null],
+    [0.5, 12, "hours"],
+    [1, 98, null],
+    [0.95, 0, "%"],
+  ] as const)("does not flag target %s against actual %s (unit %s)", (target, actual, unit) => {
+    expect(
+      linesOf("SCALE_MISMATCH", audit(table([rate({ target, actual, unit })])).findings)
+    ).toEqual([]);
+  });
+});
