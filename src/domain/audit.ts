@@ -482,7 +482,9 @@ function checkEachGoal(
 
     // A rate's target and actual on two scales (95 % as 0.95, the actual as 64) make no attainment (DESIGN §3).
     const mismatched =
-      goal.target !== null && goal.actual !== null && onTwoScales(goal.target, goal.actual, goal.unit);
+      goal.target !== null &&
+      goal.actual !== null &&
+      onTwoScales(goal.target, goal.actual, goal.unit);
     if (mismatched)
       add(goal, "SCALE_MISMATCH", "actual", {
         target: String(goal.target),
@@ -555,6 +557,8 @@ function checkWeights(goals: readonly Goal[], add: Add): void {
   const total = new Array<number>(n).fill(0);
   const weighted = new Array<boolean>(n).fill(false);
   const shares = new Array<boolean>(n).fill(true);
+  // Whether a group has a weight cell that could not be read (a BAD_VALUE): its sum leaves that weight out.
+  const unreadableIn = new Array<boolean>(n).fill(false);
   let groupCount = 0;
   for (let index = 0; index < n; index++) {
     const goal = goals[index] as Goal;
@@ -587,7 +591,7 @@ function checkWeights(goals: readonly Goal[], add: Add): void {
       total[group]! += weight;
       weighted[group] = true;
       if (Math.abs(weight) > 1) shares[group] = false;
-    }
+    } else if (!readable(goal, "weight")) unreadableIn[group] = true;
   }
 
   // Findings group by group, in order of each group's first goal, as they have always come.
@@ -610,12 +614,24 @@ function checkWeights(goals: readonly Goal[], add: Add): void {
       ? bilingual({ en: first.period.key, zh: first.period.key })
       : bilingual({ en: "the plan", zh: "本计划" });
     const owner = first.owner ?? "";
+    // The sum leaves out weights that could not be read: say which rows, so the user fixes them first.
+    let rows = "";
+    if (unreadableIn[group]) {
+      const unread: number[] = [];
+      for (let k = start; k < end; k++) {
+        const goal = goals[members.list[k] as number] as Goal;
+        if (!readable(goal, "weight")) unread.push(goal.row);
+      }
+      rows = unread.join(", ");
+    }
     for (let k = start; k < end; k++) {
-      add(goals[members.list[k] as number] as Goal, "WEIGHTS_NOT_100", "weight", {
-        owner,
-        period$,
-        total: shown,
-      });
+      add(
+        goals[members.list[k] as number] as Goal,
+        "WEIGHTS_NOT_100",
+        "weight",
+        rows === "" ? { owner, period$, total: shown } : { owner, period$, total: shown, rows },
+        rows === "" ? undefined : "unreadable"
+      );
     }
   });
 }

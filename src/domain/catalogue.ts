@@ -218,6 +218,10 @@ const FINDING_MESSAGES: Record<string, Bilingual> = {
     en: "{owner}'s weights for {period} add up to {total}, not 100%.",
     zh: "{owner} 在 {period} 的权重合计为 {total}，不是 100%。",
   },
+  "WEIGHTS_NOT_100.unreadable": {
+    en: "{owner}'s weights for {period} that could be read add up to {total}, not 100%; the weights in row {rows} cannot be read and are left out.",
+    zh: "{owner} 在 {period} 可读取的权重合计为 {total}，不是 100%；第 {rows} 行的权重无法读取，未计入。",
+  },
   OFF_TRACK: {
     en: "Off track: actual {actual} against target {target} ({attainment} attained).",
     zh: "落后：实际值 {actual}，目标值 {target}（达成率 {attainment}）。",

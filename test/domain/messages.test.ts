@@ -57,6 +57,12 @@ const FIXTURES: Array<[CellValue[][], AuditOptionsInput?]> = [
   [table([rate({ id: "S1", target: "95%", actual: 64 })])],
   [
     table([
+      goal({ id: "W1", weight: "50%" }),
+      goal({ id: "W2", goal: "Answer calls", weight: "10%/5%" }),
+    ]),
+  ],
+  [
+    table([
       goal({ id: "M1", deadline: "03/04/2026" }),
       goal({ id: "M2", goal: "Answer calls", period: "Q1", start: null, deadline: null }),
     ]),
@@ -118,6 +124,7 @@ describe("finding messages", () => {
         "BAD_VALUE.noId",
         "BAD_VALUE.noYear",
         "BAD_VALUE.uncalculated",
+        "WEIGHTS_NOT_100.unreadable",
         "DUPLICATE_OF_PARENT.target",
         "DUPLICATE_OF_PARENT.text",
         "SMART_S.empty",

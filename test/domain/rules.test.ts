@@ -1,4 +1,10 @@
-import { AuditOptionsInput, auditTables, FindingCode, readGoalTable } from "../../src/domain";
+import {
+  AuditOptionsInput,
+  auditTables,
+  FindingCode,
+  findingMessage,
+  readGoalTable,
+} from "../../src/domain";
 import { audit, child, goal, GoalRow, lines, linesOf, rate, table } from "./builders";
 
 /** The findings of one code for a table of rows, as "row code field" lines. */
@@ -997,5 +1003,27 @@ describe("SCALE_MISMATCH (DESIGN §3)", () => {
     expect(
       linesOf("SCALE_MISMATCH", audit(table([rate({ target, actual, unit })])).findings)
     ).toEqual([]);
+  });
+});
+
+describe("WEIGHTS_NOT_100 with unreadable weights", () => {
+  const rows = table([
+    goal({ id: "W1", weight: "60%" }),
+    goal({ id: "W2", goal: "Answer calls within 20 seconds", weight: "10%/5%" }),
+    goal({ id: "W3", goal: "Call back within a day", weight: "30%" }),
+  ]);
+
+  it("makes a composite weight BAD_VALUE on its cell and names its row in the sum", () => {
+    const result = audit(rows);
+    expect(linesOf("BAD_VALUE", result.findings)).toEqual(["3 BAD_VALUE weight"]);
+    const weights = result.findings.filter((f) => f.code === "WEIGHTS_NOT_100");
+    expect(weights.map((f) => [f.row, f.variant])).toEqual([
+      [2, "unreadable"],
+      [3, "unreadable"],
+      [4, "unreadable"],
+    ]);
+    expect(findingMessage(weights[0]!, "en")).toBe(
+      "Li Na's weights for 2026 that could be read add up to 90%, not 100%; the weights in row 3 cannot be read and are left out."
+    );
   });
 });
