@@ -114,6 +114,10 @@ const FINDING_MESSAGES: Record<string, Bilingual> = {
     en: "Cell {cell} ({column}) holds the formula {value} with no calculated value: open and save the file in Excel.",
     zh: "单元格 {cell}（{column}）的公式 {value} 没有计算结果：请在 Excel 中打开并保存该文件。",
   },
+  "BAD_VALUE.unit": {
+    en: "Cell {cell} ({column}): “{value}” is in {written}, but the Unit column says {unit}: write the number in {unit}, or correct the unit.",
+    zh: "单元格 {cell}（{column}）：“{value}”的单位是{written}，但单位列写的是{unit}：请按{unit}填写数值，或更正单位。",
+  },
   "BAD_VALUE.noYear": {
     en: "Cell {cell} ({column}): “{value}” names no year, and the goal has no start or deadline to take it from: write it with its year, such as 2026-Q1.",
     zh: "单元格 {cell}（{column}）：“{value}”没有写年份，该目标也没有开始日期或截止日期可推断年份：请写明年份，如 2026-Q1。",
@@ -419,12 +423,17 @@ export function bilingual(word: Bilingual): string {
   return `${word.en}\u0001${word.zh}`;
 }
 
+const CURRENCY_SIGNS: ReadonlySet<string> = new Set(["$", "¥", "€", "£"]);
+
 /**
  * A number for a message: at most four decimals, percentages for rates.
  * @example formatNumber(0.955, "%") // "95.5%"
  */
 export function formatNumber(value: number, unit?: string | null): string {
   if (unit === "%" && Math.abs(value) <= 1.5) return `${trimNumber(value * 100)}%`;
+  // A currency sign goes before the number, as the target was written: $1200, -¥300.
+  if (unit && CURRENCY_SIGNS.has(unit))
+    return `${value < 0 ? "-" : ""}${unit}${trimNumber(Math.abs(value))}`;
   return (
     trimNumber(value) +
     (unit && unit !== "%" && unit.length <= 6 ? ` ${unit}` : unit === "%" ? "%" : "")

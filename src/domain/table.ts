@@ -28,6 +28,7 @@ import {
   readQuantity,
   readRollup,
   readText,
+  unitsDisagree,
   UNREADABLE,
 } from "./values";
 
@@ -464,7 +465,16 @@ class RowReader {
         findings.push(this.inferred(goal, "words", { text: text as string, word }));
       }
     }
-    if (target !== null) {
+    if (target !== null && target.unit !== null && goal.unit !== null) {
+      // "30秒" in a goal whose unit column says 分钟: which of the two the number is in cannot be known.
+      if (unitsDisagree(target.unit, goal.unit)) {
+        goal.target = null;
+        this.unreadable(goal, "target", row[this.map.target as number], findings, "unit", {
+          written: target.unit,
+          unit: goal.unit,
+        });
+      }
+    } else if (target !== null) {
       // A unit written with the target ("30秒") is the goal's when the unit column says none.
       if (goal.unit === null && target.unit !== null) {
         goal.unit = target.unit;
@@ -519,10 +529,11 @@ class RowReader {
     field: Field,
     value: CellValue,
     findings: Finding[],
-    variant?: string
+    variant?: string,
+    extra?: Record<string, string>
   ): void {
     (goal.unreadable ??= []).push(field);
-    findings.push(this.badValue(goal, field, value, goal.row, variant));
+    findings.push(this.badValue(goal, field, value, goal.row, variant, extra));
   }
 
   private badValue(
@@ -530,7 +541,8 @@ class RowReader {
     field: Field,
     value: CellValue,
     rowNumber: number,
-    variant?: string
+    variant?: string,
+    extra?: Record<string, string>
   ): Finding {
     const error = cellErrorOf(value);
     const shown =
@@ -552,6 +564,7 @@ class RowReader {
         column$: columnName(field),
         value: shown.length > 60 ? `${shown.slice(0, 57)}…` : shown,
         expected$: bilingual(EXPECTED_NAMES[EXPECTED[field]] as { en: string; zh: string }),
+        ...extra,
       },
     };
   }

@@ -140,7 +140,9 @@ const MIN_AFTER = /\s*(?:以上|或以上|及以上|or more|and above|\+)$/i;
 const MAX_AFTER = /\s*(?:以内|以下|之内|或以下|及以下|内|or less|or fewer|and below)$/i;
 /** Units written after a number in plans (durations, counts, money, scores). */
 const UNIT_AFTER =
-  /\s*(秒钟?|分钟|分|小时|个?工作日|天|日|周|个月|月|年|件|个|次|元|人次|人|单|张|通|户|笔|项|篇|条|台|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|pts|points?|tickets?|calls?|cases?|orders?)$/i;
+  /\s*(秒钟?|分钟|分|小时|个?工作日|天|日|周|个月|月|年|件|个|次|美元|欧元|英镑|元|块|人次|人|单|张|通|户|笔|项|篇|条|台|usd|eur|gbp|cny|rmb|jpy|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|pts|points?|tickets?|calls?|cases?|orders?)$/i;
+/** A currency sign before a number ("$1,200", "-¥300"): the goal's unit when its unit column says none. */
+const CURRENCY_BEFORE = /^[(]?\s*[+-]?\s*([¥$€£])/;
 
 /**
  * A target as written in plans: a number (readNumber) with a sign or word before or after it that bounds it, and a
@@ -151,8 +153,11 @@ const UNIT_AFTER =
  */
 export function readQuantity(value: CellValue): Read<Quantity> {
   const plain = readNumber(value);
-  if (plain !== UNREADABLE)
-    return plain === null ? null : { number: plain, bound: null, unit: null };
+  if (plain !== UNREADABLE) {
+    if (plain === null) return null;
+    const currency = typeof value === "string" ? CURRENCY_BEFORE.exec(toNfkc(value).trim()) : null;
+    return { number: plain, bound: null, unit: currency ? (currency[1] as string) : null };
+  }
   if (typeof value !== "string") return UNREADABLE;
   let text = simplifiedChinese(toNfkc(value).trim());
   let bound: Quantity["bound"] = null;
@@ -420,4 +425,32 @@ export function readAlignment(
   if (!match) return null;
   const weight = match[2] === undefined ? null : Number(match[2]) / 100;
   return { title: (match[1] as string).trim(), id: match[3] as string, weight };
+}
+
+/** Units that name one measure, by the measure: a target's unit is checked against the unit column by these. */
+const UNIT_FAMILIES: Record<string, string[]> = {
+  seconds: ["s", "sec", "secs", "second", "seconds", "秒", "秒钟"],
+  minutes: ["min", "mins", "minute", "minutes", "分钟"],
+  hours: ["h", "hr", "hrs", "hour", "hours", "小时"],
+  days: ["d", "day", "days", "天", "日"],
+  points: ["pt", "pts", "point", "points", "分"],
+  percent: ["%", "percent", "pct", "百分比"],
+  yuan: ["¥", "元", "块", "cny", "rmb", "人民币", "jpy", "円"],
+  dollars: ["$", "usd", "美元"],
+  euros: ["€", "eur", "欧元"],
+  pounds: ["£", "gbp", "英镑"],
+};
+const FAMILY_OF_UNIT = new Map<string, string>();
+for (const [family, units] of Object.entries(UNIT_FAMILIES))
+  for (const unit of units) FAMILY_OF_UNIT.set(unit, family);
+
+/**
+ * True when two units surely name different measures (秒 and 分钟, $ and 元); false when they agree or when either
+ * is not one we know (件 and tickets may well be one thing).
+ * @example unitsDisagree("s", "分钟") // true
+ */
+export function unitsDisagree(written: string, column: string): boolean {
+  const first = FAMILY_OF_UNIT.get(simplifiedChinese(normalizeText(written)));
+  const second = FAMILY_OF_UNIT.get(simplifiedChinese(normalizeText(column)));
+  return first !== undefined && second !== undefined && first !== second;
 }

@@ -55,6 +55,7 @@ const FIXTURES: Array<[CellValue[][], AuditOptionsInput?]> = [
   ],
   [table([goal({ actual: { error: "=SUM(B2:B9)", uncalculated: true } })])],
   [table([rate({ id: "S1", target: "95%", actual: 64 })])],
+  [table([goal({ id: "U1", target: "30秒", unit: "分钟" })])],
   [
     table([
       goal({ id: "W1", weight: "50%" }),
@@ -124,6 +125,7 @@ describe("finding messages", () => {
         "BAD_VALUE.noId",
         "BAD_VALUE.noYear",
         "BAD_VALUE.uncalculated",
+        "BAD_VALUE.unit",
         "WEIGHTS_NOT_100.unreadable",
         "DUPLICATE_OF_PARENT.target",
         "DUPLICATE_OF_PARENT.text",

@@ -12,6 +12,7 @@ import {
   readGoalTable,
   readRollup,
   readText,
+  unitsDisagree,
   UNREADABLE,
 } from "../../src/domain";
 
@@ -499,7 +500,14 @@ describe("targets as plans write them (readQuantity)", () => {
     ["at most 5", 5, "max", null],
     ["100分", 100, null, "分"],
     ["1.2万件", 12000, null, "件"],
-    ["$1,200", 1200, null, null],
+    ["$1,200", 1200, null, "$"],
+    ["¥1,200", 1200, null, "¥"],
+    ["-€900", -900, null, "€"],
+    ["1,200 USD", 1200, null, "USD"],
+    ["3.5万元", 35000, null, "元"],
+    ["3亿", 300000000, null, null],
+    ["5k", 5000, null, null],
+    ["2M", 2000000, null, null],
   ])("reads “%s” as %s, bound %s, unit %s", (text, number, bound, unit) => {
     expect(readQuantity(text)).toEqual({ number, bound, unit });
   });
@@ -546,6 +554,42 @@ describe("a goal table's targets with signs and units", () => {
     expect(read.findings.map((f) => [f.code, f.row, f.variant, f.params.word])).toEqual([
       ["DIRECTION_INFERRED", 2, "words", "handle time"],
       ["DIRECTION_INFERRED", 4, "words", "投诉"],
+    ]);
+  });
+});
+
+describe("a target's unit against the unit column", () => {
+  it.each([
+    ["s", "分钟", true],
+    ["秒", "seconds", false],
+    ["$", "元", true],
+    ["¥", "元", false],
+    ["件", "tickets", false],
+    ["分", "points", false],
+  ])("%s against %s disagree: %s", (written, column, disagree) => {
+    expect(unitsDisagree(written, column)).toBe(disagree);
+  });
+
+  it("makes a target in another unit than its column BAD_VALUE, naming both", () => {
+    const read = readGoalTable([
+      ["Goal", "Unit", "Target"],
+      ["Answer calls quickly", "分钟", "30秒"],
+      ["Answer chats quickly", "秒", "30秒"],
+    ]);
+    expect(read.findings.map((f) => [f.row, f.code, f.variant, f.params.written])).toEqual([
+      [2, "BAD_VALUE", "unit", "秒"],
+    ]);
+    expect(read.goals.map((g) => g.target)).toEqual([null, 30]);
+  });
+});
+
+describe("amounts in messages", () => {
+  it("writes a currency sign before the number, other units after it", async () => {
+    const { formatNumber } = await import("../../src/domain/catalogue");
+    expect([formatNumber(1200, "$"), formatNumber(-300, "¥"), formatNumber(30, "秒")]).toEqual([
+      "$1,200",
+      "-¥300",
+      "30 秒",
     ]);
   });
 });
