@@ -12,6 +12,7 @@ import {
   langOf,
   mapHeaders,
   missingRequired,
+  tableBlocks,
 } from "../domain";
 import { csvRows, decodeCsv } from "./csvText";
 import {
@@ -122,8 +123,8 @@ export async function loadGoalFile(
     const name = sheetNameOf(basename(file, extname(file)));
     const decoded = decodeCsv(file, bytes);
     const rows = csvRows(file, decoded.text);
-    const table = locateInRows(file, name, rows, sheet, mapping);
-    if (!table)
+    const located = locateInRows(file, name, rows, sheet, mapping);
+    if (!located)
       throw new InputError(
         withMappingHint(
           {
@@ -133,12 +134,11 @@ export async function loadGoalFile(
           mapping
         )
       );
-    return {
-      file,
-      table,
-      workbook: XlsxWorkbook.fromRows(name, rows),
-      warnings: decoded.warning ? [decoded.warning] : [],
-    };
+    const { table, others } = firstCompleteTable(located, mapping);
+    const warnings = decoded.warning ? [decoded.warning] : [];
+    if (others > 0)
+      warnings.push(othersLeftAside(file, `${name}!A${table.firstRow + table.headerRow}`, others));
+    return { file, table, workbook: XlsxWorkbook.fromRows(name, rows), warnings };
   }
   const workbook = workbookFromBytes(file, bytes, limits);
   const { table, warnings } = await guarded(file, () =>
@@ -360,6 +360,41 @@ export function parseDelimited(bytes: Uint8Array, file = "CSV"): CellValue[][] {
   return csvRows(file, decodeCsv(file, bytes).text);
 }
 
+/**
+ * Of the goal tables in a CSV's rows (tableBlocks: a blank row before another header, totals and signatures end
+ * one), the first complete one, its rows only, and how many other complete tables were left aside.
+ */
+function firstCompleteTable(
+  located: LocatedTable,
+  mapping: HeaderMapping
+): { table: LocatedTable; others: number } {
+  const blocks = tableBlocks(located.cells, mapping, HEADER_SCAN_ROWS);
+  const complete = blocks.filter(
+    (block) =>
+      missingRequired(mapHeaders(located.cells[block.header] ?? [], [], mapping)).length === 0
+  );
+  const block = complete[0];
+  if (block === undefined) return { table: located, others: 0 };
+  const from = block === blocks[0] ? 0 : block.header;
+  return {
+    table: {
+      ...located,
+      cells: located.cells.slice(from, block.end),
+      firstRow: located.firstRow + from,
+      headerRow: block.header - from,
+    },
+    others: complete.length - 1,
+  };
+}
+
+/** The warning that a file holds other complete goal tables than the one audited. */
+function othersLeftAside(file: string, where: string, others: number): Bilingual {
+  return {
+    en: `${file}: audited the goal table at ${where}; ${others} other complete goal table${others === 1 ? " was" : "s were"} left aside (name one with --sheet)`,
+    zh: `${file}：已审核位于 ${where} 的目标表；另有 ${others} 个完整的目标表未审核（可用 --sheet 指定）`,
+  };
+}
+
 /** The header row of a 2-D array, its completeness, or null when nothing there looks like a goal table. */
 function locateInRows(
   file: string,
@@ -418,15 +453,7 @@ async function locateInWorkbook(
   const headerRow = findHeaderRow(cells, HEADER_SCAN_ROWS, mapping) ?? 0;
   workbook.activate(choice.sheet);
   const where = `${choice.sheet}!${choice.address}`;
-  const warnings: Bilingual[] =
-    others > 0
-      ? [
-          {
-            en: `${file}: audited the goal table at ${where}; ${others} other complete goal table${others === 1 ? " was" : "s were"} left aside (name one with --sheet)`,
-            zh: `${file}：已审核位于 ${where} 的目标表；另有 ${others} 个完整的目标表未审核（可用 --sheet 指定）`,
-          },
-        ]
-      : [];
+  const warnings: Bilingual[] = others > 0 ? [othersLeftAside(file, where, others)] : [];
   return {
     table: {
       file,

@@ -13,6 +13,7 @@ export * from "./smart";
 export * from "./status";
 export * from "./options";
 export * from "./table";
+export * from "./tableShape";
 export * from "./cascade";
 export * from "./audit";
 export * from "./highlights";

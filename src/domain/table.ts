@@ -13,6 +13,7 @@ import {
 import { decideDateOrder, DateOrder, readDateAs } from "./dateOrder";
 import { CellValue, Field, FIELDS, Goal, RollupMethod } from "./model";
 import { periodInYearOf, readPeriodCell } from "./periods";
+import { tableRows } from "./tableShape";
 import { cellAddress, columnLetters, normalizeText, simplifiedChinese } from "./text";
 import {
   cellErrorOf,
@@ -122,10 +123,13 @@ export function readGoalTable(
     };
   }
 
+  // The table's own rows: up to its totals, signatures or the next table; no section titles or repeated headers.
+  const shape = tableRows(cells, headerIndex, local, mapping);
+  const skip = shape.skip.length > 0 ? new Set(shape.skip) : null;
   const fiscalStart = options.fiscalYearStart ?? 1;
   const orders: DateOrders = {
-    start: dateOrderOf(cells, headerIndex, local.start, options.dateOrder),
-    deadline: dateOrderOf(cells, headerIndex, local.deadline, options.dateOrder),
+    start: dateOrderOf(cells, headerIndex, shape.end, local.start, options.dateOrder),
+    deadline: dateOrderOf(cells, headerIndex, shape.end, local.deadline, options.dateOrder),
   };
   const reader = new RowReader(
     local,
@@ -136,7 +140,8 @@ export function readGoalTable(
   );
   const goals: Goal[] = [];
   const findings: Finding[] = duplicateColumns(match, headerCells, headerRow, firstColumn, source);
-  for (let index = headerIndex + 1; index < cells.length; index++) {
+  for (let index = headerIndex + 1; index < shape.end; index++) {
+    if (skip !== null && skip.has(index)) continue;
     const goal = reader.read(cells[index] ?? [], firstRow + index, findings);
     if (goal) goals.push(goal);
   }
@@ -167,14 +172,14 @@ export function readGoalTable(
 function dateOrderOf(
   cells: readonly (readonly CellValue[])[],
   headerIndex: number,
+  end: number,
   column: number | undefined,
   chosen: DateOrder = "auto"
 ): ReturnType<typeof decideDateOrder> {
   if (column === undefined || chosen !== "auto")
     return decideDateOrder([], chosen === "auto" ? "mdy" : chosen);
   const values: CellValue[] = [];
-  for (let index = headerIndex + 1; index < cells.length; index++)
-    values.push(cells[index]?.[column]);
+  for (let index = headerIndex + 1; index < end; index++) values.push(cells[index]?.[column]);
   return decideDateOrder(values, "auto");
 }
 

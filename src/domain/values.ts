@@ -155,8 +155,7 @@ export function readQuantity(value: CellValue): Read<Quantity> {
   const plain = readNumber(value);
   if (plain !== UNREADABLE) {
     if (plain === null) return null;
-    const currency = typeof value === "string" ? CURRENCY_BEFORE.exec(toNfkc(value).trim()) : null;
-    return { number: plain, bound: null, unit: currency ? (currency[1] as string) : null };
+    return { number: plain, bound: null, unit: typeof value === "string" ? signUnit(value) : null };
   }
   if (typeof value !== "string") return UNREADABLE;
   let text = simplifiedChinese(toNfkc(value).trim());
@@ -183,7 +182,15 @@ export function readQuantity(value: CellValue): Read<Quantity> {
   if (bound === null && unit === null) return UNREADABLE;
   const number = readNumber(text.trim());
   if (number === null || number === UNREADABLE) return UNREADABLE;
-  return { number, bound, unit };
+  return { number, bound, unit: unit ?? signUnit(text) };
+}
+
+/** The unit a number's own sign gives it: "%" for "85%", the currency of "$1,200" / "-¥300", else null. */
+function signUnit(text: string): string | null {
+  const normal = toNfkc(text).trim();
+  if (/%$/.test(normal)) return "%";
+  const currency = CURRENCY_BEFORE.exec(normal);
+  return currency ? (currency[1] as string) : null;
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   readGoalTable,
   Result,
   sheetRef,
+  tableBlocks,
   TimeGrain,
   timeSplitPlan,
   TimeSplitRow,
@@ -37,6 +38,12 @@ import { GoalWorkbook, TableSource } from "./GoalWorkbook";
 
 /** Rows of a candidate range scanned for a goal table's header (as the CLI does). */
 export const HEADER_SCAN_ROWS = 20;
+/**
+ * A used range of at most this many rows is read whole to find every goal table on it (issue 11 §3: a table ends
+ * at a blank row before another header, at totals or signatures). A longer one is read from its top only, for
+ * speed: its first table is the candidate, and the audit still stops where that table's rows stop being goals.
+ */
+export const SPLIT_SCAN_ROWS = 20_000;
 
 /** A range address as its first row (1-based), first column (0-based) and size. */
 export interface RangeBounds {
@@ -87,6 +94,21 @@ export async function findGoalTables(workbook: GoalWorkbook): Promise<GoalTableC
   return goalTablesOn(workbook, sheet);
 }
 
+/** True when a header row lies in one of the sheet's Excel tables: a used range's table is that table again. */
+function insideTable(
+  tables: readonly RangeBounds[],
+  headerRow: number,
+  bounds: RangeBounds
+): boolean {
+  return tables.some(
+    (table) =>
+      headerRow >= table.firstRow &&
+      headerRow <= table.lastRow &&
+      table.firstColumn <= bounds.lastColumn &&
+      table.lastColumn >= bounds.firstColumn
+  );
+}
+
 /**
  * The goal tables on a sheet (see findGoalTables): each candidate whose first 20 rows hold a header row naming goal
  * columns, complete ones first.
@@ -103,6 +125,23 @@ export async function goalTablesOn(
   const choices: GoalTableChoice[] = [];
   for (const candidate of candidates) {
     const bounds = rangeBounds(candidate.address);
+    const rowCount = bounds.lastRow - bounds.firstRow + 1;
+    if (candidate.tableName === null && rowCount <= SPLIT_SCAN_ROWS) {
+      // A plain range may hold several tables, each its own candidate from its header row to its end.
+      const rows = await workbook.readValues(sheet, candidate.address);
+      for (const [index, block] of tableBlocks(rows, mapping, HEADER_SCAN_ROWS).entries()) {
+        const headerRow = bounds.firstRow + block.header;
+        if (insideTable(tables, headerRow, bounds)) continue;
+        // The first table keeps the banner above it; the others start at their header.
+        const firstRow = index === 0 ? bounds.firstRow : headerRow;
+        choices.push({
+          ...candidate,
+          address: boundsAddress({ ...bounds, firstRow, lastRow: bounds.firstRow + block.end - 1 }),
+          complete: missingRequired(mapHeaders(rows[block.header] ?? [], [], mapping)).length === 0,
+        });
+      }
+      continue;
+    }
     const top = boundsAddress({
       ...bounds,
       lastRow: Math.min(bounds.lastRow, bounds.firstRow + HEADER_SCAN_ROWS - 1),
@@ -111,17 +150,7 @@ export async function goalTablesOn(
     const header = findHeaderRow(rows, HEADER_SCAN_ROWS, mapping);
     if (header === null) continue;
     // A used range whose header row is an Excel table's is that table again, not another goal table.
-    const headerRow = bounds.firstRow + header;
-    if (
-      candidate.tableName === null &&
-      tables.some(
-        (table) =>
-          headerRow >= table.firstRow &&
-          headerRow <= table.lastRow &&
-          table.firstColumn <= bounds.lastColumn &&
-          table.lastColumn >= bounds.firstColumn
-      )
-    )
+    if (candidate.tableName === null && insideTable(tables, bounds.firstRow + header, bounds))
       continue;
     choices.push({
       ...candidate,

@@ -19,6 +19,40 @@ function workbookFrom(dir: string, name: string, lines: string[]): string {
   return libreOfficeConvert(dir, csv, "xlsx:Calc MS Excel 2007 XML", "CSV:44,34,76,1");
 }
 
+/** A flat ODS cell: text, a number, or a text spanning `span` columns (a merged banner). */
+function odsCell(value: string | number | null, span = 1): string {
+  const merged = span > 1 ? ` table:number-columns-spanned="${span}"` : "";
+  const covered = "<table:covered-table-cell/>".repeat(span - 1);
+  if (value === null) return "<table:table-cell/>";
+  if (typeof value === "number")
+    return `<table:table-cell office:value-type="float" office:value="${value}"${merged}><text:p>${value}</text:p></table:table-cell>${covered}`;
+  const text = value.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  return `<table:table-cell office:value-type="string"${merged}><text:p>${text}</text:p></table:table-cell>${covered}`;
+}
+
+/** An .xlsx made by LibreOffice from a flat ODS sheet whose rows may hold merged banners (`[text, span]`). */
+function formWorkbook(
+  dir: string,
+  name: string,
+  rows: Array<Array<string | number | null> | [string, number]>
+): string {
+  const body = rows
+    .map((row) => {
+      const cells =
+        row.length === 2 && typeof row[0] === "string" && typeof row[1] === "number" && row[1] > 1
+          ? odsCell(row[0], row[1])
+          : row.map((value) => odsCell(value)).join("");
+      return `<table:table-row>${cells || "<table:table-cell/>"}</table:table-row>`;
+    })
+    .join("");
+  const fods = join(dir, `${name}.fods`);
+  writeFileSync(
+    fods,
+    `<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body><office:spreadsheet><table:table table:name="考核表">${body}</table:table></office:spreadsheet></office:body></office:document>`
+  );
+  return libreOfficeConvert(dir, fods, "xlsx:Calc MS Excel 2007 XML");
+}
+
 const codes = (report: AuditReport) => report.findings.map((finding) => finding.code);
 
 describe("real goal sheets", () => {
@@ -112,4 +146,54 @@ describe("real goal sheets", () => {
       expect(statuses).toEqual(["102 AT_RISK", "103 OFF_TRACK", "104 OFF_TRACK", "105 OFF_TRACK"]);
     }
   );
+
+  it("reads a 绩效考核表 form's goal rows and nothing else: banners, sections, units row, totals, signatures", async () => {
+    const file = formWorkbook(folder.dir, "kpi-form", [
+      ["2026年第一季度 客服中心员工绩效考核表", 6],
+      ["部门：客服一部　　姓名：张伟　　岗位：客服专员", 6],
+      [null],
+      ["序号", "考核指标", "权重", "目标值", "实际完成", "负责人"],
+      [null, null, "（%）", "（单位见指标）", null, null],
+      ["一、业绩指标（70%）", 6],
+      [1, "首次响应时长不超过30秒", "30%", "≤30秒", "28秒", "张伟"],
+      [2, "一次解决率达到85%", "40%", "≥ 85%", "82%", "张伟"],
+      ["二、行为指标（30%）", 6],
+      [3, "客户满意度评分达到4.5分", "30%", "4.5分", "4.6分", "张伟"],
+      ["合计", null, "100%", null, null, null],
+      [null],
+      ["考核人签字：", null, null, "日期：", null, null],
+      ["被考核人签字：", null, null, "日期：", null, null],
+    ]);
+    const { stdout, stderr } = await cli(["audit", file, "--json", "--lang", "zh"]);
+    const report = JSON.parse(stdout) as AuditReport;
+    expect(stderr).toBe("");
+    expect(report.goals).toBe(3);
+    const alarms = ["BAD_VALUE", "MISSING_COLUMN", "SMART_S", "SMART_M", "WEIGHTS_NOT_100"];
+    expect(
+      report.findings
+        .filter((finding) => alarms.includes(finding.code))
+        .map((finding) => `${finding.row} ${finding.code}: ${finding.message}`)
+    ).toEqual([]);
+    expect(new Set(report.findings.map((finding) => finding.row))).toEqual(new Set([7, 8, 10]));
+  });
+
+  it("audits the first of several tables on a sheet and says the others were left aside", async () => {
+    const lines = [
+      "Team goals 2026,,",
+      "Goal,Owner,Target",
+      "Resolve every ticket within 4 hours by 2026-12-31,Ana,1000",
+      "",
+      "Individual goals 2026,,",
+      "Goal,Owner,Target",
+      "Answer 5 calls an hour by 2026-12-31,Ben,5",
+    ];
+    const csv = join(folder.dir, "two-tables.csv");
+    writeFileSync(csv, `${lines.join("\n")}\n`);
+    for (const file of [csv, workbookFrom(folder.dir, "two-tables-xlsx", lines)]) {
+      const { stdout, stderr } = await cli(["audit", file, "--json"]);
+      const report = JSON.parse(stdout) as AuditReport;
+      expect(report.goals).toBe(1);
+      expect(stderr).toContain("1 other complete goal table was left aside");
+    }
+  });
 });

@@ -488,11 +488,11 @@ describe("Traditional Chinese words", () => {
 
 describe("targets as plans write them (readQuantity)", () => {
   it.each([
-    ["≥ 85%", 0.85, "min", null],
+    ["≥ 85%", 0.85, "min", "%"],
     ["≤30秒", 30, "max", "秒"],
     ["<=30", 30, "max", null],
     [">95", 95, "min", null],
-    ["不低于95%", 0.95, "min", null],
+    ["不低于95%", 0.95, "min", "%"],
     ["不超过30秒", 30, "max", "秒"],
     ["不超過30秒", 30, "max", "秒"],
     ["30秒以内", 30, "max", "秒"],
@@ -529,7 +529,7 @@ describe("a goal table's targets with signs and units", () => {
       [
         [30, 28, "lower", "秒"],
         [30, 28, "higher", "秒"],
-        [0.95, 0.96, "higher", null],
+        [0.95, 0.96, "higher", "%"],
       ]
     );
     expect(read.findings.map((f) => [f.code, f.row, f.variant, f.params.target])).toEqual([

@@ -75,7 +75,8 @@ describe("finding the goal table", () => {
     const choices = await findGoalTables(book);
     expect(choices.map((choice) => [choice.tableName, choice.address])).toEqual([
       ["Lower", "A9:C10"],
-      [null, "A1:C10"],
+      // The used range's own table ends at the blank rows before the Excel table's header.
+      [null, "A1:C2"],
     ]);
   });
 
@@ -309,5 +310,27 @@ describe("improvement plans", () => {
     expect(sheet.cells[1]![8]).toBe("Two agents on leave");
     expect(await startImprovementPlans(book, run, true)).toBe(1);
     expect(sheet.cells.map((row) => row[0])).toEqual(["Goal ID", "C1", "P1", "T3"]);
+  });
+});
+
+describe("several goal tables on one sheet (issue 11 §3)", () => {
+  it("offers each table of a plain range as its own candidate, from its header to its end", async () => {
+    const book = new MemoryWorkbook({
+      Goals: [
+        ["Team goals"],
+        ["ID", "Goal", "Target"],
+        ["T1", "Resolve tickets", 10],
+        ["合计", null, 10],
+        [],
+        ["Individual goals"],
+        ["ID", "Goal", "Target"],
+        ["P1", "Answer calls", 5],
+      ],
+    });
+    const choices = await findGoalTables(book);
+    expect(choices.map((choice) => [choice.address, choice.complete])).toEqual([
+      ["A1:C3", true],
+      ["A7:C8", true],
+    ]);
   });
 });
