@@ -13,10 +13,13 @@ import {
   mapHeaders,
   missingRequired,
   tableBlocks,
+  explainNoTable,
+  noTableWords,
 } from "../domain";
 import { csvRows, decodeCsv } from "./csvText";
 import {
   decideGoalTable,
+  explainNoGoalTable,
   goalTablesOn,
   GoalTableChoice,
   HEADER_SCAN_ROWS,
@@ -124,16 +127,20 @@ export async function loadGoalFile(
     const decoded = decodeCsv(file, bytes);
     const rows = csvRows(file, decoded.text);
     const located = locateInRows(file, name, rows, sheet, mapping);
-    if (!located)
-      throw new InputError(
-        withMappingHint(
-          {
-            en: `${file}: no goal table found (no row names the Goal and Target columns)`,
-            zh: `${file}：未找到目标表（没有一行包含“目标描述”和“目标值”列）`,
-          },
-          mapping
-        )
+    if (!located) {
+      const reason = withMappingHint(
+        {
+          en: `${file}: no goal table found (no row names the Goal and Target columns)`,
+          zh: `${file}：未找到目标表（没有一行包含“目标描述”和“目标值”列）`,
+        },
+        mapping
       );
+      const why = noTableWords(name, explainNoTable(rows, mapping, HEADER_SCAN_ROWS), "cli");
+      throw new InputError({
+        en: `${reason.en}\n  - ${why.en}`,
+        zh: `${reason.zh}\n  - ${why.zh}`,
+      });
+    }
     const { table, others } = firstCompleteTable(located, mapping);
     const warnings = decoded.warning ? [decoded.warning] : [];
     if (others > 0)
@@ -437,15 +444,19 @@ async function locateInWorkbook(
   const ordered = [...choices.filter((c) => c.complete), ...choices.filter((c) => !c.complete)];
   const picked = decideGoalTable(ordered, false);
   if (picked.kind !== "audit") {
-    throw new InputError(
-      withMappingHint(
-        {
-          en: `${file}: no goal table found in ${only !== undefined ? `sheet “${only}”` : "any sheet"} (no row in the first ${HEADER_SCAN_ROWS} names the Goal and Target columns)`,
-          zh: `${file}：${only !== undefined ? `工作表“${only}”` : "所有工作表"}中均未找到目标表（前 ${HEADER_SCAN_ROWS} 行中没有一行包含“目标描述”和“目标值”列）`,
-        },
-        mapping
-      )
+    // Sheet by sheet: the headers seen, the required field none names, and the --map that would read it.
+    const why: Bilingual[] = [];
+    for (const sheet of sheets.slice(0, 10))
+      why.push(await explainNoGoalTable(workbook, sheet, mapping, "cli"));
+    const lines = (lang: "en" | "zh") => why.map((line) => `\n  - ${line[lang]}`).join("");
+    const reason = withMappingHint(
+      {
+        en: `${file}: no goal table found in ${only !== undefined ? `sheet “${only}”` : "any sheet"} (no row in the first ${HEADER_SCAN_ROWS} names the Goal and Target columns)`,
+        zh: `${file}：${only !== undefined ? `工作表“${only}”` : "所有工作表"}中均未找到目标表（前 ${HEADER_SCAN_ROWS} 行中没有一行包含“目标描述”和“目标值”列）`,
+      },
+      mapping
     );
+    throw new InputError({ en: `${reason.en}${lines("en")}`, zh: `${reason.zh}${lines("zh")}` });
   }
   const { table: choice, others } = picked;
   const bounds = rangeBounds(choice.address);

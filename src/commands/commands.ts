@@ -64,7 +64,11 @@ export function onAuditCommand(listener: (outcome: AuditCommandOutcome) => void)
 
 /** The audit options the task pane saved in the workbook, when they are valid; else the defaults. */
 async function savedOptions(workbook: GoalWorkbook): Promise<AuditOptions> {
-  const parsed = parseAuditOptions(await workbook.loadSetting(OPTIONS_SETTING));
+  const saved = await workbook.loadSetting(OPTIONS_SETTING);
+  // The pane saves its language with the audit's options: the audit's schema (strict) takes the rest.
+  const { language: _language, ...audit } =
+    saved !== null && typeof saved === "object" ? (saved as Record<string, unknown>) : {};
+  const parsed = parseAuditOptions(audit);
   return parsed.ok ? parsed.value : DEFAULT_AUDIT_OPTIONS;
 }
 
@@ -78,7 +82,8 @@ export async function auditActiveSheet(
   workbook: GoalWorkbook,
   lang: Lang
 ): Promise<AuditCommandOutcome> {
-  const tables = await findGoalTables(workbook);
+  const options = await savedOptions(workbook);
+  const tables = await findGoalTables(workbook, options.mapping);
   const decision = decideGoalTable(tables, false);
   if (decision.kind === "none") return { status: "noTable" };
   // Several tables, none complete: the pane asks rather than the ribbon guessing which one was meant.
@@ -86,7 +91,7 @@ export async function auditActiveSheet(
     return { status: "chooseTable", tables };
   const chosen = decision.table;
   const source = { sheet: chosen.sheet, address: chosen.address, tableName: chosen.tableName };
-  const run = await auditGoalTable(workbook, source, await savedOptions(workbook), lang);
+  const run = await auditGoalTable(workbook, source, options, lang);
   return run.auditSheet === null
     ? { status: "missingColumn", run }
     : { status: "audited", run, others: decision.others };

@@ -5,6 +5,7 @@
  */
 
 import type { DateOrder } from "./dateOrder";
+import type { Field } from "./model";
 
 /** Audit thresholds (DESIGN §3), and how the goal table's periods and dates are read. */
 export interface AuditOptions {
@@ -22,6 +23,11 @@ export interface AuditOptions {
   fiscalYearStart: number;
   /** Order of the parts of slash dates (default `auto`: decided per column). */
   dateOrder: DateOrder;
+  /**
+   * Columns the user named, field → header (null: no such column), when headers are not recognised or a guess is
+   * wrong: the pane's column mapping, saved with the document; the CLI's `--map`.
+   */
+  mapping: Partial<Record<Field, string | null>>;
 }
 
 /** The defaults, for callers that take no options. */
@@ -33,4 +39,5 @@ export const DEFAULT_AUDIT_OPTIONS: AuditOptions = {
   asOf: null,
   fiscalYearStart: 1,
   dateOrder: "auto",
+  mapping: {},
 };

@@ -14,6 +14,7 @@ export * from "./status";
 export * from "./options";
 export * from "./table";
 export * from "./tableShape";
+export * from "./noTable";
 export * from "./cascade";
 export * from "./audit";
 export * from "./highlights";

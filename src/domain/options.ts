@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { readDate, UNREADABLE } from "./values";
 import { DATE_ORDERS } from "./dateOrder";
+import { Field, FIELDS } from "./model";
 import { Issue, Result } from "./result";
 import { AuditOptions, DEFAULT_AUDIT_OPTIONS } from "./auditDefaults";
 
@@ -44,6 +45,11 @@ export const auditOptionsSchema = z.strictObject({
   fiscalYearStart: z._default(
     z.int().check(z.gte(1), z.lte(12)),
     DEFAULT_AUDIT_OPTIONS.fiscalYearStart
+  ),
+  /** Columns named by the user: field → header, or null for "no such column". */
+  mapping: z._default(
+    z.partialRecord(z.enum(FIELDS as unknown as [Field, ...Field[]]), z.nullable(z.string())),
+    {}
   ),
   /** How slash dates are read: auto (per column), mdy, dmy, ymd. */
   dateOrder: z._default(

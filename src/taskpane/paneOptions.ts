@@ -3,7 +3,7 @@
  * with the document as what the user typed (the as-of date stays text) and parsed again on load.
  */
 import * as z from "zod/mini";
-import { AuditOptions, auditOptionsSchema, DateOrder, Lang } from "../domain";
+import { AuditOptions, auditOptionsSchema, DateOrder, HeaderMapping, Lang } from "../domain";
 
 export const LANGUAGE_CHOICES = ["auto", "en", "zh"] as const;
 export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
@@ -22,6 +22,8 @@ export interface SavedOptions {
   asOf: string | null;
   fiscalYearStart: number;
   dateOrder: DateOrder;
+  /** The columns the user mapped in the Audit tab's column mapping (field → header, null: none). */
+  mapping: HeaderMapping;
   language: LanguageChoice;
 }
 
@@ -52,6 +54,7 @@ export const DEFAULT_SAVED_OPTIONS: SavedOptions = {
   asOf: null,
   fiscalYearStart: 1,
   dateOrder: "auto",
+  mapping: {},
   language: "auto",
 };
 
@@ -86,6 +89,7 @@ export function parsePaneOptions(input: unknown): OptionsParse {
     asOf: asOf === undefined || asOf === null || asOf === "" ? null : String(asOf),
     fiscalYearStart: audit.fiscalYearStart,
     dateOrder: audit.dateOrder,
+    mapping: audit.mapping,
     language,
   };
   return { ok: true, value: { saved, audit } };

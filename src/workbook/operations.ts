@@ -30,6 +30,11 @@ import {
   Result,
   sheetRef,
   tableBlocks,
+  Bilingual,
+  explainNoTable,
+  noTableWords,
+  ColumnMap,
+  columnLetters,
   TimeGrain,
   timeSplitPlan,
   TimeSplitRow,
@@ -89,9 +94,93 @@ export interface GoalTableChoice extends TableSource {
  * The goal tables on the active sheet: each Excel table, then the used range, whose first 20 rows hold a header
  * row naming goal columns. Complete tables (id, goal and target present) come first.
  */
-export async function findGoalTables(workbook: GoalWorkbook): Promise<GoalTableChoice[]> {
+export async function findGoalTables(
+  workbook: GoalWorkbook,
+  mapping: HeaderMapping = {}
+): Promise<GoalTableChoice[]> {
   const { sheet } = await workbook.activeCell();
-  return goalTablesOn(workbook, sheet);
+  return goalTablesOn(workbook, sheet, mapping);
+}
+
+/**
+ * Why a sheet holds no goal table, in words (noTableWords): the headers its most header-like row shows, the
+ * required field none names, and the mapping that would read it.
+ */
+export async function explainNoGoalTable(
+  workbook: GoalWorkbook,
+  sheet: string,
+  mapping: HeaderMapping,
+  host: "cli" | "pane"
+): Promise<Bilingual> {
+  const candidates = await workbook.candidates(sheet);
+  const used = candidates.find((candidate) => candidate.tableName === null) ?? candidates[0];
+  if (!used)
+    return noTableWords(sheet, { row: null, headers: [], missing: [], suggestions: [] }, host);
+  const bounds = rangeBounds(used.address);
+  const rows = await workbook.readValues(
+    sheet,
+    boundsAddress({ ...bounds, lastRow: Math.min(bounds.lastRow, bounds.firstRow + 70) })
+  );
+  return noTableWords(
+    sheet,
+    explainNoTable(rows, mapping, HEADER_SCAN_ROWS),
+    host,
+    bounds.firstRow
+  );
+}
+
+/** What the pane's column mapping shows of a sheet: its header row, the columns read for each field, a few rows. */
+export interface MappingPreview {
+  sheet: string;
+  /** Worksheet row of the header row, or null when no row of the sheet looks like one. */
+  headerRow: number | null;
+  /** The header row's cells: column letter and header text (blank headers left out). */
+  headers: Array<{ column: number; letter: string; text: string }>;
+  /** The column (0-based, in `headers` terms) each field is read from, with the mapping given. */
+  columns: ColumnMap;
+  /** The first data rows under the header, as values. */
+  rows: CellValue[][];
+}
+
+/**
+ * The header row of the active sheet and how its columns are read with `mapping` (the pane's mapping step): the
+ * first header row naming a field, else the row most like a header (explainNoTable).
+ */
+export async function mappingPreview(
+  workbook: GoalWorkbook,
+  mapping: HeaderMapping
+): Promise<MappingPreview> {
+  const { sheet } = await workbook.activeCell();
+  const candidates = await workbook.candidates(sheet);
+  const used = candidates.find((candidate) => candidate.tableName === null) ?? candidates[0];
+  if (!used) return { sheet, headerRow: null, headers: [], columns: {}, rows: [] };
+  const bounds = rangeBounds(used.address);
+  const rows = await workbook.readValues(
+    sheet,
+    boundsAddress({ ...bounds, lastRow: Math.min(bounds.lastRow, bounds.firstRow + 70) })
+  );
+  const header =
+    findHeaderRow(rows, HEADER_SCAN_ROWS, mapping) ?? explainNoTable(rows, mapping).row;
+  if (header === null) return { sheet, headerRow: null, headers: [], columns: {}, rows: [] };
+  const cells = rows[header] ?? [];
+  const headers = cells.flatMap((cell, column) =>
+    typeof cell === "string" && cell.trim() !== ""
+      ? [
+          {
+            column,
+            letter: columnLetters(bounds.firstColumn + column),
+            text: cell.trim(),
+          },
+        ]
+      : []
+  );
+  return {
+    sheet,
+    headerRow: bounds.firstRow + header,
+    headers,
+    columns: mapHeaders(cells, rows.slice(header + 1, header + 201), mapping),
+    rows: rows.slice(header + 1, header + 4),
+  };
 }
 
 /** True when a header row lies in one of the sheet's Excel tables: a used range's table is that table again. */
@@ -222,6 +311,7 @@ export async function auditGoalTable(
     firstColumn: bounds.firstColumn,
     fiscalYearStart: options.fiscalYearStart,
     dateOrder: options.dateOrder,
+    mapping: options.mapping,
   });
   const result = auditTables([read], options);
   const run: AuditRun = {

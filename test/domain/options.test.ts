@@ -18,6 +18,7 @@ describe("parseAuditOptions", () => {
       asOf: null,
       fiscalYearStart: 1,
       dateOrder: "auto",
+      mapping: {},
     });
   });
 
@@ -47,5 +48,16 @@ describe("parseAuditOptions", () => {
 
   it("refuses an option it does not know", () => {
     expect(parsed({ asof: "2026-06-30" })).toEqual(["options BAD_OPTION"]);
+  });
+});
+
+describe("the column mapping in the options", () => {
+  it("keeps fields mapped to headers or to no column, and refuses unknown fields", () => {
+    expect(parseAuditOptions({ mapping: { goal: "Objective Title", id: null } })).toMatchObject({
+      ok: true,
+      value: { mapping: { goal: "Objective Title", id: null } },
+    });
+    expect(parseAuditOptions({ mapping: { title: "Objective Title" } }).ok).toBe(false);
+    expect(parseAuditOptions({ mapping: { goal: 3 } }).ok).toBe(false);
   });
 });

@@ -52,6 +52,7 @@ describe("options", () => {
       asOf: "2026-12-31",
       fiscalYearStart: 1,
       dateOrder: "auto",
+      mapping: {},
       language: "auto",
     });
     await openTab(pane, "Audit");

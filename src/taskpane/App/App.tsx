@@ -74,7 +74,13 @@ function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.E
   const content = (() => {
     switch (state.tab) {
       case "audit":
-        return <AuditPanel session={state.session} />;
+        return (
+          <AuditPanel
+            session={state.session}
+            mapping={state.options.saved.mapping}
+            onSaveMapping={state.saveMapping}
+          />
+        );
       case "map":
         return <CascadeMap run={state.session.run} onGoToAudit={goToAudit} memory={mapBranches} />;
       case "tools":

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Lang } from "../../domain";
+import { HeaderMapping, Lang } from "../../domain";
 import { useWorkbook } from "../context";
 import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
 import {
@@ -21,6 +21,8 @@ export interface AppState {
   setTab: (tab: Tab) => void;
   options: PaneOptions;
   saveOptions: (saved: SavedOptions) => Promise<void>;
+  /** Saves a column mapping with the other options, then audits again with it. */
+  saveMapping: (mapping: HeaderMapping) => Promise<void>;
   session: AuditSession;
   /** What the pane says about loading the options, if anything. */
   notice: Notice | null;
@@ -82,12 +84,29 @@ export function useApp(officeLang: Lang, ribbon?: RibbonAudits): AppState {
     [workbook]
   );
 
+  // An audit asked for with a new mapping runs once the session has the options that hold it.
+  const [auditAgain, setAuditAgain] = React.useState(false);
+  const saveMapping = React.useCallback(
+    async (mapping: HeaderMapping) => {
+      await saveOptions({ ...options.saved, mapping });
+      setAuditAgain(true);
+    },
+    [saveOptions, options.saved]
+  );
+  const { audit } = session;
+  React.useEffect(() => {
+    if (!auditAgain) return;
+    setAuditAgain(false);
+    void audit();
+  }, [auditAgain, audit]);
+
   return {
     lang,
     tab,
     setTab,
     options,
     saveOptions,
+    saveMapping,
     session,
     notice,
     dismissNotice: () => setNotice(null),

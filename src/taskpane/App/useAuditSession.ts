@@ -1,14 +1,17 @@
 import * as React from "react";
 import type { AuditCommandOutcome } from "../../commands/commands";
-import { AuditOptions, Lang } from "../../domain";
+import { AuditOptions, Bilingual, Lang } from "../../domain";
 import { TableSource } from "../../workbook/GoalWorkbook";
 import {
   auditGoalTable,
   AuditRun,
   AuditStep,
   decideGoalTable,
+  explainNoGoalTable,
   findGoalTables,
   GoalTableChoice,
+  goalTablesOn,
+  rangeBounds,
 } from "../../workbook/operations";
 import { useWorkbook } from "../context";
 import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
@@ -38,16 +41,22 @@ export interface AuditSession {
   showOutcome: (outcome: AuditCommandOutcome) => void;
 }
 
-/** The table of the last audit as the sheet holds it now: the same Excel table, or the grown plain range. */
-async function currentSource(
-  candidates: TableSource[],
-  previous: TableSource
-): Promise<TableSource> {
+/**
+ * The table of the last audit as the sheet holds it now: the same Excel table, or the plain-range table that starts
+ * where it started (it may have grown; the sheet may hold several).
+ */
+function currentSource(candidates: readonly TableSource[], previous: TableSource): TableSource {
+  const start = rangeBounds(previous.address).firstRow;
   const same =
     candidates.find(
       (candidate) => previous.tableName !== null && candidate.tableName === previous.tableName
     ) ??
-    candidates.find((candidate) => previous.tableName === null && candidate.tableName === null);
+    candidates.find(
+      (candidate) =>
+        previous.tableName === null &&
+        candidate.tableName === null &&
+        rangeBounds(candidate.address).firstRow === start
+    );
   return same ?? previous;
 }
 
@@ -89,7 +98,7 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
     setStep("reading");
     let found: GoalTableChoice[];
     try {
-      found = await findGoalTables(workbook);
+      found = await findGoalTables(workbook, options.mapping);
     } catch (error) {
       setStep(null);
       setNotice(errorNotice(error));
@@ -97,8 +106,20 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
     }
     const decision = decideGoalTable(found, true);
     if (decision.kind === "none") {
+      // Say what the sheet shows: its headers, the field none names, the column that likely holds it.
+      let detail: Bilingual | null = null;
+      try {
+        const { sheet } = await workbook.activeCell();
+        detail = await explainNoGoalTable(workbook, sheet, options.mapping, "pane");
+      } catch {
+        // The explanation is extra: without it the notice still says what a goal table needs.
+      }
       setStep(null);
-      setNotice(textNotice("warning", "audit.noTable"));
+      setNotice(
+        detail
+          ? { intent: "warning", message: { kind: "noTable", detail } }
+          : textNotice("warning", "audit.noTable")
+      );
       return;
     }
     if (decision.kind === "ask") {
@@ -107,19 +128,19 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
       return;
     }
     await auditTable(decision.table);
-  }, [workbook, auditTable]);
+  }, [workbook, auditTable, options.mapping]);
 
   const reaudit = React.useCallback(async () => {
     const previous = runRef.current;
     if (!previous) return null;
     try {
-      const candidates = await workbook.candidates(previous.source.sheet);
-      return await auditTable(await currentSource(candidates, previous.source));
+      const candidates = await goalTablesOn(workbook, previous.source.sheet, options.mapping);
+      return await auditTable(currentSource(candidates, previous.source));
     } catch (error) {
       setNotice(errorNotice(error));
       return null;
     }
-  }, [workbook, auditTable]);
+  }, [workbook, auditTable, options.mapping]);
 
   const clear = React.useCallback(async () => {
     setNotice(null);

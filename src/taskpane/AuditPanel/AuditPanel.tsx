@@ -9,7 +9,7 @@ import {
   Text,
   ToggleButton,
 } from "@fluentui/react-components";
-import { DeleteRegular, ShieldTaskRegular } from "@fluentui/react-icons";
+import { DeleteRegular, ShieldTaskRegular, TableSettingsRegular } from "@fluentui/react-icons";
 import { findingMessage, formatNumber, SEVERITY_NAMES } from "../../domain";
 import { AuditStep } from "../../workbook/operations";
 import { useLang, useText } from "../context";
@@ -18,6 +18,7 @@ import { StringId } from "../strings";
 import { AuditPanelProps, SEVERITIES } from "./AuditPanel.types";
 import { FindingGroups } from "./FindingGroups";
 import { HighlightLegend } from "./HighlightLegend";
+import { ColumnMapping } from "./ColumnMapping";
 import { TableChooser } from "./TableChooser";
 import { useAuditPanel } from "./useAuditPanel";
 import { useAuditPanelStyles } from "./useAuditPanelStyles.styles";
@@ -42,6 +43,7 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
   const { session } = props;
   const { run, step, choices } = session;
   const activeStep = step === null || step === "done" ? null : step;
+  const [mapping, setMapping] = React.useState(false);
 
   return (
     <div className={styles.root}>
@@ -61,7 +63,26 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
         >
           {t("audit.clear")}
         </Button>
+        <Button
+          icon={<TableSettingsRegular />}
+          aria-expanded={mapping}
+          onClick={() => setMapping(!mapping)}
+          disabled={session.busy}
+        >
+          {t("audit.mapColumns")}
+        </Button>
       </div>
+
+      {mapping && (
+        <ColumnMapping
+          mapping={props.mapping}
+          onClose={() => setMapping(false)}
+          onSave={async (next) => {
+            await props.onSaveMapping(next);
+            setMapping(false);
+          }}
+        />
+      )}
 
       {activeStep && (
         <Field

@@ -1,8 +1,11 @@
-import { Severity } from "../../domain";
+import { HeaderMapping, Severity } from "../../domain";
 import { AuditSession } from "../App/useAuditSession";
 
 export interface AuditPanelProps {
   session: AuditSession;
+  /** The column mapping saved with the workbook, and how to save another (then the audit runs again). */
+  mapping: HeaderMapping;
+  onSaveMapping: (mapping: HeaderMapping) => Promise<void>;
 }
 
 /** Which severities the findings list shows. */

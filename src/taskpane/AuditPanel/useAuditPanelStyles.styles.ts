@@ -96,4 +96,20 @@ export const useAuditPanelStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
   },
+  mappingPreview: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    overflowX: "auto",
+    "& table": { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+    "& th, & td": {
+      textAlign: "left",
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      maxWidth: "160px",
+      overflow: "hidden",
+      textOverflow: "ellipsis",
+      whiteSpace: "nowrap",
+    },
+  },
 });

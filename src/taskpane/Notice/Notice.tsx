@@ -25,6 +25,11 @@ export function noticeWords(
       return { title: null, body: issueMessage(message.issue, lang) };
     case "finding":
       return { title: null, body: findingMessage(message.finding, lang) };
+    case "noTable":
+      return {
+        title: text(lang, "audit.noTableTitle"),
+        body: `${message.detail[lang]}. ${text(lang, "audit.noTable")}`,
+      };
     case "error": {
       const { title, detail } = describeError(message.error, lang);
       return { title, body: detail };

@@ -1,4 +1,4 @@
-import { Finding, Issue } from "../../domain";
+import { Bilingual, Finding, Issue } from "../../domain";
 import { StringId, TextParams } from "../strings";
 
 /**
@@ -9,7 +9,8 @@ export type NoticeMessage =
   | { kind: "text"; id: StringId; params?: TextParams }
   | { kind: "error"; error: unknown }
   | { kind: "issue"; issue: Issue }
-  | { kind: "finding"; finding: Finding };
+  | { kind: "finding"; finding: Finding }
+  | { kind: "noTable"; detail: Bilingual };
 
 export type NoticeIntent = "success" | "info" | "warning" | "error";
 

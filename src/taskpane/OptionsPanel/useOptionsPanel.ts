@@ -86,6 +86,8 @@ export function useOptionsPanel(props: OptionsPanelProps): OptionsPanelState {
       asOf: form.asOf.trim() === "" ? null : form.asOf.trim(),
       fiscalYearStart: Number(form.fiscalYearStart),
       dateOrder: form.dateOrder,
+      // The column mapping is edited in the Audit tab: the form keeps what is saved.
+      mapping: props.options.saved.mapping,
       language: form.language,
     });
     if (!parsed.ok) {
