@@ -316,6 +316,34 @@ describe("the browser preview", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "preview-audit-zh.png"), fullPage: true });
   });
 
+  it.each(["en", "zh"] as const)(
+    "shows the column mapping step at 350 px and wide (%s), with the sample's columns recognised",
+    async (lang) => {
+      const { page } = await open();
+      if (lang === "zh") await page.getByRole("radio", { name: "中文" }).check();
+      const words =
+        lang === "en"
+          ? { map: "Map columns", goal: "Goal (required)", more: /Other fields/ }
+          : { map: "对应列", goal: "目标（必填）", more: /其他字段/ };
+      await pane(page).getByRole("button", { name: words.map }).click();
+      const step = pane(page).getByRole("region", { name: words.map });
+      await step.getByRole("combobox", { name: words.goal }).waitFor();
+      await step
+        .getByText(lang === "en" ? /Recognised: E: / : /已识别：E：|已识别：E: /)
+        .first()
+        .waitFor();
+      await step.getByRole("button", { name: words.more }).click();
+      await pane(page).screenshot({ path: join(SCREENSHOTS, `preview-mapping-wide-${lang}.png`) });
+      await page.setViewportSize({ width: 350, height: 1200 });
+      await pane(page).screenshot({ path: join(SCREENSHOTS, `preview-mapping-350-${lang}.png`) });
+      // Nothing of the step is wider than the pane.
+      const overflow = await pane(page).evaluate(
+        (element) => element.scrollWidth - element.clientWidth
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+  );
+
   it("has no serious or critical accessibility violation in the pane or the page", async () => {
     const { page } = await open();
     await audit(page);
