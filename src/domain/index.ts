@@ -15,6 +15,7 @@ export * from "./options";
 export * from "./table";
 export * from "./tableShape";
 export * from "./noTable";
+export * from "./outline";
 export * from "./cascade";
 export * from "./audit";
 export * from "./highlights";

@@ -14,6 +14,7 @@ import { decideDateOrder, DateOrder, readDateAs } from "./dateOrder";
 import { CellValue, Field, FIELDS, Goal, RollupMethod } from "./model";
 import { periodInYearOf, readPeriodCell } from "./periods";
 import { tableRows } from "./tableShape";
+import { isOutline, outlineParents } from "./outline";
 import { cellAddress, columnLetters, normalizeText, simplifiedChinese } from "./text";
 import {
   cellErrorOf,
@@ -165,7 +166,45 @@ export function readGoalTable(
     });
   }
   if (local.id === undefined && local.parent !== undefined) parentsByText(goals);
+  if (local.parent === undefined) {
+    // No parent column: the cascade the sheet's outline numbering shows (1 / 1.1, 一、/（一）), if it has one.
+    const outline = outlineColumn(cells, headerIndex, shape.end, local, headerCells.length);
+    if (outline !== null)
+      outlineParents(
+        goals,
+        goals.map((goal) => cells[goal.row - firstRow]?.[outline.column]),
+        outline.bare
+      );
+  }
   return { goals, findings, columns, headerRow };
+}
+
+/**
+ * The column whose values number an outline: the id column, else a column left of the goal that no field takes
+ * (序号, No.), each read with bare numbers; else the goal text itself, whose numbers need their separator.
+ */
+function outlineColumn(
+  cells: readonly (readonly CellValue[])[],
+  headerIndex: number,
+  end: number,
+  map: ColumnMap,
+  width: number
+): { column: number; bare: boolean } | null {
+  const taken = new Set(Object.values(map));
+  const candidates: Array<{ column: number; bare: boolean }> = [];
+  if (map.id !== undefined) candidates.push({ column: map.id, bare: true });
+  for (let column = 0; column < Math.min(width, map.goal as number); column++)
+    if (!taken.has(column)) candidates.push({ column, bare: true });
+  candidates.push({ column: map.goal as number, bare: false });
+  const rows = cells.slice(headerIndex + 1, Math.min(end, headerIndex + 1 + FIT_ROWS));
+  return (
+    candidates.find((candidate) =>
+      isOutline(
+        rows.map((row) => row[candidate.column]),
+        candidate.bare
+      )
+    ) ?? null
+  );
 }
 
 /** The order a date column's slash dates are read in (decideDateOrder over the column's data cells). */
