@@ -1,4 +1,4 @@
-import { bilingual, CODE_TITLES, formatNumber } from "./catalogue";
+import { bilingual, formatNumber } from "./catalogue";
 import { buildCascade, Cascade, cycleChain, MISSING_PARENT } from "./cascade";
 import { isoFromDay } from "./dates";
 import { compareFindings, Finding, FindingCode, SEVERITY } from "./findings";
@@ -656,4 +656,3 @@ function membersOf(
 }
 
 /** Title of a code in a language (re-exported for callers that only import the audit). */
-export { CODE_TITLES };

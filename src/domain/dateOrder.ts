@@ -15,8 +15,9 @@ const PART_DATE =
   /^(\d{1,4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,4})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?)?$/i;
 /** A Republic of China (民國) date: year 114 is 2025. Without 民國 the year must have three digits. */
 const ROC_DATE = /^(民国|民國)?\s*(\d{2,3})\s*([/.\-年])\s*(\d{1,2})\s*[/.\-月]\s*(\d{1,2})\s*日?$/;
-const MONTHS =
-  "jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december";
+/** English month names and their abbreviations, as a pattern's alternatives (periods.ts reads them too). */
+export const MONTHS =
+  "january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec";
 /** Dec 31, 2025 / December 31 2025. */
 const MONTH_DAY_YEAR = new RegExp(
   `^(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})$`,
@@ -40,7 +41,8 @@ const MONTH_OF: Record<string, number> = {
   dec: 12,
 };
 
-function monthOfName(name: string): number {
+/** A month's number from its English name or abbreviation (its first three letters decide). */
+export function monthOfName(name: string): number {
   return MONTH_OF[name.toLowerCase().slice(0, 3)] ?? NaN;
 }
 

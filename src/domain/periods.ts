@@ -1,3 +1,4 @@
+import { MONTHS, monthOfName } from "./dateOrder";
 import { dayFromDate, makePeriod } from "./dates";
 import { CellValue, Period } from "./model";
 import { simplifiedChinese, toNfkc } from "./text";
@@ -15,29 +16,12 @@ export interface YearlessPeriod {
   fiscal: boolean;
 }
 
-const MONTH_NAMES: Record<string, number> = {};
-[
-  ["jan", "january"],
-  ["feb", "february"],
-  ["mar", "march"],
-  ["apr", "april"],
-  ["may"],
-  ["jun", "june"],
-  ["jul", "july"],
-  ["aug", "august"],
-  ["sep", "sept", "september"],
-  ["oct", "october"],
-  ["nov", "november"],
-  ["dec", "december"],
-].forEach((names, index) => {
-  for (const name of names) MONTH_NAMES[name] = index + 1;
-});
 const CHINESE_MONTHS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 
 /** A month's number from its English name, its Chinese numeral (三) or its digits; NaN for anything else. */
 function monthNumber(text: string): number {
-  const named = MONTH_NAMES[text.replace(/\.$/, "")];
-  if (named !== undefined) return named;
+  const named = monthOfName(text);
+  if (!Number.isNaN(named)) return named;
   const chinese = CHINESE_MONTHS.indexOf(text);
   return chinese >= 0 ? chinese + 1 : Number(text);
 }
@@ -55,7 +39,7 @@ function yearNumber(text: string): number {
 
 const YEAR = String.raw`(\d{4})`;
 const FISCAL = String.raw`(?:fy|财年|財年)\s*[-']?\s*(\d{4}|\d{2})`;
-const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?`;
+const MONTH = `(${MONTHS})\\.?`;
 const CN_MONTH = String.raw`(\d{1,2}|十[一二]?|[一二三四五六七八九])`;
 const SEP = String.raw`\s*[-/ ,.']?\s*`;
 
