@@ -34,7 +34,7 @@ function bytesOf(pieces: Iterable<string>): Uint8Array {
 }
 
 /** A package of one goal sheet (its rows as sheetData pieces) and its shared strings, stored with fast compression. */
-function packageOf(rows: Iterable<string>, strings: string[]): Uint8Array {
+export function packageOf(rows: Iterable<string>, strings: string[]): Uint8Array {
   const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   return zipSync(
     {
@@ -86,7 +86,10 @@ const HEADER = [
  * A goal table as Excel saves one: text in shared strings, `noise` random words in each goal text (to make the file
  * big the way long descriptions do). Returns the rows' XML pieces and the shared strings.
  */
-function goalTable(count: number, noise: number): { rows: Iterable<string>; strings: string[] } {
+export function goalTable(
+  count: number,
+  noise: number
+): { rows: Iterable<string>; strings: string[] } {
   const strings: string[] = [...HEADER, "Tickets resolved", "tickets"];
   const owners = Array.from({ length: 97 }, (_, k) => `Owner ${k}`);
   const ownerBase = strings.length;

@@ -1,5 +1,6 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
+import { inflateRawSync } from "node:zlib";
 import {
   Bilingual,
   CellValue,
@@ -27,9 +28,18 @@ import {
 } from "../workbook/operations";
 import { MAX_SHEETS, PackageError, XlsxWorkbook } from "../xlsx/XlsxWorkbook";
 import { XmlError } from "../xlsx/xml";
-import { ZipError } from "../xlsx/zip";
+import { setRawInflate, ZipError } from "../xlsx/zip";
 import { checkWorkbookPackage, DEFAULT_LIMITS, InputLimits, readInputFile } from "./inputFile";
 
+// Node's zlib inflates a package's parts natively. Never past the size the directory gives (the input checks
+// bound that), and damaged data is the package's fault, said as a ZipError like fflate's.
+setRawInflate((data, size) => {
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+  } catch {
+    throw new ZipError("an entry's data cannot be inflated");
+  }
+});
 /** A goal table found in a file: its cells and where they sit on the sheet. */
 export interface LocatedTable {
   file: string;

@@ -9,7 +9,9 @@ import {
   HeaderMapping,
   Lang,
   isBlocking,
-  parseAuditOptions,
+  DEFAULT_AUDIT_OPTIONS,
+  readDate,
+  UNREADABLE,
   readGoalTable,
 } from "../domain";
 import { writeAnnotatedCopy } from "./annotate";
@@ -123,21 +125,24 @@ async function audit(args: readonly string[], io: Io): Promise<number> {
       zh: `--as-of 必须是 YYYY-MM-DD 格式的日期，而不是“${asOf}”`,
     });
   }
-  const options = parseAuditOptions({
-    ...(asOf !== undefined ? { asOf } : {}),
-    fiscalYearStart: parseFiscalYearStart(values["fiscal-year-start"]),
-    dateOrder: parseDateOrder(values["date-order"]),
-  });
-  if (!options.ok)
+  const asOfDay = asOf === undefined ? null : readDate(asOf);
+  if (asOfDay === UNREADABLE)
     throw new InputError({
       en: `--as-of: “${asOf}” is not a calendar date`,
       zh: `--as-of：“${asOf}”不是有效的日期`,
     });
+  // The flags are checked here, one by one: the options schema (zod) is the pane's, not loaded for a run.
+  const options: AuditOptions = {
+    ...DEFAULT_AUDIT_OPTIONS,
+    asOf: asOfDay,
+    fiscalYearStart: parseFiscalYearStart(values["fiscal-year-start"]),
+    dateOrder: parseDateOrder(values["date-order"]),
+  };
 
   const { goals, findings, sources } = await auditFiles(files, {
     sheet: values.sheet,
     limits: limitsFrom(values["max-size"]),
-    options: options.value,
+    options,
     out: values.out,
     lang,
     io,

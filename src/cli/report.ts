@@ -29,19 +29,23 @@ export interface AuditReport {
 
 type Sources = readonly { file: string; sheet: string }[];
 
-/** A finding as the JSON report prints it. */
-function jsonFinding(finding: Finding, sources: Sources, lang: Lang): JsonFinding {
-  const source = sources[finding.source];
-  return {
-    code: finding.code,
-    severity: finding.severity,
-    file: source?.file ?? "",
-    sheet: source?.sheet ?? "",
-    row: finding.row,
-    id: finding.id,
-    field: finding.field,
-    message: findingMessage(finding, lang),
-  };
+/**
+ * A finding in the JSON report, byte for byte as `JSON.stringify` of its JsonFinding with an indent of 2, four
+ * spaces further in, spells it, written directly: a report of 60,000 findings spent a third of its time in the
+ * generic way. Codes, severities and fields are identifiers (no escaping); ids and messages are the user's text.
+ */
+function findingJson(finding: Finding, place: string, lang: Lang): string {
+  // JSON.stringify leaves out a member whose value is undefined.
+  const id =
+    finding.id === undefined
+      ? ""
+      : `      "id": ${finding.id === null ? "null" : JSON.stringify(finding.id)},\n`;
+  const field =
+    finding.field === undefined
+      ? ""
+      : `      "field": ${finding.field === null ? "null" : `"${finding.field}"`},\n`;
+  const row = Number.isFinite(finding.row) ? String(finding.row) : "null";
+  return `    {\n      "code": "${finding.code}",\n      "severity": "${finding.severity}",\n${place}      "row": ${row},\n${id}${field}      "message": ${JSON.stringify(findingMessage(finding, lang))}\n    }`;
 }
 
 /** Findings printed at a time: a report of a million findings is never held as one text. */
@@ -63,12 +67,16 @@ export function printJsonReport(
     return;
   }
   print(`{\n  "goals": ${JSON.stringify(goals)},\n  "findings": [\n`);
+  // Each source's file and sheet as JSON once: a report repeats them on every finding.
+  const places = sources.map(
+    ({ file, sheet }) =>
+      `      "file": ${JSON.stringify(file)},\n      "sheet": ${JSON.stringify(sheet)},\n`
+  );
+  const noPlace = `      "file": "",\n      "sheet": "",\n`;
   for (let start = 0; start < findings.length; start += BATCH) {
     const lines = findings
       .slice(start, start + BATCH)
-      .map((finding) =>
-        JSON.stringify(jsonFinding(finding, sources, lang), null, 2).replace(/^/gm, "    ")
-      );
+      .map((finding) => findingJson(finding, places[finding.source] ?? noPlace, lang));
     const last = start + BATCH >= findings.length;
     print(`${lines.join(",\n")}${last ? "\n" : ",\n"}`);
   }

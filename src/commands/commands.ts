@@ -5,7 +5,8 @@
  * (`lastAuditCommandOutcome`) to ask or explain. The notice does not depend on the pane: Office may ignore
  * `showAsTaskpane` (Microsoft documents it as ignored for add-ins published in the Marketplace).
  */
-import { AuditOptions, DEFAULT_AUDIT_OPTIONS, Lang, parseAuditOptions } from "../domain";
+import { AuditOptions, DEFAULT_AUDIT_OPTIONS, Lang } from "../domain";
+import { parseAuditOptions } from "../domain/options";
 import { toWorkbookError } from "../excel/errors";
 import { ExcelWorkbook } from "../excel/ExcelWorkbook";
 import { CommandEvent, registerCommand, showNotice, showTaskpane } from "../excel/host";

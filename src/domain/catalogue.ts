@@ -366,9 +366,28 @@ export function interpolate(
   template: string,
   params: Record<string, string | number> | undefined
 ): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params && params[name] !== undefined ? String(params[name]) : whole
-  );
+  return fill(template, (name) => {
+    const value = params?.[name];
+    return value === undefined ? undefined : String(value);
+  });
+}
+
+/** Templates split at their placeholders once: text, name, text, name, …, text. */
+const TEMPLATE_PARTS = new Map<string, string[]>();
+
+/** A template with each `{name}` replaced by `value(name)`, or left as it is where that gives undefined. */
+function fill(template: string, value: (name: string) => string | undefined): string {
+  let parts = TEMPLATE_PARTS.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/);
+    TEMPLATE_PARTS.set(template, parts);
+  }
+  let out = parts[0] as string;
+  for (let k = 1; k < parts.length; k += 2) {
+    const name = parts[k] as string;
+    out += (value(name) ?? `{${name}}`) + (parts[k + 1] as string);
+  }
+  return out;
 }
 
 /**
@@ -383,36 +402,34 @@ export function findingMessage(
   // that the functions bundle need not carry the codes' titles.
   const template = (finding.variant && FINDING_MESSAGES[`${finding.code}.${finding.variant}`]) ||
     FINDING_MESSAGES[finding.code] || { en: finding.code, zh: finding.code };
-  return interpolate(template[lang], localizeParams(finding.params, lang));
+  return fill(template[lang], (name) => paramText(finding.params, name, lang));
 }
 
 /** The sentence for a failed computation. */
 export function issueMessage(issue: Issue, lang: Lang): string {
-  return interpolate(ISSUE_MESSAGES[issue.code][lang], localizeParams(issue.params, lang));
+  return fill(ISSUE_MESSAGES[issue.code][lang], (name) => paramText(issue.params, name, lang));
 }
 
 /**
- * Params as words of a language: `{en, zh}` words encoded as "en|zh" under keys ending in "$" give the language's
- * half; amounts and shares are formatted.
+ * A param as words of a language, formatted only when its message shows it: `{en, zh}` words encoded as "en|zh"
+ * under a key ending in "$" give the language's half; amounts and shares are formatted; undefined when absent.
  */
-function localizeParams(
+function paramText(
   params: Record<string, ParamValue> | undefined,
+  name: string,
   lang: Lang
-): Record<string, string | number> | undefined {
-  if (!params) return params;
-  const out: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (typeof value === "object") {
-      out[key] =
-        "share" in value ? formatPercent(value.share) : formatNumber(value.amount, value.unit);
-    } else if (key.endsWith("$") && typeof value === "string") {
-      const [en, zh] = value.split("\u0001");
-      out[key.slice(0, -1)] = (lang === "zh" ? zh : en) ?? value;
-    } else {
-      out[key] = value;
-    }
+): string | undefined {
+  if (!params) return undefined;
+  const value = params[name];
+  if (value === undefined) {
+    const words = params[`${name}$`];
+    if (typeof words !== "string") return undefined;
+    const [en, zh] = words.split("\u0001");
+    return (lang === "zh" ? zh : en) ?? words;
   }
-  return out;
+  if (typeof value === "object")
+    return "share" in value ? formatPercent(value.share) : formatNumber(value.amount, value.unit);
+  return String(value);
 }
 
 /**
@@ -455,6 +472,12 @@ const INTEGER_DIGITS = /\B(?=(\d{3})+$)/g;
  * formats a few numbers per finding, and `toLocaleString` builds a formatter on every call.
  */
 function trimNumber(value: number, decimals = 4): string {
+  // Whole numbers, most of what findings show, need no rounding.
+  if (Number.isSafeInteger(value)) {
+    const magnitude = Math.abs(value);
+    const digits = String(magnitude);
+    return `${value < 0 ? "-" : ""}${magnitude < 1000 ? digits : digits.replace(INTEGER_DIGITS, ",")}`;
+  }
   const rounded = Number(value.toFixed(decimals));
   const magnitude = Math.abs(rounded);
   // Beyond 1e21 String() switches to exponent notation; such a goal value is already a finding of its own.

@@ -11,7 +11,9 @@ export * from "./catalogue";
 export * from "./numbers";
 export * from "./smart";
 export * from "./status";
-export * from "./options";
+// The options schema (options.ts, zod) is imported from its module by the pane and the ribbon: the command line,
+// which validates its flags itself, never loads zod.
+export * from "./auditDefaults";
 export * from "./table";
 export * from "./tableShape";
 export * from "./noTable";

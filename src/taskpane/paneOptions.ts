@@ -3,7 +3,8 @@
  * with the document as what the user typed (the as-of date stays text) and parsed again on load.
  */
 import * as z from "zod/mini";
-import { AuditOptions, auditOptionsSchema, DateOrder, HeaderMapping, Lang } from "../domain";
+import { AuditOptions, DateOrder, HeaderMapping, Lang } from "../domain";
+import { auditOptionsSchema } from "../domain/options";
 
 export const LANGUAGE_CHOICES = ["auto", "en", "zh"] as const;
 export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];

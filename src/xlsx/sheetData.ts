@@ -43,8 +43,18 @@ function parseRef(attributes: string): { row: number | null; column: number | nu
   };
 }
 
+/** Attribute patterns by name, made once: a sheet asks for `r` and `t` on every row and cell. */
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
 function attr(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`).exec(attributes);
+  // Most cells have no type: a cell's attributes without the name need no pattern at all.
+  if (!attributes.includes(name)) return undefined;
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (pattern === undefined) {
+    pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*"([^"]*)"`);
+    ATTRIBUTE_PATTERNS.set(name, pattern);
+  }
+  const match = pattern.exec(attributes);
   return match ? decodeXml(match[1] as string) : undefined;
 }
 
@@ -80,9 +90,15 @@ export function sheetDataSpan(xml: string): { start: number; end: number; prefix
   return { start, end, prefix };
 }
 
+const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
+
 /** The value a cell holds, from its type, its `<v>`, `<is>` and `<f>` (see cellValue in the tests). */
 function valueOf(type: string | undefined, inner: string, strings: readonly string[]): CellValue {
-  const v = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
+  // Excel writes a plain value as <v>…</v> alone: found without a pattern.
+  const v =
+    inner.startsWith("<v>") && inner.endsWith("</v>") && inner.indexOf("<", 3) === inner.length - 4
+      ? inner.slice(3, -4)
+      : VALUE.exec(inner)?.[1];
   switch (type) {
     case "s": {
       if (v === undefined) return null;

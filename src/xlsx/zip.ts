@@ -90,11 +90,24 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
+/** Inflates raw deflate data that the directory says makes `size` bytes. */
+export type RawInflate = (data: Uint8Array, size: number) => Uint8Array;
+
+let rawInflate: RawInflate = (data, size) => inflateSync(data, { out: new Uint8Array(size) });
+
+/**
+ * Replaces the inflater (fflate's, which runs in the browser too): the command line uses Node's native zlib, three
+ * to four times faster on a goal sheet.
+ */
+export function setRawInflate(inflate: RawInflate): void {
+  rawInflate = inflate;
+}
+
 /** The inflated bytes of one entry. */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const raw = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   if (entry.method === 0) return raw.slice();
-  const out = inflateSync(raw, { out: new Uint8Array(entry.size) });
+  const out = rawInflate(raw, entry.size);
   if (out.length !== entry.size) throw new ZipError(`entry ${entry.name} inflates to another size`);
   return out;
 }

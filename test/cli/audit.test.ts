@@ -386,3 +386,14 @@ describe("goal-cascade audit --fiscal-year-start and --date-order", () => {
     });
   });
 });
+
+describe("goal-cascade audit --json, written directly", () => {
+  it("prints what JSON.stringify(report, null, 2) prints, byte for byte, in both languages", async () => {
+    for (const lang of ["en", "zh"]) {
+      const { stdout } = await cli(["audit", problems, "--json", "--lang", lang]);
+      const report = JSON.parse(stdout) as AuditReport;
+      expect(report.findings.length).toBeGreaterThan(10);
+      expect(stdout).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    }
+  });
+});

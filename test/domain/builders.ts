@@ -1,16 +1,15 @@
 import {
   auditTables,
   AuditOptions,
-  AuditOptionsInput,
   AuditResult,
   CellValue,
   Field,
   FIELDS,
   Finding,
   FindingCode,
-  parseAuditOptions,
   readGoalTable,
 } from "../../src/domain";
+import { AuditOptionsInput, parseAuditOptions } from "../../src/domain/options";
 import { HEADERS } from "../../src/domain/headers";
 
 /** A goal row for `table([...])`: field → cell value. */

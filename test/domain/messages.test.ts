@@ -1,11 +1,5 @@
-import {
-  AuditOptionsInput,
-  CellValue,
-  Finding,
-  FINDING_CODES,
-  findingMessage,
-  Lang,
-} from "../../src/domain";
+import { CellValue, Finding, FINDING_CODES, findingMessage, Lang } from "../../src/domain";
+import { AuditOptionsInput } from "../../src/domain/options";
 import { audit, child, goal, rate, table } from "./builders";
 
 /** Tables that, between them, produce every code and every wording of a code. */

@@ -1,4 +1,4 @@
-import { parseAuditOptions } from "../../src/domain";
+import { parseAuditOptions } from "../../src/domain/options";
 
 /** The options parsed, or "argument code" for each issue. */
 function parsed(input: unknown): unknown {

@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import {
   allocate,
-  AuditOptionsInput,
   auditTables,
   CellValue,
   compareFindings,
   FIELDS,
   readGoalTable,
 } from "../../src/domain";
+import { AuditOptionsInput } from "../../src/domain/options";
 import { HEADERS } from "../../src/domain/headers";
 import { goal, GoalRow, options, table } from "./builders";
 

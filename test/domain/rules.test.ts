@@ -1,10 +1,5 @@
-import {
-  AuditOptionsInput,
-  auditTables,
-  FindingCode,
-  findingMessage,
-  readGoalTable,
-} from "../../src/domain";
+import { auditTables, FindingCode, findingMessage, readGoalTable } from "../../src/domain";
+import { AuditOptionsInput } from "../../src/domain/options";
 import { audit, child, goal, GoalRow, lines, linesOf, rate, table } from "./builders";
 
 /** The findings of one code for a table of rows, as "row code field" lines. */

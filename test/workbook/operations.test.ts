@@ -1,5 +1,6 @@
 import { RawCellContent } from "hyperformula";
-import { CellValue, cellAddress, DEFAULT_AUDIT_OPTIONS, parseAuditOptions } from "../../src/domain";
+import { CellValue, cellAddress, DEFAULT_AUDIT_OPTIONS } from "../../src/domain";
+import { parseAuditOptions } from "../../src/domain/options";
 import {
   auditGoalTable,
   findGoalTables,
