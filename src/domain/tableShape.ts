@@ -22,7 +22,7 @@ const TOTAL =
   /^(?:合计|总计|小计|共计|总分|得分合计|total|totals|grand total|sub-?total|sum)\s*[:：]?\s*(?:[(（].*[)）])?$/i;
 /** A signature or date line of a form: 考核人签字：, 被考核人确认, Signature, Approved by, 日期：. */
 const SIGNATURE =
-  /签字|签名|签章|盖章|确认人|审批人|审核人|考核人|被考核人|signature|signed by|approved by|reviewed by|^\s*(?:日期|date)\s*[:：]/i;
+  /(?:签字|签名|签章|盖章)\s*(?:[:：]|$)|(?:审批人|审核人|考核人|确认人)\s*(?:[:：]|$)|^\s*signatures?\s*(?:[:：_]|$)|^\s*(?:signed|approved|reviewed) by\b|^\s*(?:日期|date)\s*[:：]/i;
 /** A section title: Part Ⅰ, Section 2, 第一部分, 一、业绩指标, （一）, Ⅱ. 行为. */
 const SECTION =
   /^(?:part|section)\s*(?:[ivx]+|\d+|[ⅰ-ⅻⅠ-Ⅻ])\b|^第[一二三四五六七八九十\d]+(?:部分|节|章|项)|^[一二三四五六七八九十]+\s*[、.．]|^[(（][一二三四五六七八九十]+[)）]|^[Ⅰ-Ⅻ]/i;

@@ -66,6 +66,17 @@ describe("where a goal table's rows stop being goals (issue 11 §3)", () => {
     expect(read.findings).toEqual([]);
   });
 
+  it("does not end at a goal whose words mention signatures or reviewers", () => {
+    const read = readGoalTable([
+      ["考核指标", "目标值"],
+      ["审核人员培训完成率达到95%", "待定"],
+      ["合同签字率达到95%", "待定"],
+      ["Signature capture on every delivery", "TBD"],
+      ["考核人签字：", null],
+    ]);
+    expect(read.goals).toHaveLength(3);
+  });
+
   it("keeps a row that holds only goal text: it is a goal without a target", () => {
     const read = readGoalTable([
       ["Goal", "Target"],
