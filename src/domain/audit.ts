@@ -88,7 +88,9 @@ export function auditGoals(
 ): AuditResult {
   const cascade = buildCascade(goals);
   const findings: Finding[] = [...readFindings];
-  const add: Add = (goal, code, field, params = {}, variant) => {
+  const add: Add = (goal, code, at, params = {}, variant) => {
+    // An objective written beside its key results: a finding on its text points at the cell it is written in.
+    const field = at === "goal" && goal.shownIn !== undefined ? goal.shownIn : at;
     // Two literals rather than a spread: a million goals make hundreds of thousands of findings.
     findings.push(
       variant
@@ -452,7 +454,10 @@ function checkEachGoal(
         );
     }
 
+    // An objective written beside its key results has no cells of its own: no owner, deadline or parent to ask for.
+    const ownCells = goal.shownIn === undefined;
     if (
+      ownCells &&
       levelsGiven &&
       goal.parentKey === null &&
       readable(goal, "parent") &&
@@ -462,6 +467,7 @@ function checkEachGoal(
     }
 
     if (
+      ownCells &&
       goal.deadline === null &&
       goal.period === null &&
       readable(goal, "deadline") &&
@@ -478,7 +484,8 @@ function checkEachGoal(
       );
     }
 
-    if (goal.owner === null && readable(goal, "owner")) add(goal, "MISSING_OWNER", "owner");
+    if (ownCells && goal.owner === null && readable(goal, "owner"))
+      add(goal, "MISSING_OWNER", "owner");
 
     // A rate's target and actual on two scales (95 % as 0.95, the actual as 64) make no attainment (DESIGN §3).
     const mismatched =

@@ -38,7 +38,9 @@ export const HEADERS: Record<Field, { en: string[]; zh: string[] }> = {
       "Name",
       "Goal Name",
       "Key Result",
+      "Key Results",
       "KR",
+      "Objectives",
       "Role Specific Goal",
       "KPI_Name",
     ],
@@ -209,6 +211,12 @@ export function isNamedHeader(cell: CellValue, header: string): boolean {
 /** A header row's columns: the field each column is read as, and the columns that name a field taken twice. */
 export interface HeaderMatch {
   columns: ColumnMap;
+  /**
+   * True when the parent column is an objective written on its key results' rows (an "Objective" column beside a
+   * "Key Result" one, or a goal-named column mapped as the parent): it names the parent by its text, a blank cell
+   * continues the objective above, and an objective no row states is a goal of its own (readGoalTable).
+   */
+  objectives: boolean;
   /** Columns naming a field as well as the column read for it (DUPLICATE_COLUMN): field, column, the one read. */
   duplicates: Array<{ field: Field; column: number; read: number }>;
 }
@@ -263,6 +271,7 @@ export function matchHeaders(
     if (list) list.push(column);
     else candidates.set(field, [column]);
   });
+  const objectives = objectiveColumn(row, candidates, data);
   const columns: ColumnMap = {};
   const duplicates: HeaderMatch["duplicates"] = [];
   for (const field of FIELDS) {
@@ -280,7 +289,41 @@ export function matchHeaders(
       if (column !== read && fits[index] === best) duplicates.push({ field, column, read });
     });
   }
-  return { columns, duplicates };
+  const parent = columns.parent;
+  return {
+    columns,
+    duplicates,
+    objectives: objectives || (parent !== undefined && fieldsOfHeader(row[parent])[0] === "goal"),
+  };
+}
+
+/** Goal headers that name a key result ("Key Result", "KR", 关键结果): beside an Objective, the goal of the row. */
+const KEY_RESULT_HEADERS = new Set(
+  ["Key Result", "Key Results", "KR", "KRs", "关键结果"].map(headerKey)
+);
+
+/**
+ * An OKR sheet's Objective and Key Result columns on one row: when the goal's columns include a key-result header
+ * and another goal header, and no column names the parent, the key result is the goal and the other column (the
+ * first of them with text) becomes the parent column. Changes `candidates` and says whether it did.
+ */
+function objectiveColumn(
+  row: readonly CellValue[],
+  candidates: Map<Field, number[]>,
+  data: readonly (readonly CellValue[])[]
+): boolean {
+  const goals = candidates.get("goal");
+  if (!goals || goals.length < 2 || candidates.has("parent")) return false;
+  const isKeyResult = (column: number) => {
+    const text = readText(row[column]);
+    return typeof text === "string" && KEY_RESULT_HEADERS.has(strippedKey(headerKey(text)));
+  };
+  const keyResult = goals.find(isKeyResult);
+  const objective = goals.find((column) => !isKeyResult(column) && fitOf("goal", column, data) > 0);
+  if (keyResult === undefined || objective === undefined) return false;
+  candidates.set("goal", [keyResult]);
+  candidates.set("parent", [objective]);
+  return true;
 }
 
 /**

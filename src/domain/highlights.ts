@@ -191,12 +191,19 @@ export function highlightKeys(result: AuditResult, columns: ColumnMap, source = 
   const keyOf = (goal: AuditResult["goals"][number]): string | null =>
     byText ? goal.goal : goal.id;
   const ids = new Map<number, string>();
+  // Objectives written beside their key results have no row of their own for a rule to colour.
+  const unshown = new Set<string>();
   for (const goal of result.goals) {
+    if (goal.shownIn !== undefined) {
+      if (goal.source === source && goal.id !== null) unshown.add(goal.id);
+      continue;
+    }
     const key = goal.source === source ? keyOf(goal) : null;
     if (key !== null) ids.set(goal.row, key);
   }
   for (const finding of result.findings) {
     if (finding.source !== source) continue;
+    if (unshown.size > 0 && finding.id !== null && unshown.has(finding.id)) continue;
     const family = highlightFamilyOf(finding.code);
     if (family === null) continue;
     const condition = localCondition(finding);
@@ -211,7 +218,7 @@ export function highlightKeys(result: AuditResult, columns: ColumnMap, source = 
   if (columns.actual !== undefined) {
     result.statuses.forEach((status, index) => {
       const goal = result.goals[index];
-      const key = goal && goal.source === source ? keyOf(goal) : null;
+      const key = goal && goal.source === source && !goal.shownIn ? keyOf(goal) : null;
       if (status && key !== null) keys[status.status].push(`${goalKey(key, byText)}|actual`);
     });
   }

@@ -18,6 +18,7 @@ export * from "./table";
 export * from "./tableShape";
 export * from "./noTable";
 export * from "./outline";
+export * from "./objectives";
 export * from "./cascade";
 export * from "./audit";
 export * from "./highlights";

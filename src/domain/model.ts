@@ -103,4 +103,38 @@ export interface Goal {
   exempt: boolean;
   /** Fields whose cell held something that could not be read (already reported as BAD_VALUE). */
   unreadable: Field[] | null;
+  /**
+   * Set on a goal that has no row of its own but is written in that column of its first child's row: an OKR
+   * objective beside its key results (objectiveParents). Its findings point at that cell.
+   */
+  shownIn?: "parent";
+}
+
+/** A goal of that row and table with nothing read yet: every value blank, higher is better, children sum. */
+export function blankGoal(row: number, source: number): Goal {
+  return {
+    row,
+    source,
+    id: null,
+    key: null,
+    parent: null,
+    parentKey: null,
+    level: null,
+    owner: null,
+    goal: null,
+    kpi: null,
+    unit: null,
+    direction: "higher",
+    rollup: "sum",
+    period: null,
+    start: null,
+    deadline: null,
+    baseline: null,
+    target: null,
+    actual: null,
+    weight: null,
+    contribution: null,
+    exempt: false,
+    unreadable: null,
+  };
 }

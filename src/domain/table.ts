@@ -11,10 +11,11 @@ import {
   missingRequired,
 } from "./headers";
 import { decideDateOrder, DateOrder, readDateAs } from "./dateOrder";
-import { CellValue, Field, FIELDS, Goal, RollupMethod } from "./model";
+import { blankGoal, CellValue, Field, FIELDS, Goal, RollupMethod } from "./model";
 import { periodInYearOf, readPeriodCell } from "./periods";
 import { tableRows } from "./tableShape";
 import { isOutline, outlineParents } from "./outline";
+import { objectiveParents } from "./objectives";
 import { cellAddress, columnLetters, normalizeText, simplifiedChinese } from "./text";
 import {
   cellErrorOf,
@@ -164,6 +165,14 @@ export function readGoalTable(
         value: String(cells[headerIndex + 1 + at]?.[column] ?? ""),
       },
     });
+  }
+  if (match.objectives) {
+    const all = objectiveParents(
+      goals,
+      firstColumn + (local.parent as number),
+      local.level !== undefined
+    );
+    return { goals: all, findings, columns, headerRow };
   }
   if (local.id === undefined && local.parent !== undefined) parentsByText(goals);
   if (local.parent === undefined) {
@@ -404,54 +413,14 @@ class RowReader {
     );
     const cell = <F extends Field>(field: F) =>
       new ColumnReader(field, map[field] ?? -1, this, readers);
-    this.cells = {
-      id: cell("id"),
-      parent: cell("parent"),
-      level: cell("level"),
-      owner: cell("owner"),
-      goal: cell("goal"),
-      kpi: cell("kpi"),
-      unit: cell("unit"),
-      direction: cell("direction"),
-      rollup: cell("rollup"),
-      period: cell("period"),
-      start: cell("start"),
-      deadline: cell("deadline"),
-      baseline: cell("baseline"),
-      target: cell("target"),
-      actual: cell("actual"),
-      weight: cell("weight"),
-      exempt: cell("exempt"),
-    };
+    this.cells = Object.fromEntries(
+      FIELDS.map((field) => [field, cell(field)])
+    ) as RowReader["cells"];
   }
 
   read(row: readonly CellValue[], rowNumber: number, findings: Finding[]): Goal | null {
     if (this.isBlankRow(row)) return null;
-    const goal: Goal = {
-      row: rowNumber,
-      source: this.source,
-      id: null,
-      key: null,
-      parent: null,
-      parentKey: null,
-      level: null,
-      owner: null,
-      goal: null,
-      kpi: null,
-      unit: null,
-      direction: "higher",
-      rollup: "sum",
-      period: null,
-      start: null,
-      deadline: null,
-      baseline: null,
-      target: null,
-      actual: null,
-      weight: null,
-      contribution: null,
-      exempt: false,
-      unreadable: null,
-    };
+    const goal = blankGoal(rowNumber, this.source);
     const cells = this.cells;
     // Without an id column a goal's id is its worksheet row as text (DESIGN §2).
     goal.id = this.map.id === undefined ? String(rowNumber) : cells.id.take(row, goal, findings);

@@ -1,4 +1,11 @@
-import { ColumnMap, findHeaderRow, HeaderMapping, mapHeaders, missingRequired } from "./headers";
+import {
+  ColumnMap,
+  fieldOfHeader,
+  findHeaderRow,
+  HeaderMapping,
+  mapHeaders,
+  missingRequired,
+} from "./headers";
 import { CellValue } from "./model";
 import { normalizeText, simplifiedChinese } from "./text";
 import { isBlank, readNumber, UNREADABLE } from "./values";
@@ -99,7 +106,7 @@ export function tableRows(
       afterBlank = false;
       continue;
     }
-    if (index === header + 1 && isSecondHeader(row, map)) {
+    if (index === header + 1 && isSecondHeader(row, map, rows[header] ?? [])) {
       skip.push(index);
       continue;
     }
@@ -142,10 +149,19 @@ function startsTable(
  * ("(%)", "万元", "Q1") rather than a target someone failed to write as a number — the goal cell is blank or
  * itself a header word.
  */
-function isSecondHeader(row: readonly CellValue[], map: ColumnMap): boolean {
+function isSecondHeader(
+  row: readonly CellValue[],
+  map: ColumnMap,
+  header: readonly CellValue[]
+): boolean {
   if (row.some((cell) => holdsNumber(cell))) return false;
   const goal = row[map.goal as number];
-  if (isBlank(goal)) return true;
+  // An objective on a row of its own under an Objective header, beside a blank Key Result, is a goal row.
+  if (isBlank(goal))
+    return !row.some(
+      (cell, column) =>
+        column !== map.goal && !isBlank(cell) && fieldOfHeader(header[column]) === "goal"
+    );
   return mapHeaders([goal]).goal !== undefined || mapHeaders([goal]).target !== undefined;
 }
 

@@ -19,8 +19,21 @@ function workbookFrom(dir: string, name: string, lines: string[]): string {
   return libreOfficeConvert(dir, csv, "xlsx:Calc MS Excel 2007 XML", "CSV:44,34,76,1");
 }
 
-/** A flat ODS cell: text, a number, or a text spanning `span` columns (a merged banner). */
-function odsCell(value: string | number | null, span = 1): string {
+/** A text merged over `rows` rows (an OKR sheet's objective beside its key results). */
+interface Tall {
+  text: string;
+  rows: number;
+}
+type FormValue = string | number | null | Tall;
+
+/**
+ * A flat ODS cell: text, a number, a text spanning `span` columns (a merged banner) or `rows` rows (`Tall`); the
+ * rows under a tall cell hold "covered" for its place.
+ */
+function odsCell(value: FormValue | "covered", span = 1): string {
+  if (value === "covered") return "<table:covered-table-cell/>";
+  if (value !== null && typeof value === "object")
+    return `<table:table-cell office:value-type="string" table:number-rows-spanned="${value.rows}"><text:p>${value.text}</text:p></table:table-cell>`;
   const merged = span > 1 ? ` table:number-columns-spanned="${span}"` : "";
   const covered = "<table:covered-table-cell/>".repeat(span - 1);
   if (value === null) return "<table:table-cell/>";
@@ -34,7 +47,8 @@ function odsCell(value: string | number | null, span = 1): string {
 function formWorkbook(
   dir: string,
   name: string,
-  rows: Array<Array<string | number | null> | [string, number]>
+  rows: Array<Array<FormValue | "covered"> | [string, number]>,
+  sheet = "考核表"
 ): string {
   const body = rows
     .map((row) => {
@@ -48,7 +62,7 @@ function formWorkbook(
   const fods = join(dir, `${name}.fods`);
   writeFileSync(
     fods,
-    `<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body><office:spreadsheet><table:table table:name="考核表">${body}</table:table></office:spreadsheet></office:body></office:document>`
+    `<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet"><office:body><office:spreadsheet><table:table table:name="${sheet}">${body}</table:table></office:spreadsheet></office:body></office:document>`
   );
   return libreOfficeConvert(dir, fods, "xlsx:Calc MS Excel 2007 XML");
 }
@@ -175,6 +189,71 @@ describe("real goal sheets", () => {
         .map((finding) => `${finding.row} ${finding.code}: ${finding.message}`)
     ).toEqual([]);
     expect(new Set(report.findings.map((finding) => finding.row))).toEqual(new Set([7, 8, 10]));
+  });
+
+  it("reads an Objective column beside a Key Result column as the cascade: merged objectives are the key results' parents", async () => {
+    const objective = (text: string, rows: number): Tall => ({ text, rows });
+    const file = formWorkbook(
+      folder.dir,
+      "okr-sheet",
+      [
+        ["Objective", "Key Result", "Owner", "Target", "Actual", "Due Date"],
+        [
+          objective("Delight our customers", 3),
+          "Raise CSAT to 92% by June",
+          "Ana",
+          "92%",
+          "88%",
+          "2026-06-30",
+        ],
+        ["covered", "Answer chats within 30 seconds by June", "Ben", 30, 45, "2026-06-30"],
+        ["covered", "Publish 40 help articles by June", "Cara", 40, 25, "2026-06-30"],
+        [
+          objective("Improve performance", 2),
+          "Cut churn to 5% by December",
+          "Dev",
+          "5%",
+          "6%",
+          "2026-12-31",
+        ],
+        ["covered", "Improve performance", "Eve", 120, 100, "2026-12-31"],
+      ],
+      "OKRs"
+    );
+    for (const lang of ["en", "zh"]) {
+      const { stdout, stderr } = await cli([
+        "audit",
+        file,
+        "--json",
+        "--lang",
+        lang,
+        "--as-of",
+        "2026-03-31",
+      ]);
+      const report = JSON.parse(stdout) as AuditReport;
+      expect(stderr).toBe("");
+      // Five key results and the two objectives they name.
+      expect(report.goals).toBe(7);
+      const alarms = [
+        "MISSING_COLUMN",
+        "DUPLICATE_COLUMN",
+        "BAD_VALUE",
+        "ORPHAN",
+        "NO_EXECUTOR",
+        "MISSING_OWNER",
+        "SMART_T",
+        "SMART_R",
+      ];
+      expect(codes(report).filter((code) => alarms.includes(code))).toEqual([]);
+      // Objectives are measured by their key results; the key results without a unit have no metric.
+      const unmeasured = report.findings.filter((finding) => finding.code === "SMART_M");
+      expect(unmeasured.map((finding) => finding.id)).toEqual(["3", "4", "6"]);
+      // "Improve performance" is vague as an objective (its cell A5) and copied by its own key result (a duplicate of its parent).
+      const grow = report.findings
+        .filter((finding) => ["SMART_S", "DUPLICATE_OF_PARENT"].includes(finding.code))
+        .map((finding) => `${finding.code} ${finding.id} ${finding.field}`);
+      expect(grow).toEqual(["SMART_S A5 parent", "DUPLICATE_OF_PARENT 6 goal", "SMART_S 6 goal"]);
+    }
   });
 
   it("audits the first of several tables on a sheet and says the others were left aside", async () => {

@@ -233,6 +233,7 @@ describe("columns chosen by their cells as well as their headers", () => {
     expect(matchHeaders(header, data)).toEqual({
       columns: { goal: 1, target: 2 },
       duplicates: [],
+      objectives: false,
     });
   });
 
@@ -265,6 +266,7 @@ describe("columns chosen by their cells as well as their headers", () => {
     expect(match).toEqual({
       columns: { goal: 0, target: 1 },
       duplicates: [{ field: "target", column: 2, read: 1 }],
+      objectives: false,
     });
   });
 });
