@@ -27,6 +27,7 @@ import {
   requestedLanguage,
 } from "./load";
 import { printJsonReport, printTextReport } from "./report";
+import { withRowDepths } from "../workbook/operations";
 
 const USAGE = `Usage:
   goal-cascade audit <file...> [--sheet NAME] [--json] [--out FILE.xlsx] [--lang en|zh] [--as-of YYYY-MM-DD]
@@ -177,8 +178,9 @@ async function auditFiles(
   }
   for (const warning of loaded.flatMap((one) => one.warnings))
     how.io.stderr(`goal-cascade: ${warning[how.lang]}\n`);
-  const reads: GoalTableRead[] = loaded.map(({ table }, source) =>
-    readGoalTable(table.cells, {
+  const reads: GoalTableRead[] = [];
+  for (const [source, { table, workbook }] of loaded.entries()) {
+    const read = readGoalTable(table.cells, {
       headerRow: table.headerRow,
       firstRow: table.firstRow,
       firstColumn: table.firstColumn,
@@ -186,8 +188,9 @@ async function auditFiles(
       mapping: how.mapping,
       fiscalYearStart: how.options.fiscalYearStart,
       dateOrder: how.options.dateOrder,
-    })
-  );
+    });
+    reads.push(await withRowDepths(workbook, table.sheet, read));
+  }
   const result = auditTables(reads, how.options);
   if (how.out !== undefined)
     await writeAnnotatedCopy(

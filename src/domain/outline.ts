@@ -75,3 +75,30 @@ export function outlineParents(goals: Goal[], values: readonly CellValue[], bare
     goal.parentKey = normalizeText(parent.id);
   });
 }
+
+/**
+ * Gives each goal the parent its row's outline depth shows (grouped rows' outline levels, or the goal cell's
+ * indent): the nearest goal above at a smaller depth — or below, when the table is written summary-last (its first
+ * goal deeper than its last, as Excel's row groups place the summary row under its detail by default). Nothing
+ * changes unless the goals show two depths or more. Rows missing from `depths` are at depth 0.
+ * @example depthParents(goals, new Map([[3, 1], [4, 1]])) // rows 3 and 4 under row 2
+ */
+export function depthParents(goals: Goal[], depths: ReadonlyMap<number, number>): void {
+  const depth = goals.map((goal) => depths.get(goal.row) ?? 0);
+  const shallowest = Math.min(...depth);
+  if (depth.every((one) => one === shallowest)) return;
+  const below = depth[0] !== shallowest && depth[depth.length - 1] === shallowest;
+  const stack: Array<{ depth: number; goal: Goal }> = [];
+  for (let step = 0; step < goals.length; step++) {
+    const index = below ? goals.length - 1 - step : step;
+    const goal = goals[index] as Goal;
+    const own = depth[index] as number;
+    while (stack.length > 0 && (stack[stack.length - 1] as { depth: number }).depth >= own)
+      stack.pop();
+    const parent = stack[stack.length - 1]?.goal;
+    stack.push({ depth: own, goal });
+    if (parent === undefined || parent.id === null || goal.parent !== null) continue;
+    goal.parent = parent.id;
+    goal.parentKey = normalizeText(parent.id);
+  }
+}

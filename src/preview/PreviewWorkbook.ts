@@ -457,6 +457,22 @@ export class PreviewWorkbook implements GoalWorkbook {
       .map((row) => row.map(fromEngine));
   }
 
+  async rowDepths(sheetName: string, address: string): Promise<Map<number, number>> {
+    const meta = this.sheet(sheetName).meta;
+    const bounds = rangeBounds(address);
+    const depths = new Map<number, number>();
+    for (let row = bounds.firstRow; row <= bounds.lastRow; row++) {
+      const level = meta.outlineLevels.get(row);
+      if (level !== undefined) depths.set(row, level);
+    }
+    if (depths.size > 0) return depths;
+    for (let row = bounds.firstRow; row <= bounds.lastRow; row++) {
+      const indent = meta.indents.get(cellKey(row, bounds.firstColumn));
+      if (indent !== undefined) depths.set(row, indent);
+    }
+    return depths;
+  }
+
   async writeValues(sheet: string, blocks: CellBlock[]): Promise<void> {
     const target = this.sheet(sheet);
     this.hf.batch(() => {

@@ -15,6 +15,8 @@ export interface CellView {
   align: "left" | "right" | "center";
   /** True when the cell is a hyperlink. */
   link: boolean;
+  /** The cell's indent level (0–15), when the file gave it one: about 9 px a level, as Excel shows it. */
+  indent?: number;
 }
 
 /** How a cell shows: its value formatted with the cell's number format, and its alignment. */
@@ -26,7 +28,11 @@ export function viewOf(hf: HyperFormula, meta: PreviewSheet, address: SimpleCell
   if (value instanceof DetailedCellError) return { text: value.value, align: "center", link };
   if (typeof value === "boolean") return { text: value ? "TRUE" : "FALSE", align: "center", link };
   const format = meta.numberFormats.get(key);
-  if (typeof value === "string") return { text: formatText(value, format), align: "left", link };
+  if (typeof value === "string") {
+    const indent = meta.indents.get(key);
+    const view: CellView = { text: formatText(value, format), align: "left", link };
+    return indent === undefined ? view : { ...view, indent };
+  }
   // A formula that computes a date (DATE, EDATE…) shows it as one, as Excel formats such cells itself.
   const shown =
     format ?? (hf.getCellValueDetailedType(address) === "NUMBER_DATE" ? DATE_FORMAT : undefined);

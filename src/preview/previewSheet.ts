@@ -54,6 +54,9 @@ export interface PreviewSheet {
   /** Widths in characters, as Excel measures them. */
   columnWidths: Map<number, number>;
   hiddenColumns: Set<number>;
+  /** Indent levels of cells (cellKey), and outline levels of grouped rows, as the file held them. */
+  indents: Map<number, number>;
+  outlineLevels: Map<number, number>;
 }
 
 /** An empty sheet's metadata. */
@@ -69,6 +72,8 @@ export function emptySheet(name: string): PreviewSheet {
     links: new Map(),
     columnWidths: new Map(),
     hiddenColumns: new Set(),
+    indents: new Map(),
+    outlineLevels: new Map(),
   };
 }
 

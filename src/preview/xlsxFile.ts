@@ -277,6 +277,8 @@ function readSheet(
   const cells: RawCellContent[][] = [];
   const spills: string[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const level = row.outlineLevel ?? 0;
+    if (level > 0) meta.outlineLevels.set(rowNumber, level);
     const line: RawCellContent[] = [];
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
       const column = columnNumber - 1;
@@ -286,6 +288,8 @@ function readSheet(
       if (format && format !== "General") meta.numberFormats.set(key, format);
       const look = lookOfStyle(cell.style, false);
       if (Object.keys(look).length > 0) meta.looks.set(key, look);
+      const indent = cell.alignment?.indent ?? 0;
+      if (indent > 0) meta.indents.set(key, indent);
       const value = cell.value as { hyperlink?: unknown; shareType?: string; ref?: string } | null;
       if (value && typeof value === "object" && typeof value.hyperlink === "string")
         meta.links.set(key, value.hyperlink);

@@ -72,6 +72,12 @@ export interface GoalWorkbook {
   candidates(sheet: string): Promise<TableSource[]>;
   /** Values of a range row by row; error cells as `{ error }`, dates as serial numbers. */
   readValues(sheet: string, address: string): Promise<CellValue[][]>;
+  /**
+   * The outline depth each row of a one-column range shows, by worksheet row (rows at depth 0 left out; an empty
+   * map when the range shows none): the rows' outline levels (grouped rows) where any row of the range has one —
+   * only files tell them, Office.js does not — else the cells' indent levels.
+   */
+  rowDepths(sheet: string, address: string): Promise<Map<number, number>>;
   /** Writes blocks of values; text is written as text, never as a formula. */
   writeValues(sheet: string, blocks: CellBlock[]): Promise<void>;
   /** Addresses (A1) among `addresses` whose cells are not empty. */

@@ -16,6 +16,7 @@ import {
   CellValue,
   cellAddress,
   columnIndex,
+  depthParents,
   findHeaderRow,
   GoalTableRead,
   goalTemplate,
@@ -292,6 +293,26 @@ export interface AuditRun {
 }
 
 /**
+ * Gives a table's goals the cascade its rows' outline levels or its goal cells' indents show (issue 11 §1), when
+ * neither a parent column nor outline numbering gave them one. Changes `read`'s goals and returns `read`.
+ */
+export async function withRowDepths(
+  workbook: GoalWorkbook,
+  sheet: string,
+  read: GoalTableRead
+): Promise<GoalTableRead> {
+  const { goals, columns } = read;
+  const column = columns.goal;
+  if (column === undefined || columns.parent !== undefined || goals.length < 2) return read;
+  if (goals.some((goal) => goal.parent !== null)) return read;
+  const rows = goals.map((goal) => goal.row);
+  const address = `${cellAddress(column, Math.min(...rows))}:${cellAddress(column, Math.max(...rows))}`;
+  const depths = await workbook.rowDepths(sheet, address);
+  if (depths.size > 0) depthParents(goals, depths);
+  return read;
+}
+
+/**
  * Audits a goal table: reads it once, runs every rule, then replaces the add-in's highlights and audit sheet
  * with the new ones (nothing is written when a required column is missing: the pane shows that finding).
  */
@@ -306,13 +327,17 @@ export async function auditGoalTable(
   const bounds = rangeBounds(source.address);
   const cells = await workbook.readValues(source.sheet, source.address);
   onStep("checking");
-  const read = readGoalTable(cells, {
-    firstRow: bounds.firstRow,
-    firstColumn: bounds.firstColumn,
-    fiscalYearStart: options.fiscalYearStart,
-    dateOrder: options.dateOrder,
-    mapping: options.mapping,
-  });
+  const read = await withRowDepths(
+    workbook,
+    source.sheet,
+    readGoalTable(cells, {
+      firstRow: bounds.firstRow,
+      firstColumn: bounds.firstColumn,
+      fiscalYearStart: options.fiscalYearStart,
+      dateOrder: options.dateOrder,
+      mapping: options.mapping,
+    })
+  );
   const result = auditTables([read], options);
   const run: AuditRun = {
     source,

@@ -34,6 +34,7 @@ import {
   CellEdit,
   editSheetCells,
   newSheetRows,
+  readRowFormats,
   readSharedStrings,
   readSheetCells,
   SheetCells,
@@ -369,6 +370,25 @@ export class XlsxWorkbook implements GoalWorkbook {
       out.push(values);
     }
     return out;
+  }
+
+  async rowDepths(sheetName: string, address: string): Promise<Map<number, number>> {
+    const bounds = rangeBounds(address);
+    const { levels, styles } = readRowFormats(
+      this.sheetXml(this.entry(sheetName)),
+      bounds.firstColumn,
+      bounds.firstRow,
+      bounds.lastRow
+    );
+    if (levels.size > 0) return levels;
+    const depths = new Map<number, number>();
+    if (styles.size === 0) return depths;
+    const indents = this.styleSheet().indentLevels();
+    for (const [row, style] of styles) {
+      const indent = indents[style] ?? 0;
+      if (indent > 0) depths.set(row, indent);
+    }
+    return depths;
   }
 
   async writeValues(sheetName: string, blocks: CellBlock[]): Promise<void> {

@@ -190,6 +190,45 @@ export function readSheetCells(xml: string, strings: readonly string[]): SheetCe
   return { rows, formulas, bounds };
 }
 
+/**
+ * For rows `first`…`last` of a worksheet part: the outline level of each row that has one (`<row outlineLevel>`,
+ * ECMA-376 Part 1 §18.3.1.73) and the cell format index (`s`) of each cell of `column` that has one.
+ */
+export function readRowFormats(
+  xml: string,
+  column: number,
+  first: number,
+  last: number
+): { levels: Map<number, number>; styles: Map<number, number> } {
+  const levels = new Map<number, number>();
+  const styles = new Map<number, number>();
+  const span = sheetDataSpan(xml);
+  if (!span) return { levels, styles };
+  const pattern = new RegExp(CELL_OR_ROW.source, "g");
+  pattern.lastIndex = span.start;
+  let row = 0;
+  let at = -1;
+  for (let match = pattern.exec(xml); match && match.index < span.end; match = pattern.exec(xml)) {
+    const attributes = match[2] ?? "";
+    if (match[1] === "row") {
+      const r = attr(attributes, "r");
+      row = r !== undefined ? Number(r) : row + 1;
+      at = -1;
+      if (row > last) break;
+      const level = Number(attr(attributes, "outlineLevel") ?? 0);
+      if (row >= first && level > 0) levels.set(row, level);
+      continue;
+    }
+    const ref = parseRef(attributes);
+    at = ref.column ?? at + 1;
+    const cellRow = ref.row ?? row;
+    if (at !== column || cellRow < first || cellRow > last) continue;
+    const style = Number(attr(attributes, "s") ?? 0);
+    if (style > 0) styles.set(cellRow, style);
+  }
+  return { levels, styles };
+}
+
 /** A cell's formula text (a shared formula's member gets its master's text, unshifted), or null. */
 function formulaOf(inner: string, shared: Map<string, string>): string | null {
   if (!inner.includes("<f") && !/<\w+:f\b/.test(inner)) return null;

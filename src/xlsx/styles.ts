@@ -110,6 +110,16 @@ export class StyleSheet {
     return this.list(name);
   }
 
+  /** The indent level of each cell format (`cellXfs`, its `<alignment indent>`, §18.8.1), 0 where it sets none. */
+  indentLevels(): number[] {
+    return children(this.xml, this.list("cellXfs"))
+      .filter((kid) => kid.tag.name === "xf")
+      .map((kid) => {
+        const xf = this.xml.slice(kid.start, kid.end);
+        return Number(/<(?:[\w.-]+:)?alignment\b[^>]*?\sindent="(\d+)"/.exec(xf)?.[1] ?? 0);
+      });
+  }
+
   /** The index of an entry equal to `entry` in a list, appending it when there is none. */
   entry(listName: string, entry: string): number {
     const xml = this.p(entry);

@@ -9,6 +9,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { AuditReport } from "../../src/cli/report";
 import { libreOfficeConvert } from "../support/foreignWorkbook";
+import { outlinedWorkbook } from "../support/outlinedWorkbook";
 import { cli, tempFolder } from "./helpers";
 
 /** An .xlsx made by LibreOffice from UTF-8 CSV text. */
@@ -255,6 +256,72 @@ describe("real goal sheets", () => {
       expect(grow).toEqual(["SMART_S A5 parent", "DUPLICATE_OF_PARENT 6 goal", "SMART_S 6 goal"]);
     }
   });
+
+  it.each(["indent", "group"] as const)(
+    "reads the cascade a sheet without ids or parents shows by its rows' depth (%s)",
+    async (how) => {
+      const header = ["Goal", "Owner", "Target", "Deadline"];
+      const rows = [
+        {
+          depth: 0,
+          cells: ["Resolve 10,000 tickets within 4 hours by December", "Ana", 10000, "2026-12-31"],
+        },
+        {
+          depth: 1,
+          cells: [
+            "North resolves 6,000 tickets within 4 hours by December",
+            "Ben",
+            6000,
+            "2026-12-31",
+          ],
+        },
+        {
+          depth: 2,
+          cells: ["Li resolves 3,000 tickets within 4 hours by December", "Li", 3000, "2026-12-31"],
+        },
+        {
+          depth: 2,
+          cells: ["Wu resolves 3,000 tickets within 4 hours by December", "Wu", 3000, "2026-12-31"],
+        },
+        {
+          depth: 1,
+          cells: [
+            "South resolves 3,000 tickets within 4 hours by December",
+            "Caro",
+            3000,
+            "2026-12-31",
+          ],
+        },
+        {
+          depth: 0,
+          cells: ["Answer 90% of calls within 20 seconds by December", "Dan", 0.9, "2026-12-31"],
+        },
+      ];
+      const audit = async (file: string) => {
+        const { stdout, stderr } = await cli(["audit", file, "--json"]);
+        expect(stderr).toBe("");
+        const report = JSON.parse(stdout) as AuditReport;
+        expect(report.goals).toBe(6);
+        return report.findings
+          .filter((finding) =>
+            ["UNDER_ALLOCATED", "OVER_ALLOCATED", "ORPHAN"].includes(finding.code)
+          )
+          .map((finding) => `${finding.code} ${finding.id}`);
+      };
+      // North (6,000) and South (3,000) fall 1,000 short of row 2; Li and Wu add up to North's 6,000.
+      const outlined = outlinedWorkbook(folder.dir, `outline-${how}`, header, rows, how);
+      expect(await audit(outlined)).toEqual(["UNDER_ALLOCATED 2"]);
+      // The same rows without depth are a flat list: no cascade, so nothing falls short.
+      const flat = outlinedWorkbook(
+        folder.dir,
+        `flat-${how}`,
+        header,
+        rows.map((row) => ({ ...row, depth: 0 })),
+        how
+      );
+      expect(await audit(flat)).toEqual([]);
+    }
+  );
 
   it("audits the first of several tables on a sheet and says the others were left aside", async () => {
     const lines = [

@@ -1,4 +1,4 @@
-import { auditTables, outlineStyle, readGoalTable } from "../../src/domain";
+import { auditTables, depthParents, outlineStyle, readGoalTable } from "../../src/domain";
 import { linesOf } from "./builders";
 
 /** Each goal's id and its parent's, as "id<parent". */
@@ -97,5 +97,44 @@ describe("the cascade from outline numbering, without a parent column (issue 11 
         ["1.2", "", "Answer calls in the south", 10],
       ])
     ).toEqual(["1<", "1.1<", "1.2<"]);
+  });
+});
+
+describe("the cascade from rows' outline depths (grouped rows, indented goal cells)", () => {
+  /** Goals of a table without ids or parents (ids are rows 2…), given parents by the depth of each row. */
+  const byDepth = (depths: number[]) => {
+    const cells = [
+      ["Goal", "Target"],
+      ...depths.map((_, index) => [`Goal on row ${index + 2}`, 100]),
+    ];
+    const { goals } = readGoalTable(cells);
+    depthParents(goals, new Map(depths.map((depth, index) => [index + 2, depth])));
+    return goals.map((goal) => `${goal.id}<${goal.parent ?? ""}`);
+  };
+
+  it("hangs each row from the nearest row above it at a smaller depth", () => {
+    expect(byDepth([0, 1, 2, 2, 1, 0, 1])).toEqual(["2<", "3<2", "4<3", "5<3", "6<2", "7<", "8<7"]);
+  });
+
+  it("hangs them from the row below when the table is written summary-last, as Excel groups rows by default", () => {
+    expect(byDepth([1, 1, 0, 1, 0])).toEqual(["2<4", "3<4", "4<", "5<6", "6<"]);
+  });
+
+  it("leaves a table of one depth, and a parent already read, as they are", () => {
+    expect(byDepth([1, 1, 1])).toEqual(["2<", "3<", "4<"]);
+    const { goals } = readGoalTable([
+      ["ID", "Parent", "Goal", "Target"],
+      ["A", "", "Company", 100],
+      ["B", "", "Team", 50],
+      ["C", "A", "Person", 50],
+    ]);
+    depthParents(
+      goals,
+      new Map([
+        [3, 1],
+        [4, 2],
+      ])
+    );
+    expect(goals.map((goal) => `${goal.id}<${goal.parent ?? ""}`)).toEqual(["A<", "B<A", "C<A"]);
   });
 });

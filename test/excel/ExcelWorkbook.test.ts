@@ -175,6 +175,51 @@ describe("reading values", () => {
   });
 });
 
+describe("the goal cells' indents", () => {
+  const indented = () => {
+    const made = workbook([
+      ["Goal", "Owner", "Target"],
+      ["Resolve 1,000 tickets within 4 hours by December", "Ana", 1000],
+      ["North resolves 600 tickets within 4 hours by December", "Ben", 600],
+      ["South resolves 300 tickets within 4 hours by December", "Caro", 300],
+    ]);
+    made.fake.sheet("Goals").indents = new Map([
+      ["3:0", 1],
+      ["4:0", 1],
+    ]);
+    return made;
+  };
+
+  it("reads them through getCellProperties, 50,000 rows a request, and the audit reads them as the cascade", async () => {
+    const { fake, book } = indented();
+    expect([...(await book.rowDepths("Goals", "A2:A4"))]).toEqual([
+      [3, 1],
+      [4, 1],
+    ]);
+    const run = await audit(book);
+    expect(run.read.goals.map((goal) => `${goal.id}<${goal.parent ?? ""}`)).toEqual([
+      "2<",
+      "3<2",
+      "4<2",
+    ]);
+    expect(run.result.findings.map((finding) => `${finding.code} ${finding.id}`)).toContain(
+      "UNDER_ALLOCATED 2"
+    );
+    fake.addSheet("Long", [["Goal"], ...Array.from({ length: 120_000 }, () => ["x"])]);
+    const syncs = await measured(fake, () => book.rowDepths("Long", "A2:A120001"));
+    expect(syncs).toHaveLength(3);
+    expect(largest(syncs).response).toBeLessThan(FIVE_MB);
+  });
+
+  it("reads none where Excel lacks ExcelApi 1.9, and the table stays flat", async () => {
+    (globalThis as Record<string, unknown>).Office = officeMock("1.8").office;
+    const { book } = indented();
+    expect((await book.rowDepths("Goals", "A2:A4")).size).toBe(0);
+    const run = await audit(book);
+    expect(run.read.goals.every((goal) => goal.parent === null)).toBe(true);
+  });
+});
+
 describe("auditing a 50,000-row table", () => {
   it("stays within a bounded number of syncs and under 5 MB per request, with at most 6 rules", async () => {
     const { fake, book } = workbook(bigCascade(50_000));

@@ -55,6 +55,8 @@ export interface FakeSheet {
   /** Other formats set, in order: what, where, value. */
   formats: { what: string; address: string; value: unknown }[];
   frozenRows: number;
+  /** Indent levels by "row:column" (1-based row, 0-based column): what getCellProperties reports. */
+  indents?: Map<string, number>;
 }
 
 /** One sync: the bytes queued and loaded, the operations, the suspend calls. */
@@ -783,6 +785,34 @@ export class FakeExcel {
         conditionalFormats: this.conditionalFormats(sheetOf, existing),
         getUsedRangeOrNullObject: (valuesOnly = false) =>
           this.range(sheetOf, () => this.usedBounds(sheetOf(), existing(), valuesOnly), true),
+        // A ClientResult: its value is readable after the sync that ran the request, as in Excel.
+        getCellProperties: (spec: { format?: { indentLevel?: boolean } }) => {
+          let value: unknown;
+          let synced = false;
+          this.enqueue(60, () => {
+            const b = existing();
+            const indents = sheetOf().indents;
+            value = Array.from({ length: b.lastRow - b.firstRow + 1 }, (_, r) =>
+              Array.from({ length: b.lastColumn - b.firstColumn + 1 }, (_, c) =>
+                spec.format?.indentLevel
+                  ? {
+                      format: {
+                        indentLevel: indents?.get(`${b.firstRow + r}:${b.firstColumn + c}`) ?? 0,
+                      },
+                    }
+                  : {}
+              )
+            );
+            synced = true;
+            return JSON.stringify(value).length;
+          });
+          return {
+            get value() {
+              if (!synced) throw new Error("ClientResult.value read before context.sync()");
+              return value;
+            },
+          };
+        },
         select: () =>
           this.enqueue(60, () => {
             this.active = {

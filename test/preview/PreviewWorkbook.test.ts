@@ -1,8 +1,15 @@
+import { readFileSync } from "node:fs";
 import { HyperFormula } from "hyperformula";
-import { CellValue, HIGHLIGHT_COLORS, HIGHLIGHT_FAMILIES } from "../../src/domain";
+import {
+  CellValue,
+  DEFAULT_AUDIT_OPTIONS,
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_FAMILIES,
+} from "../../src/domain";
 import { LOOK_BLOCK_ROWS } from "../../src/preview/LookCache";
 import { PreviewChange, PreviewWorkbook } from "../../src/preview/PreviewWorkbook";
 import {
+  auditGoalTable,
   findGoalTables,
   goalAtSelection,
   insertGoalTemplate,
@@ -14,6 +21,9 @@ import {
 } from "../../src/workbook/operations";
 import { audit, columnOf, fillsOf, goalSheet, previewBook } from "./fixtures";
 import { expectedHighlights } from "../support/highlightSpec";
+import { outlinedWorkbook } from "../support/outlinedWorkbook";
+import { tempFolder } from "../cli/helpers";
+import { TableSource } from "../../src/workbook/GoalWorkbook";
 
 /** The fills the audit's rules should show: each flagged cell in its family's colour, the first family winning. */
 function expectedFills(run: Awaited<ReturnType<typeof audit>>): Map<string, string> {
@@ -396,4 +406,42 @@ describe("conditional formats over 10,000 rows", () => {
     calls.mockRestore();
     expect({ again, afterEdit: afterEdit > 0 }).toEqual({ again: 0, afterEdit: true });
   });
+});
+
+describe("a file whose cascade shows in its layout", () => {
+  const folder = tempFolder();
+  afterAll(() => folder.cleanup());
+
+  it.each(["indent", "group"] as const)(
+    "reads the cascade of its %s as the CLI does",
+    async (how) => {
+      const file = outlinedWorkbook(
+        folder.dir,
+        `preview-${how}`,
+        ["Goal", "Owner", "Target"],
+        [
+          { depth: 0, cells: ["Resolve 1,000 tickets within 4 hours by December", "Ana", 1000] },
+          {
+            depth: 1,
+            cells: ["North resolves 600 tickets within 4 hours by December", "Ben", 600],
+          },
+          { depth: 1, cells: ["South resolves 300 tickets within 4 hours by December", "Cy", 300] },
+        ],
+        how
+      );
+      const bytes = readFileSync(file);
+      const book = new PreviewWorkbook({}, { storage: null });
+      await book.loadXlsx(
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+      );
+      const [source] = await findGoalTables(book);
+      const run = await auditGoalTable(book, source as TableSource, DEFAULT_AUDIT_OPTIONS, "en");
+      expect(run.read.goals.map((goal) => `${goal.id}<${goal.parent ?? ""}`)).toEqual([
+        "2<",
+        "3<2",
+        "4<2",
+      ]);
+      book.destroy();
+    }
+  );
 });

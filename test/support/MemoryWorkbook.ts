@@ -127,6 +127,16 @@ export class MemoryWorkbook implements GoalWorkbook {
     return rows;
   }
 
+  /** Outline depths by sheet and worksheet row (what rowDepths reports). */
+  readonly depths = new Map<string, Map<number, number>>();
+
+  async rowDepths(sheetName: string, address: string): Promise<Map<number, number>> {
+    this.count("rowDepths");
+    const bounds = rangeBounds(address);
+    const rows = [...(this.depths.get(sheetName) ?? new Map<number, number>())];
+    return new Map(rows.filter(([row]) => row >= bounds.firstRow && row <= bounds.lastRow));
+  }
+
   async writeValues(sheetName: string, blocks: CellBlock[]): Promise<void> {
     this.count("writeValues");
     const sheet = this.sheet(sheetName);

@@ -42,6 +42,7 @@ export const GridRow = React.memo(function GridRow(props: ListChildComponentProp
         style={{
           width,
           textAlign: view.align,
+          paddingLeft: view.indent ? `${4 + view.indent * 9}px` : undefined,
           // The workbook's own colours (fills of findings, fonts of rules) are data, not theme.
           backgroundColor: look?.fill ? `#${look.fill}` : undefined,
           color: look?.font ? `#${look.font}` : undefined,
