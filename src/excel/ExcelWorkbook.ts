@@ -515,8 +515,9 @@ export class ExcelWorkbook implements GoalWorkbook {
   /**
    * The indent level of each cell of a column, in requests of INDENT_ROWS_PER_REQUEST rows: Range.getCellProperties
    * with `format.indentLevel` (ExcelApi 1.9, https://learn.microsoft.com/en-us/javascript/api/excel/excel.cellpropertiesformat).
-   * A row's outline level (grouped rows) is not among what Office.js reads of a range or a row, so in Excel only
-   * indents show a cascade; a host without ExcelApi 1.9 shows none.
+   * A row's outline level (grouped rows) is not among what Office.js reads of a row (getRowProperties gives its
+   * address, index, format and hidden state: https://learn.microsoft.com/en-us/javascript/api/excel/excel.rowproperties),
+   * so in Excel only indents show a cascade; a host without ExcelApi 1.9 shows none.
    */
   async rowDepths(sheetName: string, address: string): Promise<Map<number, number>> {
     if (!supportsExcelApi("1.9")) return new Map();
