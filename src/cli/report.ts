@@ -73,13 +73,13 @@ export function printJsonReport(
       `      "file": ${JSON.stringify(file)},\n      "sheet": ${JSON.stringify(sheet)},\n`
   );
   const noPlace = `      "file": "",\n      "sheet": "",\n`;
-  for (let start = 0; start < findings.length; start += BATCH) {
-    const lines = findings
-      .slice(start, start + BATCH)
-      .map((finding) => findingJson(finding, places[finding.source] ?? noPlace, lang));
-    const last = start + BATCH >= findings.length;
-    print(`${lines.join(",\n")}${last ? "\n" : ",\n"}`);
-  }
+  // A finding at a time: the writer gathers them (the CLI's into chunks of bytes).
+  const last = findings.length - 1;
+  findings.forEach((finding, index) =>
+    print(
+      `${findingJson(finding, places[finding.source] ?? noPlace, lang)}${index === last ? "\n" : ",\n"}`
+    )
+  );
   print("  ]\n}\n");
 }
 

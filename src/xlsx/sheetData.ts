@@ -35,6 +35,23 @@ const R_ATTRIBUTE = /\br="([A-Z]+)?(\d+)?"/;
 
 /** A cell reference's 1-based row and 0-based column ("B3" → 3, 1); parts missing from `r` come back null. */
 function parseRef(attributes: string): { row: number | null; column: number | null } {
+  // As a spreadsheet writes it (r="B3" after a space): read by character codes, without a pattern.
+  const at = attributes.indexOf(' r="');
+  if (at >= 0) {
+    let index = at + 4;
+    let column = 0;
+    let row = 0;
+    for (let code = attributes.charCodeAt(index); code >= 65 && code <= 90;) {
+      column = column * 26 + code - 64;
+      code = attributes.charCodeAt(++index);
+    }
+    for (let code = attributes.charCodeAt(index); code >= 48 && code <= 57;) {
+      row = row * 10 + code - 48;
+      code = attributes.charCodeAt(++index);
+    }
+    if (attributes.charCodeAt(index) === 34 && column > 0 && row > 0)
+      return { row, column: column - 1 };
+  }
   const match = R_ATTRIBUTE.exec(attributes);
   if (!match) return { row: null, column: null };
   return {
