@@ -9,7 +9,7 @@ type Bilingual = { readonly en: string; readonly zh: string };
 export const STRINGS = {
   "tab.label": { en: "Goal Cascade", zh: "目标分解" },
   "tab.audit": { en: "Audit", zh: "审核" },
-  "tab.map": { en: "Map", zh: "地图" },
+  "tab.map": { en: "Map", zh: "目标树" },
   "tab.tools": { en: "Tools", zh: "工具" },
   "tab.options": { en: "Options", zh: "选项" },
   "tab.functions": { en: "Functions", zh: "函数" },
@@ -82,6 +82,11 @@ export const STRINGS = {
   "mapping.save": { en: "Save and audit", zh: "保存并审核" },
   "mapping.clear": { en: "Forget the mapping", zh: "清除对应关系" },
   "mapping.cancel": { en: "Cancel", zh: "取消" },
+  "audit.stale": {
+    en: "The options changed after this audit: the findings, the map and the tools still show the last audit's results.",
+    zh: "本次审核后选项已更改：审核结果、目标树和工具显示的仍是上次审核的结果。",
+  },
+  "audit.again": { en: "Audit again", zh: "重新审核" },
   "audit.cleared": {
     en: "Audit cleared: {rules} highlight rules removed. Your own formats were left alone.",
     zh: "已清除审核：删除了 {rules} 条突出显示规则。您自己的格式保持不变。",
@@ -132,10 +137,10 @@ export const STRINGS = {
   "chooser.audit": { en: "Audit this table", zh: "审核此表" },
   "chooser.cancel": { en: "Cancel", zh: "取消" },
 
-  "map.label": { en: "Cascade map", zh: "目标分解地图" },
+  "map.label": { en: "Cascade map", zh: "目标树" },
   "map.empty": {
     en: "Audit the goal table to see its cascade map.",
-    zh: "请先审核目标表，再查看目标分解地图。",
+    zh: "请先审核目标表，再查看目标树。",
   },
   "map.noGoals": { en: "The audit read no goals to draw.", zh: "审核没有读取到可显示的目标。" },
   "map.expandAll": { en: "Expand all", zh: "全部展开" },

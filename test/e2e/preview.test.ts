@@ -296,7 +296,7 @@ describe("the browser preview", () => {
     await audit(page, "zh");
 
     await page.getByRole("heading", { name: "目标分解 — 预览" }).waitFor();
-    for (const name of ["审核", "地图", "工具", "选项", "函数"])
+    for (const name of ["审核", "目标树", "工具", "选项", "函数"])
       await pane(page).getByRole("tab", { name, exact: true }).waitFor();
     for (const name of ["审核目标", "清除审核", "打开 .xlsx…", "另存为 .xlsx"])
       await page.getByRole("button", { name, exact: true }).waitFor();

@@ -79,6 +79,11 @@ describe("the one-click audit", () => {
     );
     expect(pane.workbook.sheet("Goals").rules).toEqual([]);
     expect([...pane.workbook.sheets.keys()]).toEqual(["Goals"]);
+    // Nothing of the cleared audit stays on show: no findings, no summary naming the deleted sheet, no map.
+    expect(queryGroup("Off track")).toBeNull();
+    expect(screen.queryByText("Findings are listed on the sheet “Audit”.")).toBeNull();
+    await pane.user.click(screen.getByRole("tab", { name: "Map" }));
+    expect(await screen.findByText("Audit the goal table to see its cascade map.")).toBeTruthy();
   });
 
   it("shows its progress while it reads the table", async () => {

@@ -36,6 +36,25 @@ describe("options", () => {
     expect(pane.workbook.calls.get("saveSetting")).toBeUndefined();
   });
 
+  it("says the results are out of date when the options change after an audit, until it audits again", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    const stale = /^The options changed after this audit/;
+    expect(screen.queryByText(stale)).toBeNull();
+    await openTab(pane, "Options");
+    await retype(pane, /^At-risk threshold/, "60%");
+    await pane.user.click(screen.getByRole("button", { name: "Save options" }));
+    await screen.findByText(/Options saved with the workbook/);
+    expect(screen.queryByText(stale)).toBeNull();
+    await openTab(pane, "Map");
+    expect(screen.getByText(stale)).toBeTruthy();
+    await openTab(pane, "Audit");
+    await pane.user.click(screen.getByRole("button", { name: "Audit again" }));
+    await waitFor(() => expect(screen.queryByText(stale)).toBeNull());
+    // At 0.6, C1 (70 %) and P1 (67 %) are at risk rather than off track.
+    expect(screen.getByRole("button", { name: /^At risk / }).textContent).toContain("3");
+  });
+
   it("saves valid options with the document, and the next audit uses them", async () => {
     const pane = await renderPane();
     await openTab(pane, "Options");
@@ -135,7 +154,7 @@ describe("language", () => {
     await pane.user.click(screen.getByRole("radio", { name: "Chinese (中文)" }));
     await pane.user.click(screen.getByRole("button", { name: "Save options" }));
     expect(await screen.findByRole("tab", { name: "审核" })).toBeTruthy();
-    expect(screen.getByRole("tab", { name: "地图" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "目标树" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "保存选项" })).toBeTruthy();
     expect(screen.getByText("选项已随工作簿保存，将在下次审核时生效。")).toBeTruthy();
     expect(document.documentElement.lang).toBe("zh-CN");

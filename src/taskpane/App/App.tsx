@@ -1,6 +1,10 @@
 import * as React from "react";
 import {
+  Button,
   FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   Tab as FluentTab,
   TabList,
   webDarkTheme,
@@ -116,6 +120,20 @@ function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.E
         ))}
       </TabList>
       <Notice notice={state.notice} onDismiss={state.dismissNotice} />
+      {state.session.stale && state.tab !== "options" && state.tab !== "functions" && (
+        <MessageBar intent="warning" layout="multiline" className={styles.stale}>
+          <MessageBarBody>{t("audit.stale")}</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              disabled={state.session.busy}
+              onClick={() => void state.session.reaudit()}
+            >
+              {t("audit.again")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <div
         role="tabpanel"
         id={`panel-${state.tab}`}

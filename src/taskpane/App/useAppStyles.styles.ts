@@ -17,6 +17,10 @@ export const useAppStyles = makeStyles({
     flexWrap: "wrap",
     marginInline: `calc(${tokens.spacingHorizontalM} * -1)`,
   },
+  // The out-of-date warning never shrinks to a sliver at 320 px: its text wraps above its button.
+  stale: {
+    flexShrink: 0,
+  },
   content: {
     paddingTop: tokens.spacingVerticalS,
   },

@@ -24,6 +24,8 @@ export interface AuditSession {
   /** The step under way, null when idle. */
   step: AuditStep | null;
   busy: boolean;
+  /** True when the options changed after the last audit: what the pane shows is the last audit's. */
+  stale: boolean;
   /** Goal tables to choose from, when the sheet holds several. */
   choices: GoalTableChoice[] | null;
   notice: Notice | null;
@@ -70,6 +72,11 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
   // The latest run, for actions created before it changed.
   const runRef = React.useRef<AuditRun | null>(null);
   runRef.current = run;
+  // The options the shown audit ran with (as JSON: saving unchanged options makes an equal new object).
+  const [auditedWith, setAuditedWith] = React.useState<string | null>(null);
+  const optionsKey = React.useMemo(() => JSON.stringify(options), [options]);
+  const optionsKeyRef = React.useRef(optionsKey);
+  optionsKeyRef.current = optionsKey;
 
   const auditTable = React.useCallback(
     async (source: TableSource): Promise<AuditRun | null> => {
@@ -81,6 +88,7 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
           setStep(current === "done" ? null : current)
         );
         setRun(next);
+        setAuditedWith(optionsKey);
         return next;
       } catch (error) {
         setNotice(errorNotice(error));
@@ -89,7 +97,7 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
         setStep(null);
       }
     },
-    [workbook, options, lang]
+    [workbook, options, optionsKey, lang]
   );
 
   const audit = React.useCallback(async () => {
@@ -146,6 +154,8 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
     setNotice(null);
     try {
       const cleared = await workbook.clearAudit();
+      // Nothing of the cleared audit stays on show: its findings, map and tools went with its highlights.
+      setRun(null);
       setNotice(
         textNotice("success", cleared.sheet ? "audit.clearedWithSheet" : "audit.cleared", {
           rules: cleared.rules,
@@ -166,6 +176,7 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
       case "audited":
       case "missingColumn":
         setRun(outcome.run);
+        setAuditedWith(optionsKeyRef.current);
         return;
       case "chooseTable":
         setChoices(outcome.tables);
@@ -182,6 +193,7 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
     run,
     step,
     busy: step !== null,
+    stale: run !== null && auditedWith !== null && auditedWith !== optionsKey,
     choices,
     notice,
     audit,
