@@ -6,7 +6,7 @@
 import { AuditResult } from "./audit";
 import { childrenOf, isTimeSplit } from "./cascade";
 import { bilingual, fieldName, Lang } from "./catalogue";
-import { makePeriod, periodsWithin, serialFromDay } from "./dates";
+import { isoFromDay, makePeriod, periodsWithin, serialFromDay } from "./dates";
 import { Finding, Severity } from "./findings";
 import { ColumnMap } from "./headers";
 import { CellValue, Goal, Period, Status } from "./model";
@@ -112,6 +112,69 @@ export interface TimeSplitRow {
   cells: CellValue[];
 }
 
+/** Multipliers a goal's text may write an amount with: "55万件", "1.2M tickets", "5k calls". */
+const TEXT_MULTIPLIERS: Record<string, number> = { 万: 1e4, 亿: 1e8, k: 1e3, K: 1e3, M: 1e6 };
+const TEXT_AMOUNT = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万|亿|k|K|M)?(?![\d.])/g;
+
+/**
+ * A goal's text with the amount it states changed from `from` to `to`, written the way it was ("55万件" → "13.75万件",
+ * "1,000,000 tickets" → "250,000 tickets"), or null when the text states no amount equal to `from`: then the
+ * text says nothing the new target contradicts.
+ * @example retargetText("全年解决55万件工单", 550000, 137500) // "全年解决13.75万件工单"
+ */
+export function retargetText(text: string, from: number, to: number): string | null {
+  let changed = false;
+  const out = text.replace(
+    TEXT_AMOUNT,
+    (whole, digits: string, fraction: string | undefined, suffix: string | undefined) => {
+      const multiplier = suffix === undefined ? 1 : (TEXT_MULTIPLIERS[suffix] as number);
+      const amount = Number(`${digits.replace(/,/g, "")}${fraction ?? ""}`) * multiplier;
+      if (changed || Math.abs(amount - from) > Math.abs(from) * 1e-9) return whole;
+      changed = true;
+      const scaled = Number((to / multiplier).toFixed(4));
+      const written = digits.includes(",")
+        ? scaled.toLocaleString("en-US", { maximumFractionDigits: 4 })
+        : String(scaled);
+      return `${written}${suffix ?? ""}`;
+    }
+  );
+  return changed ? out : null;
+}
+
+/**
+ * A period written as the sheet writes its periods: in Chinese when `like` (the goal's own period cell) is ("2026年度"
+ * → "2026年第1季度", "2026年3月"), as "Q1 2026" / "Mar 2026" when it puts words before the year ("Annual 2026"),
+ * else as its key ("2026-Q1", "2026-03"). A fiscal period keeps its key.
+ */
+export function periodLike(period: Period, like: CellValue): string {
+  const text = typeof like === "string" ? like.trim() : "";
+  if (period.fiscalStart !== undefined) return period.key;
+  if (/[\u4e00-\u9fff]/.test(text))
+    return period.kind === "quarter"
+      ? `${period.year}年第${period.index}季度`
+      : `${period.year}年${period.index}月`;
+  if (/^[A-Za-z]+\s+\d{4}$/.test(text) && !/^FY/i.test(text))
+    return period.kind === "quarter"
+      ? `Q${period.index} ${period.year}`
+      : `${MONTH_ABBREVIATIONS[period.index - 1] as string} ${period.year}`;
+  return period.key;
+}
+
+const MONTH_ABBREVIATIONS = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+];
+
 const PERIOD_LABELS: Record<Lang, (period: Period) => string> = {
   en: (period) => (period.kind === "quarter" ? `Q${period.index}` : period.key),
   zh: (period) =>
@@ -158,19 +221,29 @@ export function timeSplitPlan(
     Math.max(...(Object.values(columns) as number[])) - firstColumn + 1
   );
   const rows: TimeSplitRow[] = [];
+  // Dates as the row writes them: Excel dates stay dates, dates typed as text stay text.
+  const dateOf = (field: "start" | "deadline", day: number): CellValue => {
+    const column = columns[field];
+    const written = column === undefined ? null : sourceRow[column - firstColumn];
+    return typeof written === "string" ? isoFromDay(day) : serialFromDay(day);
+  };
+  const periodCell = sourceRow[(columns.period as number) - firstColumn] ?? null;
   for (const [k, part] of parts.entries()) {
     const suffix =
       part.kind === "quarter" ? `Q${part.index}` : `M${String(part.index).padStart(2, "0")}`;
     const id = `${goal.id}-${suffix}`;
     if (taken.has(normalizeText(id))) return fail("DUPLICATE_GOAL_ID", { value: id });
     const target = targets.value[k] as number;
+    // The amount the goal's text states becomes the period's (a rate's stays as it is).
+    const text =
+      goal.goal === null ? null : (retargetText(goal.goal, goal.target, target) ?? goal.goal);
     const values: Partial<Record<keyof ColumnMap, CellValue>> = {
       id,
       parent: goal.id,
-      goal: goal.goal === null ? null : `${goal.goal}（${PERIOD_LABELS[lang](part)}）`,
-      period: part.key,
-      start: serialFromDay(part.startDay),
-      deadline: serialFromDay(part.endDay),
+      goal: text === null ? null : `${text}（${PERIOD_LABELS[lang](part)}）`,
+      period: periodLike(part, periodCell),
+      start: dateOf("start", part.startDay),
+      deadline: dateOf("deadline", part.endDay),
       target,
       actual: null,
       baseline: null,

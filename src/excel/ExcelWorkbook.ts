@@ -933,16 +933,33 @@ export class ExcelWorkbook implements GoalWorkbook {
         throw new WorkbookError("TOO_LARGE", "the rows would go past the last row of the sheet");
       const occupied = sheet.getRange(boundsAddress(target)).getUsedRangeOrNullObject(true);
       occupied.load("address");
+      // A plain range has no column formats of its own: the new rows take the number formats of the row above
+      // them (dates stay dates, amounts keep their separators), as Excel's own fill down would give them.
+      const above = sheet.getRange(
+        boundsAddress({ ...target, firstRow: bounds.lastRow, lastRow: bounds.lastRow })
+      );
+      above.load("numberFormat");
       await context.sync();
       if (!occupied.isNullObject)
         throw new WorkbookError(
           "CONFLICT",
           `cells ${localAddress(occupied.address)} under the table are not empty`
         );
+      const formats = above.numberFormat[0] ?? [];
+      const formatted = formats.some((format) => format !== "General");
       await sendWrites(
         context,
         attempt,
-        valueWrites(sheet, target.firstRow, target.firstColumn, values),
+        [
+          ...(formatted
+            ? [
+                smallWrite(() => {
+                  sheet.getRange(boundsAddress(target)).numberFormat = values.map(() => formats);
+                }),
+              ]
+            : []),
+          ...valueWrites(sheet, target.firstRow, target.firstColumn, values),
+        ],
         true
       );
     });

@@ -281,8 +281,12 @@ export const STRINGS = {
   },
   "split.add": { en: "Add {count} rows", zh: "添加 {count} 行" },
   "split.added": {
-    en: "{count} rows added to the goal table, and the table audited again.",
-    zh: "已向目标表添加 {count} 行，并重新审核了目标表。",
+    en: "{count} rows added at {where} (selected), and the table audited again. To undo, delete those rows.",
+    zh: "已在 {where} 添加 {count} 行（已选中），并重新审核了目标表。如需撤销，请删除这些行。",
+  },
+  "split.existing": {
+    en: "This goal is already spread: rows {first} … {last} exist. To spread it again, delete those rows first.",
+    zh: "此目标已拆分：已有 {first} … {last} 行。如需重新拆分，请先删除这些行。",
   },
 
   "improve.title": { en: "Improve", zh: "改善" },

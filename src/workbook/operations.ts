@@ -27,6 +27,7 @@ import {
   HeaderMapping,
   mapHeaders,
   missingRequired,
+  normalizeText,
   readGoalTable,
   Result,
   sheetRef,
@@ -465,16 +466,47 @@ export function planTimeSplit(
   );
 }
 
-/** Adds the planned period rows at the end of the goal table. */
+/**
+ * Adds the planned period rows at the end of the goal table and selects them: returns where they went (deleting
+ * those rows undoes it).
+ */
 export async function writeTimeSplit(
   workbook: GoalWorkbook,
   run: AuditRun,
   rows: readonly TimeSplitRow[]
-): Promise<void> {
+): Promise<string> {
+  const bounds = rangeBounds(run.source.address);
   await workbook.appendRows(
     run.source,
     rows.map((row) => row.cells)
   );
+  const width = Math.max(
+    bounds.lastColumn - bounds.firstColumn + 1,
+    ...rows.map((row) => row.cells.length)
+  );
+  const address = boundsAddress({
+    firstRow: bounds.lastRow + 1,
+    lastRow: bounds.lastRow + rows.length,
+    firstColumn: bounds.firstColumn,
+    lastColumn: bounds.firstColumn + width - 1,
+  });
+  await workbook.select(run.source.sheet, address);
+  return address;
+}
+
+/**
+ * The rows a goal already has for each period of a spread (`<id>-Q1` … or `<id>-M01` …), or null when some period
+ * has none: a goal spread once is not spread again over its own rows.
+ */
+export function existingSplit(run: AuditRun, goal: number, grain: TimeGrain): string[] | null {
+  const id = run.result.goals[goal]?.id;
+  if (id === null || id === undefined) return null;
+  const ids =
+    grain === "quarter"
+      ? [1, 2, 3, 4].map((quarter) => `${id}-Q${quarter}`)
+      : Array.from({ length: 12 }, (_, month) => `${id}-M${String(month + 1).padStart(2, "0")}`);
+  const keys = new Set(run.result.goals.map((other) => other.key));
+  return ids.every((one) => keys.has(normalizeText(one))) ? ids : null;
 }
 
 /** Name of the improvement-plan sheet. */

@@ -6,6 +6,7 @@ import {
   goalTemplate,
   HEADERS,
   improvementRows,
+  readPeriod,
   timeSplitPlan,
 } from "../../src/domain";
 import { audit, child, goal, rate, table } from "./builders";
@@ -157,7 +158,8 @@ describe("timeSplitPlan", () => {
   });
 
   it("copies the row and fills its own period, dates and target", () => {
-    const { plan, header } = split({ target: 400, owner: "Li Na" }, "quarter");
+    // The goal's deadline is an Excel date (2026-12-31): the periods' are too.
+    const { plan, header } = split({ target: 400, owner: "Li Na", deadline: 46387 }, "quarter");
     if (!plan.ok) throw new Error("no plan");
     const cells = plan.value[1]?.cells ?? [];
     const at = (field: string) => cells[header.indexOf(field)];
@@ -170,6 +172,44 @@ describe("timeSplitPlan", () => {
       100,
     ]);
     expect(at("deadline")).toBe(46203); // 2026-06-30
+  });
+
+  it("writes the rows as the sheet writes them: its period style, its dates as text, the amount its text states", () => {
+    const { plan, header } = split(
+      {
+        target: 550000,
+        goal: "全年解决55万件工单",
+        period: "2026年度",
+        deadline: "2026-12-31",
+      },
+      "quarter"
+    );
+    if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
+    const at = (k: number, field: string) => plan.value[k]?.cells[header.indexOf(field)];
+    expect([0, 1, 2, 3].map((k) => at(k, "period"))).toEqual([
+      "2026年第1季度",
+      "2026年第2季度",
+      "2026年第3季度",
+      "2026年第4季度",
+    ]);
+    // Each period cell reads back as the period planned.
+    expect(plan.value.map((_, k) => readPeriod(at(k, "period")))).toEqual(
+      plan.value.map((row) => row.period)
+    );
+    expect(at(0, "deadline")).toBe("2026-03-31");
+    expect(at(0, "goal")).toBe("全年解决13.75万件工单（Q1）");
+    expect(at(0, "target")).toBe(137500);
+  });
+
+  it("writes periods in words after a period in words, and keeps a text that states no amount", () => {
+    const { plan, header } = split(
+      { target: 1200, goal: "Resolve tickets faster", period: "Annual 2026" },
+      "month"
+    );
+    if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
+    const at = (k: number, field: string) => plan.value[k]?.cells[header.indexOf(field)];
+    expect([at(0, "period"), at(11, "period")]).toEqual(["Jan 2026", "Dec 2026"]);
+    expect(at(2, "goal")).toBe("Resolve tickets faster（2026-03）");
   });
 
   it("refuses a profile of the wrong length", () => {

@@ -873,6 +873,27 @@ describe("appending rows", () => {
     expect(fake.values("Goals")[2]).toEqual(["G2", "y", 2]);
   });
 
+  it("gives rows under a plain range the number formats of the row above them", async () => {
+    const { fake, book } = workbook([
+      ["ID", "Deadline", "Target"],
+      ["G1", 46387, 1200],
+    ]);
+    fake.sheet("Goals").numberFormats.set("2:1", "yyyy-mm-dd");
+    fake.sheet("Goals").numberFormats.set("2:2", "#,##0");
+    await book.appendRows({ sheet: "Goals", address: "A1:C2", tableName: null }, [
+      ["G2", 46112, 300],
+      ["G3", 46203, 300],
+    ]);
+    const formats = fake.sheet("Goals").numberFormats;
+    expect([3, 4].map((row) => [0, 1, 2].map((column) => formats.get(`${row}:${column}`)))).toEqual(
+      [
+        ["General", "yyyy-mm-dd", "#,##0"],
+        ["General", "yyyy-mm-dd", "#,##0"],
+      ]
+    );
+    expect(fake.values("Goals")[3]).toEqual(["G3", 46203, 300]);
+  });
+
   it("refuses to write over cells under a plain range", async () => {
     const { fake, book } = workbook([
       ["ID", "Goal", "Target"],

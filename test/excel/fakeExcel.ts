@@ -749,6 +749,16 @@ export class FakeExcel {
       scalars: {
         values: () => cells((cell) => readCell(cell).value),
         valueTypes: () => cells((cell) => readCell(cell).type),
+        numberFormat: () => {
+          const b = existing();
+          const formats = sheetOf().numberFormats;
+          return Array.from({ length: b.lastRow - b.firstRow + 1 }, (_, r) =>
+            Array.from(
+              { length: b.lastColumn - b.firstColumn + 1 },
+              (_, c) => formats.get(`${b.firstRow + r}:${b.firstColumn + c}`) ?? "General"
+            )
+          );
+        },
         address: () => (bounds() === null ? "" : `${quoted(sheetOf().name)}!${address()}`),
         rowIndex: () => (bounds()?.firstRow ?? 1) - 1,
         rowCount: () => {

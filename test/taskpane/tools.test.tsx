@@ -1,8 +1,16 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from "@testing-library/react";
-import { cellAddress } from "../../src/domain";
+import { CellValue, cellAddress } from "../../src/domain";
 import { MemoryWorkbook } from "../support/MemoryWorkbook";
-import { auditPane, columnOf, openTab, polyfillBrowser, renderPane, RenderedPane } from "./helpers";
+import {
+  auditPane,
+  columnOf,
+  goalSheet,
+  openTab,
+  polyfillBrowser,
+  renderPane,
+  RenderedPane,
+} from "./helpers";
 
 beforeAll(polyfillBrowser);
 
@@ -146,7 +154,10 @@ describe("spreading a goal in time", () => {
       ["Σ", "", "1,000"],
     ]);
     await pane.user.click(screen.getByRole("button", { name: "Add 4 rows" }));
-    await screen.findByText("4 rows added to the goal table, and the table audited again.");
+    await screen.findByText(
+      "4 rows added at Goals!A11:K14 (selected), and the table audited again. To undo, delete those rows."
+    );
+    expect(pane.workbook.selected).toBe("Goals!A11:K14");
     expect([11, 12, 13, 14].map((row) => pane.workbook.value("Goals", row, 0))).toEqual([
       "C1-Q1",
       "C1-Q2",
@@ -157,14 +168,37 @@ describe("spreading a goal in time", () => {
     expect(screen.getByText("11 goals read from Goals!A1:K14")).toBeTruthy();
   });
 
-  it("shows the domain's reason when the goal cannot be split", async () => {
+  it("says a goal it has spread is spread, with no error and nothing more to add", async () => {
     const pane = await renderPane();
     await pickGoal(pane, 4);
     await pane.user.click(screen.getByRole("button", { name: "Add 4 rows" }));
     await screen.findByText(/4 rows added/);
-    // The same goal again: its quarter ids are taken now.
     expect(
-      await screen.findByText("The id “C1-Q1” appears more than once; ids must be unique.")
+      await screen.findByText(
+        "This goal is already spread: rows C1-Q1 … C1-Q4 exist. To spread it again, delete those rows first."
+      )
+    ).toBeTruthy();
+    expect(screen.queryByText(/appears more than once/)).toBeNull();
+    expect(
+      (screen.getByRole("button", { name: /^Add \d+ rows$/ }) as HTMLButtonElement).disabled
+    ).toBe(true);
+    // Months are another spread: those it can still add.
+    await pane.user.click(screen.getByRole("radio", { name: "Months (12)" }));
+    expect(screen.queryByText(/already spread/)).toBeNull();
+  });
+
+  it("shows the domain's reason when a period's id is taken by another row", async () => {
+    const cells = goalSheet();
+    const taken = [...(cells[cells.length - 1] as CellValue[])];
+    taken[columnOf("ID")] = "C1-Q2";
+    taken[columnOf("Parent")] = "";
+    cells.push(taken);
+    const pane = await renderPane(
+      new MemoryWorkbook({ Goals: cells }, { sheet: "Goals", row: 4, column: 0 })
+    );
+    await pickGoal(pane, 4);
+    expect(
+      await screen.findByText("The id “C1-Q2” appears more than once; ids must be unique.")
     ).toBeTruthy();
   });
 });

@@ -43,6 +43,8 @@ export function TimeSplitPanel(props: TimeSplitPanelProps): React.JSX.Element {
   const unit = goal?.unit ?? null;
   const count = PERIOD_COUNT[state.grain];
   const issue = state.plan && !state.plan.ok ? state.plan.issues[0] : undefined;
+  // The period as it will be written (in the sheet's own style: 2026年第1季度, Q1 2026, 2026-Q1).
+  const periodColumn = (props.run.read.columns.period ?? 0) - props.run.bounds.firstColumn;
 
   return (
     <section className={styles.section} aria-labelledby="split-title">
@@ -72,6 +74,16 @@ export function TimeSplitPanel(props: TimeSplitPanelProps): React.JSX.Element {
         />
       </Field>
 
+      {state.existing && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {t("split.existing", {
+              first: state.existing[0] as string,
+              last: state.existing[state.existing.length - 1] as string,
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {issue && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{issueMessage(issue, lang)}</MessageBarBody>
@@ -91,7 +103,7 @@ export function TimeSplitPanel(props: TimeSplitPanelProps): React.JSX.Element {
             {state.plan.value.map((row) => (
               <TableRow key={row.id}>
                 <TableCell>{row.id}</TableCell>
-                <TableCell>{row.period.key}</TableCell>
+                <TableCell>{String(row.cells[periodColumn] ?? row.period.key)}</TableCell>
                 <TableCell className={styles.numeric}>{formatNumber(row.target, unit)}</TableCell>
               </TableRow>
             ))}

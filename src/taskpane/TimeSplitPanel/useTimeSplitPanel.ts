@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Result, TimeGrain, TimeSplitRow } from "../../domain";
-import { planTimeSplit, writeTimeSplit } from "../../workbook/operations";
+import { existingSplit, planTimeSplit, writeTimeSplit } from "../../workbook/operations";
 import { useWorkbook } from "../context";
 import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
 import { parseProfile, PERIOD_COUNT, ProfileProblem } from "./profile";
@@ -13,6 +13,8 @@ export interface TimeSplitPanelState {
   setProfileText: (text: string) => void;
   problem: ProfileProblem | null;
   plan: Result<TimeSplitRow[]> | null;
+  /** The rows of a spread the goal already has, when it has them all (nothing to add then). */
+  existing: string[] | null;
   total: number;
   add: () => Promise<void>;
   busy: boolean;
@@ -33,9 +35,10 @@ export function useTimeSplitPanel(props: TimeSplitPanelProps): TimeSplitPanelSta
     () => parseProfile(profileText, PERIOD_COUNT[grain]),
     [profileText, grain]
   );
+  const existing = React.useMemo(() => existingSplit(run, goal, grain), [run, goal, grain]);
   const plan = React.useMemo(
-    () => (profile.ok ? planTimeSplit(run, goal, grain, profile.value) : null),
-    [run, goal, grain, profile]
+    () => (profile.ok && existing === null ? planTimeSplit(run, goal, grain, profile.value) : null),
+    [run, goal, grain, profile, existing]
   );
   const total = plan?.ok ? plan.value.reduce((sum, row) => sum + row.target, 0) : 0;
 
@@ -44,9 +47,14 @@ export function useTimeSplitPanel(props: TimeSplitPanelProps): TimeSplitPanelSta
     setBusy(true);
     setNotice(null);
     try {
-      await writeTimeSplit(workbook, run, plan.value);
+      const address = await writeTimeSplit(workbook, run, plan.value);
       await reaudit();
-      setNotice(textNotice("success", "split.added", { count: plan.value.length }));
+      setNotice(
+        textNotice("success", "split.added", {
+          count: plan.value.length,
+          where: `${run.source.sheet}!${address}`,
+        })
+      );
     } catch (error) {
       setNotice(errorNotice(error));
     } finally {
@@ -61,6 +69,7 @@ export function useTimeSplitPanel(props: TimeSplitPanelProps): TimeSplitPanelSta
     setProfileText,
     problem: profile.ok ? null : profile.problem,
     plan,
+    existing,
     total,
     add,
     busy,
