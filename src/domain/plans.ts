@@ -193,7 +193,13 @@ export function timeSplitPlan(
   index: number,
   grain: TimeGrain,
   profile: readonly number[] | null,
-  table: { columns: ColumnMap; firstColumn: number; sourceRow: readonly CellValue[] },
+  table: {
+    columns: ColumnMap;
+    firstColumn: number;
+    sourceRow: readonly CellValue[];
+    /** A period cell of the table at the grain of the spread ("2026年第1季度"): the style the rows follow. */
+    periodSample?: CellValue;
+  },
   lang: Lang
 ): Result<TimeSplitRow[]> {
   const { columns, firstColumn, sourceRow } = table;
@@ -227,20 +233,18 @@ export function timeSplitPlan(
     const written = column === undefined ? null : sourceRow[column - firstColumn];
     return typeof written === "string" ? isoFromDay(day) : serialFromDay(day);
   };
-  const periodCell = sourceRow[(columns.period as number) - firstColumn] ?? null;
+  const periodCell =
+    table.periodSample ?? sourceRow[(columns.period as number) - firstColumn] ?? null;
   for (const [k, part] of parts.entries()) {
     const suffix =
       part.kind === "quarter" ? `Q${part.index}` : `M${String(part.index).padStart(2, "0")}`;
     const id = `${goal.id}-${suffix}`;
     if (taken.has(normalizeText(id))) return fail("DUPLICATE_GOAL_ID", { value: id });
     const target = targets.value[k] as number;
-    // The amount the goal's text states becomes the period's (a rate's stays as it is).
-    const text =
-      goal.goal === null ? null : (retargetText(goal.goal, goal.target, target) ?? goal.goal);
     const values: Partial<Record<keyof ColumnMap, CellValue>> = {
       id,
       parent: goal.id,
-      goal: text === null ? null : `${text}（${PERIOD_LABELS[lang](part)}）`,
+      goal: goal.goal === null ? null : periodText(goal.goal, goal.target, target, part, lang),
       period: periodLike(part, periodCell),
       start: dateOf("start", part.startDay),
       deadline: dateOf("deadline", part.endDay),
@@ -257,6 +261,18 @@ export function timeSplitPlan(
     rows.push({ id, period: part, target, cells });
   }
   return ok(rows);
+}
+
+/**
+ * A goal's text for one period of its spread: the amount it states becomes the period's (a rate's stays), and a
+ * Chinese text's 全年 / 年度 becomes the period (第1季度, 3月); any other text gets the period after it.
+ * @example periodText("全年解决55万件工单", 550000, 137500, q1, "zh") // "第1季度解决13.75万件工单"
+ */
+function periodText(text: string, from: number, to: number, part: Period, lang: Lang): string {
+  const amount = retargetText(text, from, to) ?? text;
+  const chinese = part.kind === "quarter" ? `第${part.index}季度` : `${part.index}月`;
+  if (/全年|年度/.test(amount)) return amount.replace(/全年|年度/, chinese);
+  return `${amount}（${PERIOD_LABELS[lang](part)}）`;
 }
 
 /** The year a goal's start…deadline window lies in, when it has no period of its own. */

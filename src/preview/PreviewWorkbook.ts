@@ -641,17 +641,19 @@ export class PreviewWorkbook implements GoalWorkbook {
     const bounds = rangeBounds(table.address);
     this.hf.batch(() => this.writeRows(target, bounds.lastRow + 1, bounds.firstColumn, rows));
     const grown: RangeBounds = { ...bounds, lastRow: bounds.lastRow + rows.length };
+    // An Excel table carries its columns' formats into the rows it grows by; under a plain range the Excel host
+    // gives the new rows the number formats of the row above (ExcelWorkbook.appendRows): the same here.
+    for (let column = bounds.firstColumn; column <= bounds.lastColumn; column++) {
+      const format = meta.numberFormats.get(cellKey(bounds.lastRow, column));
+      if (format === undefined) continue;
+      for (let row = bounds.lastRow + 1; row <= grown.lastRow; row++)
+        if (!meta.numberFormats.has(cellKey(row, column)))
+          meta.numberFormats.set(cellKey(row, column), format);
+    }
     const listed = meta.tables.find((entry) => entry.name === table.tableName);
     if (listed) {
       listed.address = boundsAddress(grown);
-      // An Excel table carries its columns' formats and drop-downs into the rows it grows by.
-      for (let column = bounds.firstColumn; column <= bounds.lastColumn; column++) {
-        const format = meta.numberFormats.get(cellKey(bounds.lastRow, column));
-        if (format === undefined) continue;
-        for (let row = bounds.lastRow + 1; row <= grown.lastRow; row++)
-          if (!meta.numberFormats.has(cellKey(row, column)))
-            meta.numberFormats.set(cellKey(row, column), format);
-      }
+      // And its drop-downs.
       meta.validations = meta.validations.map((validation) => {
         const range = rangeBounds(validation.range);
         const inside =

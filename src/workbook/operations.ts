@@ -29,6 +29,7 @@ import {
   missingRequired,
   normalizeText,
   readGoalTable,
+  readPeriod,
   Result,
   sheetRef,
   tableBlocks,
@@ -456,12 +457,28 @@ export function planTimeSplit(
 ): Result<TimeSplitRow[]> {
   const row = run.result.goals[goal]?.row ?? 0;
   const sourceRow = run.cells[row - run.bounds.firstRow] ?? [];
+  // The table's own quarters or months show how it writes them ("2026年第1季度" beside a year written "2026").
+  const column = run.read.columns.period;
+  const periodSample =
+    column === undefined
+      ? undefined
+      : run.cells
+          .map((cells) => cells[column - run.bounds.firstColumn])
+          .find((value) => {
+            const period = readPeriod(value);
+            return typeof period === "object" && period !== null && period.kind === grain;
+          });
   return timeSplitPlan(
     run.result,
     goal,
     grain,
     profile,
-    { columns: run.read.columns, firstColumn: run.bounds.firstColumn, sourceRow },
+    {
+      columns: run.read.columns,
+      firstColumn: run.bounds.firstColumn,
+      sourceRow,
+      ...(periodSample === undefined ? {} : { periodSample }),
+    },
     run.lang
   );
 }

@@ -197,7 +197,7 @@ describe("timeSplitPlan", () => {
       plan.value.map((row) => row.period)
     );
     expect(at(0, "deadline")).toBe("2026-03-31");
-    expect(at(0, "goal")).toBe("全年解决13.75万件工单（Q1）");
+    expect(at(0, "goal")).toBe("第1季度解决13.75万件工单");
     expect(at(0, "target")).toBe(137500);
   });
 

@@ -248,6 +248,53 @@ describe("the browser preview", () => {
     expect(Math.max(...parts) - Math.min(...parts)).toBeLessThanOrEqual(1);
   });
 
+  it.each(["en", "zh"] as const)(
+    "spreads a goal into quarters written as the sheet writes them, selected, at 350 px and wide (%s)",
+    async (lang) => {
+      const { page, errors } = await open();
+      const words =
+        lang === "en"
+          ? {
+              tools: "Tools",
+              use: "Use selected goal",
+              add: "Add 4 rows",
+              added: /4 rows added at/,
+            }
+          : { tools: "工具", use: "使用所选目标", add: "添加 4 行", added: /添加 4 行（已选中）/ };
+      if (lang === "zh") await page.getByRole("radio", { name: "中文" }).check();
+      await audit(page, lang);
+      await cell(page, "A10").click(); // T4: 在线客服部全年解决客户工单55万件, 550,000, period 2026
+      await pane(page).getByRole("tab", { name: words.tools }).click();
+      await pane(page).getByRole("button", { name: words.use }).click();
+      await pane(page).getByRole("button", { name: words.add }).click();
+      await pane(page).getByText(words.added).waitFor();
+
+      // The new rows are selected (and so shown): each is the period's, as the sheet writes its quarters.
+      const rows = (await gridCells(page)).filter(
+        (one) => one.column === COLUMN.id && /^T4-Q\d$/.test(one.text)
+      );
+      expect(rows.map((one) => one.text)).toEqual(["T4-Q1", "T4-Q2", "T4-Q3", "T4-Q4"]);
+      const first = rows[0]?.row as number;
+      await expect(cell(page, `A${first}`).getAttribute("aria-selected")).resolves.toBe("true");
+      const text = async (letter: string, row: number) =>
+        (await cell(page, `${letter}${row}`).textContent()) ?? "";
+      expect(await text("E", first)).toBe("在线客服部第1季度解决客户工单13.75万件");
+      expect(await text("I", first)).toBe("2026年第1季度");
+      expect(await text("I", first + 3)).toBe("2026年第4季度");
+      // Dates show as dates (the row above's format), the target with its separators.
+      expect(await text("K", first)).toBe("2026-03-31");
+      expect(await text("M", first)).toBe("137,500");
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, `preview-spread-wide-${lang}.png`) });
+      await page.setViewportSize({ width: 350, height: 1100 });
+      await pane(page).screenshot({ path: join(SCREENSHOTS, `preview-spread-350-${lang}.png`) });
+      const overflow = await pane(page).evaluate(
+        (element) => element.scrollWidth - element.clientWidth
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    }
+  );
+
   it("shows the cascade map and its tooltips without covering the grid or the tabs", async () => {
     const { page, errors } = await open();
     await audit(page);
