@@ -188,7 +188,10 @@ export function allocate(
   const rest = units - lockedUnits;
   if (free.length === 0) {
     if (rest !== 0)
-      return fail("LOCKED_EXCEED", { locked: lockedUnits / scale, rest: rest / scale });
+      return fail("LOCKED_EXCEED", {
+        locked: { amount: lockedUnits / scale, unit: null },
+        rest: { amount: rest / scale, unit: null },
+      });
     return ok(parts.map((part) => part / scale));
   }
   const freeWeights = free.map((index) => weights[index] as number);

@@ -3,7 +3,7 @@ export interface Issue {
   /** Stable code, turned into words by the catalogue. */
   code: IssueCode;
   /** Values the message interpolates. */
-  params?: Record<string, string | number>;
+  params?: Record<string, string | number | { amount: number; unit: string | null }>;
 }
 
 /** Codes of failed computations (numbers and argument checks). */

@@ -240,6 +240,30 @@ export const STRINGS = {
     en: "{count} targets written, and the table audited again.",
     zh: "已写入 {count} 个目标值，并重新审核了目标表。",
   },
+  "allocate.writtenTexts": {
+    en: "{count} targets written, {texts} goal texts changed to state them, and the table audited again. To undo, write the old values back (Current column above).",
+    zh: "已写入 {count} 个目标值，并修改了 {texts} 条目标描述中的数量，已重新审核目标表。如需撤销，请写回原值（见上方“当前值”列）。",
+  },
+  "allocate.writtenTextsKept": {
+    en: "{count} targets written, and the table audited again. {texts} goal texts still state the old amounts.",
+    zh: "已写入 {count} 个目标值，并重新审核了目标表。有 {texts} 条目标描述中的数量仍是原值。",
+  },
+  "allocate.updateTexts": {
+    en: "Also change the amount in {count} goal texts that state the old target",
+    zh: "同时修改 {count} 条目标描述中写明的原目标值",
+  },
+  "allocate.weightsHint": {
+    en: "Shares follow each child's Weight column. Those are scorecard weights (100 % per owner), not shares of this goal: check the proposal.",
+    zh: "按各下级“权重”列的值分配。该列是考核权重（每位责任人合计 100%），并非该目标的份额：请核对建议值。",
+  },
+  "allocate.repeatSum": {
+    en: "This goal's children add up (sum): repeating its target gives each child the whole {target}, together {total}, which over-allocates it. Repeat suits rates, which average.",
+    zh: "该目标的下级按求和汇总：重复目标值会让每个下级都得到完整的 {target}，合计 {total}，超额分解。重复目标值适用于取平均的比率类目标。",
+  },
+  "allocate.allLocked": {
+    en: "Every child is locked: unlock one to give it what the others leave.",
+    zh: "所有下级都已锁定：请解除锁定其中一个，由它承担其余部分。",
+  },
   "allocate.nothing": {
     en: "Nothing to write: every child already has the proposed target.",
     zh: "无需写入：每个下级的目标值已与建议值相同。",

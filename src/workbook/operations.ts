@@ -31,6 +31,7 @@ import {
   readGoalTable,
   readPeriod,
   Result,
+  retargetText,
   sheetRef,
   tableBlocks,
   Bilingual,
@@ -426,26 +427,51 @@ function targetAddress(run: AuditRun, row: number): string {
 }
 
 /**
- * Writes an allocation into the children's target cells. Cells that already hold a value are written only when
- * `overwrite` is true; otherwise nothing is written and their addresses come back for the pane to ask about.
+ * The goal texts an allocation would make state their new targets: for each changing child whose text states its
+ * current target ("赵磊全年解决客户工单25万件" for 250,000), the goal cell and its text with the proposed one.
+ */
+export function allocationTexts(
+  run: AuditRun,
+  lines: readonly AllocationLine[]
+): Array<{ address: string; text: string }> {
+  const column = run.read.columns.goal;
+  if (column === undefined) return [];
+  return lines.flatMap((line) => {
+    const text = run.result.goals[line.goal]?.goal ?? null;
+    if (line.locked || line.current === null || line.proposed === line.current || text === null)
+      return [];
+    const changed = retargetText(text, line.current, line.proposed);
+    return changed === null ? [] : [{ address: cellAddress(column, line.row), text: changed }];
+  });
+}
+
+/**
+ * Writes an allocation into the children's target cells, and with `texts` the amounts their goal texts state
+ * (allocationTexts). Target cells that already hold a value are written only when `overwrite` is true; otherwise
+ * nothing is written and their addresses come back for the pane to ask about.
  */
 export async function writeAllocation(
   workbook: GoalWorkbook,
   run: AuditRun,
   lines: readonly AllocationLine[],
-  overwrite: boolean
-): Promise<{ written: number; needsConfirmation: string[] }> {
+  overwrite: boolean,
+  texts = false
+): Promise<{ written: number; texts: number; needsConfirmation: string[] }> {
   const changing = lines.filter((line) => !line.locked && line.proposed !== line.current);
   const addresses = changing.map((line) => targetAddress(run, line.row));
   if (!overwrite) {
     const occupied = await workbook.nonEmpty(run.source.sheet, addresses);
-    if (occupied.length > 0) return { written: 0, needsConfirmation: occupied };
+    if (occupied.length > 0) return { written: 0, texts: 0, needsConfirmation: occupied };
   }
-  await workbook.writeValues(
-    run.source.sheet,
-    changing.map((line) => ({ address: targetAddress(run, line.row), values: [[line.proposed]] }))
-  );
-  return { written: changing.length, needsConfirmation: [] };
+  const textEdits = texts ? allocationTexts(run, changing) : [];
+  await workbook.writeValues(run.source.sheet, [
+    ...changing.map((line) => ({
+      address: targetAddress(run, line.row),
+      values: [[line.proposed]],
+    })),
+    ...textEdits.map((edit) => ({ address: edit.address, values: [[edit.text]] })),
+  ]);
+  return { written: changing.length, texts: textEdits.length, needsConfirmation: [] };
 }
 
 /** The rows a spread in time would add (see the domain's timeSplitPlan). */

@@ -66,6 +66,102 @@ describe("allocating a target", () => {
     expect(screen.getByTestId("proposed-T2").textContent).toBe("400");
   });
 
+  it("keeps the children and their locks on show when every child is locked, and lets them be unlocked", async () => {
+    const pane = await renderPane();
+    await pickGoal(pane, 4);
+    await pane.user.click(screen.getByRole("checkbox", { name: "Keep the target of T1" }));
+    await pane.user.click(screen.getByRole("checkbox", { name: "Keep the target of T2" }));
+    // T1 600 + T2 300 leave 100 of C1's 1,000 to nobody: said with formatted amounts, and how to go on.
+    expect(
+      screen.getByText(
+        "The locked parts (900) leave nothing to spread, or there is nobody to spread 100 over. Every child is locked: unlock one to give it what the others leave."
+      )
+    ).toBeTruthy();
+    expect(screen.getByTestId("proposed-T1").textContent).toBe("—");
+    await pane.user.click(screen.getByRole("checkbox", { name: "Keep the target of T2" }));
+    expect(screen.getByTestId("proposed-T2").textContent).toBe("400");
+  });
+
+  it("warns that repeating a summed target over-allocates it, and says which weights By weights uses", async () => {
+    const pane = await renderPane();
+    await pickGoal(pane, 4);
+    await pane.user.click(screen.getByRole("radio", { name: "Repeat the target (rates)" }));
+    expect(
+      screen.getByText(
+        /^This goal's children add up \(sum\): repeating its target gives each child the whole 1,000, together 2,000/
+      )
+    ).toBeTruthy();
+    await pane.user.click(screen.getByRole("radio", { name: "By weights" }));
+    expect(screen.queryByText(/^This goal's children add up/)).toBeNull();
+    expect(screen.getByText(/^Shares follow each child's Weight column/)).toBeTruthy();
+  });
+
+  /** A cascade whose children's texts state their targets (the second only in Chinese when `texts`). */
+  const stating = (texts: boolean) =>
+    new MemoryWorkbook(
+      {
+        Goals: [
+          ["ID", "Parent", "Goal", "Owner", "Target", "Deadline"],
+          ["C1", "", "Resolve 1,000 tickets within 4 hours by December", "Ana", 1000, "2026-12-31"],
+          [
+            "T1",
+            "C1",
+            "North resolves 600 tickets within 4 hours by December",
+            "Ben",
+            600,
+            "2026-12-31",
+          ],
+          [
+            "T2",
+            "C1",
+            texts ? "南区全年解决工单300件" : "South resolves tickets within 4 hours by December",
+            "Cy",
+            300,
+            "2026-12-31",
+          ],
+        ],
+      },
+      { sheet: "Goals", row: 2, column: 0 }
+    );
+
+  it("changes the amount a child's goal text states along with its target", async () => {
+    const pane = await renderPane(stating(true));
+    await pickGoal(pane, 2);
+    const update = screen.getByRole("checkbox", {
+      name: "Also change the amount in 2 goal texts that state the old target",
+    });
+    expect((update as HTMLInputElement).checked).toBe(true);
+    await pane.user.click(screen.getByRole("button", { name: "Write targets" }));
+    await pane.user.click(await screen.findByRole("button", { name: "Overwrite" }));
+    await screen.findByText(/^2 targets written, 2 goal texts changed to state them/);
+    expect(
+      [3, 4].map((row) => [
+        pane.workbook.value("Goals", row, 2),
+        pane.workbook.value("Goals", row, 4),
+      ])
+    ).toEqual([
+      ["North resolves 500 tickets within 4 hours by December", 500],
+      ["南区全年解决工单500件", 500],
+    ]);
+  });
+
+  it("leaves the goal texts as they are when told to, and says they state the old amounts", async () => {
+    const pane = await renderPane(stating(false));
+    await pickGoal(pane, 2);
+    await pane.user.click(
+      screen.getByRole("checkbox", {
+        name: "Also change the amount in 1 goal texts that state the old target",
+      })
+    );
+    await pane.user.click(screen.getByRole("button", { name: "Write targets" }));
+    await pane.user.click(await screen.findByRole("button", { name: "Overwrite" }));
+    await screen.findByText(/1 goal texts still state the old amounts/);
+    expect(pane.workbook.value("Goals", 3, 2)).toBe(
+      "North resolves 600 tickets within 4 hours by December"
+    );
+    expect(pane.workbook.value("Goals", 3, 4)).toBe(500);
+  });
+
   it("asks before overwriting targets, writes nothing until confirmed, then exactly the children's cells", async () => {
     const pane = await renderPane();
     await pickGoal(pane, 4);

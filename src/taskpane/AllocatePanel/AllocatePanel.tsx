@@ -62,6 +62,8 @@ export function AllocatePanel(props: AllocatePanelProps): React.JSX.Element {
   const unit = parent?.unit ?? null;
   const value = (amount: number | null) => (amount === null ? "—" : formatNumber(amount, unit));
   const issue = firstIssue(state.plan);
+  const allLocked =
+    state.lines.length > 0 && state.lines.every((line) => state.lockedRows.has(line.row));
 
   return (
     <section className={styles.section} aria-labelledby="allocate-title">
@@ -112,13 +114,27 @@ export function AllocatePanel(props: AllocatePanelProps): React.JSX.Element {
             </Field>
           </div>
 
+          {state.method === "weights" && <Text size={200}>{t("allocate.weightsHint")}</Text>}
+          {state.method === "repeat" && parent?.rollup === "sum" && state.plan?.ok && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                {t("allocate.repeatSum", {
+                  target: value(parent.target),
+                  total: value((parent.target ?? 0) * state.plan.value.length),
+                })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {issue && (
             <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>{issueMessage(issue, lang)}</MessageBarBody>
+              <MessageBarBody>
+                {issueMessage(issue, lang)}
+                {allLocked && ` ${t("allocate.allLocked")}`}
+              </MessageBarBody>
             </MessageBar>
           )}
 
-          {state.plan?.ok && (
+          {state.lines.length > 0 && (
             <Table size="extra-small" aria-label={t("allocate.preview")}>
               <TableHeader>
                 <TableRow>
@@ -133,7 +149,7 @@ export function AllocatePanel(props: AllocatePanelProps): React.JSX.Element {
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {state.plan.value.map((line) => {
+                {state.lines.map((line) => {
                   const id = line.id ?? `#${line.row}`;
                   return (
                     <TableRow key={line.row}>
@@ -190,6 +206,13 @@ export function AllocatePanel(props: AllocatePanelProps): React.JSX.Element {
             </Text>
           )}
 
+          {state.textsStating > 0 && (
+            <Checkbox
+              checked={state.updateTexts}
+              onChange={(_event, data) => state.setUpdateTexts(data.checked === true)}
+              label={t("allocate.updateTexts", { count: state.textsStating })}
+            />
+          )}
           <div className={styles.actions}>
             <Button
               appearance="primary"

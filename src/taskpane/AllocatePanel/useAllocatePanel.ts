@@ -7,7 +7,7 @@ import {
   Issue,
   Result,
 } from "../../domain";
-import { planAllocation, writeAllocation } from "../../workbook/operations";
+import { allocationTexts, planAllocation, writeAllocation } from "../../workbook/operations";
 import { useWorkbook } from "../context";
 import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
 import { AllocatePanelProps } from "./AllocatePanel.types";
@@ -27,6 +27,15 @@ export interface AllocatePanelState {
   lockedRows: ReadonlySet<number>;
   toggleLock: (row: number, locked: boolean) => void;
   plan: Result<AllocationLine[]> | null;
+  /**
+   * The children as the table shows them: the plan's lines, or when the plan fails (every child locked, say) the
+   * children with their current targets and no proposal, so that their locks can still be changed.
+   */
+  lines: Array<Omit<AllocationLine, "proposed"> & { proposed: number | null }>;
+  /** How many of the changing children's goal texts state their current target (and can be changed with it). */
+  textsStating: number;
+  updateTexts: boolean;
+  setUpdateTexts: (update: boolean) => void;
   /** Σ proposed, and whether it equals the parent's target exactly (at the decimals asked). */
   total: { sum: number; exact: boolean } | null;
   changes: number;
@@ -65,6 +74,7 @@ export function useAllocatePanel(props: AllocatePanelProps): AllocatePanelState 
   const [lockedRows, setLockedRows] = React.useState<ReadonlySet<number>>(new Set());
   const [confirming, setConfirming] = React.useState<string[] | null>(null);
   const [busy, setBusy] = React.useState(false);
+  const [updateTexts, setUpdateTexts] = React.useState(true);
   const [notice, setNotice] = React.useState<Notice | null>(null);
 
   const groups = React.useMemo(
@@ -86,6 +96,25 @@ export function useAllocatePanel(props: AllocatePanelProps): AllocatePanelState 
     });
     return planAllocation(run, goal, { method, group, locked, decimals });
   }, [run, goal, method, group, decimals, lockedRows, groups.length]);
+
+  const lines = React.useMemo((): AllocatePanelState["lines"] => {
+    if (plan?.ok) return plan.value;
+    return childGroup(run.result, goal, group).map((index) => {
+      const child = run.result.goals[index];
+      return {
+        goal: index,
+        row: child?.row ?? 0,
+        id: child?.id ?? null,
+        current: child?.target ?? null,
+        locked: lockedRows.has(child?.row ?? 0),
+        proposed: null,
+      };
+    });
+  }, [plan, run, goal, group, lockedRows]);
+  const textsStating = React.useMemo(
+    () => (plan?.ok ? allocationTexts(run, plan.value).length : 0),
+    [plan, run]
+  );
 
   const total = React.useMemo(() => {
     if (!plan?.ok || decimals === null || parent?.target === null || parent === undefined)
@@ -111,12 +140,22 @@ export function useAllocatePanel(props: AllocatePanelProps): AllocatePanelState 
   }, []);
 
   const finish = React.useCallback(
-    async (written: number) => {
+    async (outcome: { written: number; texts: number }) => {
       setConfirming(null);
       await reaudit();
-      setNotice(textNotice("success", "allocate.written", { count: written }));
+      setNotice(
+        textNotice(
+          "success",
+          outcome.texts > 0
+            ? "allocate.writtenTexts"
+            : textsStating > 0
+              ? "allocate.writtenTextsKept"
+              : "allocate.written",
+          { count: outcome.written, texts: outcome.texts || textsStating }
+        )
+      );
     },
-    [reaudit]
+    [reaudit, textsStating]
   );
 
   const write = React.useCallback(async () => {
@@ -124,30 +163,30 @@ export function useAllocatePanel(props: AllocatePanelProps): AllocatePanelState 
     setBusy(true);
     setNotice(null);
     try {
-      const outcome = await writeAllocation(workbook, run, plan.value, false);
+      const outcome = await writeAllocation(workbook, run, plan.value, false, updateTexts);
       if (outcome.needsConfirmation.length > 0) setConfirming(outcome.needsConfirmation);
       else if (outcome.written === 0) setNotice(textNotice("info", "allocate.nothing"));
-      else await finish(outcome.written);
+      else await finish(outcome);
     } catch (error) {
       setNotice(errorNotice(error));
     } finally {
       setBusy(false);
     }
-  }, [plan, workbook, run, finish]);
+  }, [plan, workbook, run, finish, updateTexts]);
 
   const confirm = React.useCallback(async () => {
     if (!plan?.ok) return;
     setBusy(true);
     try {
-      const outcome = await writeAllocation(workbook, run, plan.value, true);
-      await finish(outcome.written);
+      const outcome = await writeAllocation(workbook, run, plan.value, true, updateTexts);
+      await finish(outcome);
     } catch (error) {
       setConfirming(null);
       setNotice(errorNotice(error));
     } finally {
       setBusy(false);
     }
-  }, [plan, workbook, run, finish]);
+  }, [plan, workbook, run, finish, updateTexts]);
 
   return {
     method,
@@ -161,6 +200,10 @@ export function useAllocatePanel(props: AllocatePanelProps): AllocatePanelState 
     lockedRows,
     toggleLock,
     plan,
+    lines,
+    textsStating,
+    updateTexts,
+    setUpdateTexts,
     total,
     changes,
     write,
