@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { HyperFormula } from "hyperformula";
 import {
   CellValue,
@@ -22,7 +23,7 @@ import {
 import { audit, columnOf, fillsOf, goalSheet, previewBook } from "./fixtures";
 import { expectedHighlights } from "../support/highlightSpec";
 import { outlinedWorkbook } from "../support/outlinedWorkbook";
-import { tempFolder } from "../cli/helpers";
+import { SAMPLES, tempFolder } from "../cli/helpers";
 import { TableSource } from "../../src/workbook/GoalWorkbook";
 
 /** The fills the audit's rules should show: each flagged cell in its family's colour, the first family winning. */
@@ -444,4 +445,35 @@ describe("a file whose cascade shows in its layout", () => {
       book.destroy();
     }
   );
+});
+
+describe("a template inserted on the goal sheet (issue 12 §4)", () => {
+  it("is a table of its own: each table is offered once and audits without the other's rows", async () => {
+    const bytes = readFileSync(join(SAMPLES, "cascade-problems.xlsx"));
+    const book = new PreviewWorkbook({}, { storage: null });
+    await book.loadXlsx(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+    );
+    book.setActiveCell("目标分解", 5, 0);
+    const inserted = await insertGoalTemplate(book, "zh", 2026);
+    const choices = await findGoalTables(book);
+    expect(choices.map((choice) => [choice.tableName, choice.address])).toEqual([
+      [inserted.tableName, inserted.address],
+      [null, "A1:Q38"],
+    ]);
+    const reads = [];
+    for (const choice of choices) {
+      const run = await auditGoalTable(book, choice, DEFAULT_AUDIT_OPTIONS, "zh");
+      reads.push([
+        run.read.goals.length,
+        run.result.findings.filter((finding) => finding.code === "BAD_VALUE").length,
+      ]);
+    }
+    // The template's sample goals, and the sheet's 35 goals: no row of one read as the other's.
+    expect(reads).toEqual([
+      [4, 0],
+      [35, 0],
+    ]);
+    book.destroy();
+  });
 });
