@@ -295,6 +295,34 @@ describe("the browser preview", () => {
     }
   );
 
+  it("opens a CSV as Excel would, and names what a file it cannot open is", async () => {
+    const { page, errors } = await open();
+    const input = page.locator('input[type="file"]');
+    const csv = [
+      "ID,Parent,Goal,Owner,Target,Deadline",
+      "C1,,Resolve 1000 tickets within 4 hours by December,Ana,1000,2026-12-31",
+      "T1,C1,North resolves 600 tickets within 4 hours by December,Ben,600,2026-12-31",
+    ].join("\n");
+    await input.setInputFiles({ name: "team.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByText("Opened “team.csv”.").waitFor();
+    await page.getByRole("tab", { name: "team" }).waitFor();
+    await audit(page);
+    await pane(page).getByText("2 goals read from team!A1:F3").waitFor();
+
+    const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    await input.setInputFiles({
+      name: "old.xls",
+      mimeType: "application/vnd.ms-excel",
+      buffer: xls,
+    });
+    await page
+      .getByText(/^“old\.xls” is an Excel 97–2003 workbook \(\.xls\) or a password-protected one/)
+      .waitFor();
+    // The CSV stays open: a file that could not be read replaces nothing.
+    await page.getByRole("tab", { name: "team" }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it("shows the cascade map and its tooltips without covering the grid or the tabs", async () => {
     const { page, errors } = await open();
     await audit(page);
@@ -345,7 +373,7 @@ describe("the browser preview", () => {
     await page.getByRole("heading", { name: "目标分解 — 预览" }).waitFor();
     for (const name of ["审核", "目标树", "工具", "选项", "函数"])
       await pane(page).getByRole("tab", { name, exact: true }).waitFor();
-    for (const name of ["审核目标", "清除审核", "打开 .xlsx…", "另存为 .xlsx"])
+    for (const name of ["审核目标", "清除审核", "打开 .xlsx 或 .csv…", "另存为 .xlsx"])
       await page.getByRole("button", { name, exact: true }).waitFor();
     await page.getByRole("radiogroup", { name: "语言" }).waitFor();
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("zh-CN");
@@ -357,7 +385,7 @@ describe("the browser preview", () => {
     expect(labels.length).toBeGreaterThan(15);
     // Allowed Latin: the SMART letters, ids, the file type, and the severity filter's none (words are Chinese).
     const english = labels.filter((label) =>
-      (label.match(/[A-Za-z]{2,}/g) ?? []).some((word) => !["SMART", "xlsx"].includes(word))
+      (label.match(/[A-Za-z]{2,}/g) ?? []).some((word) => !["SMART", "xlsx", "csv"].includes(word))
     );
     expect(english).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "preview-audit-zh.png"), fullPage: true });

@@ -12,6 +12,11 @@ describe("a seasonality profile as typed", () => {
     expect(parseProfile("1，2 3,4.5", 4)).toEqual({ ok: true, value: [1, 2, 3, 4.5] });
   });
 
+  it("reads percentages as weights (a month's share of the year)", () => {
+    expect(parseProfile("8%, 7%, 9％, 76%", 4)).toEqual({ ok: true, value: [8, 7, 9, 76] });
+    expect(parseProfile("8%%, 7, 9, 76", 4)).toEqual({ ok: false, problem: "number" });
+  });
+
   it("refuses a negative or non-numeric weight", () => {
     expect(parseProfile("1, -2, 3, 4", 4)).toEqual({ ok: false, problem: "number" });
     expect(parseProfile("1, x, 3, 4", 4)).toEqual({ ok: false, problem: "number" });

@@ -46,7 +46,7 @@ export function PreviewPage(props: PreviewPageProps): React.JSX.Element {
           <input
             ref={fileInput}
             type="file"
-            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xlsm,.csv,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             className={styles.hidden}
             data-testid="open-file"
             onChange={(event) => {

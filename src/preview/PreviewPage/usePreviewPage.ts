@@ -2,6 +2,7 @@ import * as React from "react";
 import { Lang, langOf } from "../../domain";
 import { setHyperFormulaLanguage } from "../../functions/hyperformulaPlugin";
 import { PreviewWorkbook } from "../PreviewWorkbook";
+import { csvWorkbook, isCsvName, OpenError, openProblemOf } from "../openedFile";
 import { previewText } from "../previewStrings";
 import { PageNotice, PreviewPageProps } from "./PreviewPage.types";
 
@@ -96,17 +97,25 @@ export function usePreviewPage(props: PreviewPageProps): PreviewPageState {
 
   const openFile = React.useCallback(
     async (file: File) => {
-      const book = new PreviewWorkbook({ Sheet1: [] }, { storage });
+      const bytes = await file.arrayBuffer();
+      let book: PreviewWorkbook;
       try {
-        await book.loadXlsx(await file.arrayBuffer());
+        if (isCsvName(file.name)) book = csvWorkbook(file.name, bytes, storage);
+        else {
+          book = new PreviewWorkbook({ Sheet1: [] }, { storage });
+          try {
+            await book.loadXlsx(bytes);
+          } catch (error) {
+            book.destroy();
+            throw error;
+          }
+        }
       } catch (error) {
-        book.destroy();
+        // What the file is, in words: never the zip library's or the parser's text.
+        const problem = error instanceof OpenError ? error.problem : openProblemOf(bytes);
         setNotice({
           intent: "error",
-          text: previewText(langRef.current, "page.fileFailed", {
-            name: file.name,
-            detail: messageOf(error),
-          }),
+          text: previewText(langRef.current, `page.${problem}`, { name: file.name }),
         });
         return;
       }

@@ -11,7 +11,7 @@ const weights = z.array(z.number().check(z.gte(0)));
 
 /**
  * Reads a seasonality profile: blank for an even split, else one weight per period, comma-separated (a Chinese
- * comma, a semicolon or spaces will do), each a number ≥ 0, with a positive total.
+ * comma, a semicolon or spaces will do), each a number ≥ 0 or a percentage, with a positive total.
  * @example parseProfile("1, 2, 3, 4", 4) // { ok: true, value: [1, 2, 3, 4] }
  */
 export function parseProfile(
@@ -27,8 +27,12 @@ export function parseProfile(
     z.refine((list) => list.length === count, { message: "count" }),
     z.refine((list) => list.reduce((sum, weight) => sum + weight, 0) > 0, { message: "total" })
   );
-  // Number("") is 0 and Number("1e3") is 1000: only plain decimals count as weights.
-  const values = tokens.map((token) => (/^\d+(\.\d+)?$/.test(token) ? Number(token) : Number.NaN));
+  // Number("") is 0 and Number("1e3") is 1000: only plain decimals count as weights, or percentages ("8%",
+  // "8％"), which weigh as their number does (8% beside 12% is 8 beside 12).
+  const values = tokens.map((token) => {
+    const match = /^(\d+(?:\.\d+)?)[%％]?$/.exec(token);
+    return match ? Number(match[1]) : Number.NaN;
+  });
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issues = parsed.error.issues;
