@@ -97,7 +97,7 @@ export const STRINGS = {
   },
   "audit.stopped": { en: "The audit stopped", zh: "审核已停止" },
   "audit.summary": {
-    en: "{goals} goals read from {place}",
+    en: "{goals} {goals|goal|goals} read from {place}",
     zh: "从 {place} 读取了 {goals} 个目标",
   },
   "audit.sheetWritten": {
@@ -146,7 +146,7 @@ export const STRINGS = {
   "map.expandAll": { en: "Expand all", zh: "全部展开" },
   "map.collapseAll": { en: "Collapse all", zh: "全部折叠" },
   "map.help": {
-    en: "{count} goals. Arrow keys move, Right/Left open and close, Enter selects the goal in the sheet.",
+    en: "{count} {count|goal|goals}. Arrow keys move, Right/Left open and close, Enter selects the goal in the sheet.",
     zh: "共 {count} 个目标。方向键移动，右/左键展开和折叠，Enter 在工作表中选中目标。",
   },
   "map.values": {
@@ -161,9 +161,9 @@ export const STRINGS = {
   "map.noText": { en: "(no description)", zh: "（无描述）" },
   "map.noStatus": { en: "No actual yet", zh: "暂无实际值" },
   "map.attainment": { en: "Attainment", zh: "达成率" },
-  "map.findings": { en: "{count} findings", zh: "{count} 个问题" },
+  "map.findings": { en: "{count} {count|finding|findings}", zh: "{count} 个问题" },
   "map.findingsWorst": {
-    en: "{count} findings, worst: {severity}",
+    en: "{count} {count|finding|findings}, worst: {severity}",
     zh: "{count} 个问题，最严重：{severity}",
   },
 
@@ -237,19 +237,19 @@ export const STRINGS = {
   },
   "allocate.write": { en: "Write targets", zh: "写入目标值" },
   "allocate.written": {
-    en: "{count} targets written, and the table audited again.",
+    en: "{count} {count|target|targets} written, and the table audited again.",
     zh: "已写入 {count} 个目标值，并重新审核了目标表。",
   },
   "allocate.writtenTexts": {
-    en: "{count} targets written, {texts} goal texts changed to state them, and the table audited again. To undo, write the old values back (Current column above).",
+    en: "{count} {count|target|targets} written, {texts} goal {texts|text|texts} changed to state {texts|it|them}, and the table audited again. To undo, write the old values back (Current column above).",
     zh: "已写入 {count} 个目标值，并修改了 {texts} 条目标描述中的数量，已重新审核目标表。如需撤销，请写回原值（见上方“当前值”列）。",
   },
   "allocate.writtenTextsKept": {
-    en: "{count} targets written, and the table audited again. {texts} goal texts still state the old amounts.",
+    en: "{count} {count|target|targets} written, and the table audited again. {texts} goal {texts|text still states its|texts still state their} old {texts|amount|amounts}.",
     zh: "已写入 {count} 个目标值，并重新审核了目标表。有 {texts} 条目标描述中的数量仍是原值。",
   },
   "allocate.updateTexts": {
-    en: "Also change the amount in {count} goal texts that state the old target",
+    en: "Also change the amount in {count} goal {count|text that states|texts that state} the old target",
     zh: "同时修改 {count} 条目标描述中写明的原目标值",
   },
   "allocate.weightsHint": {
@@ -270,7 +270,7 @@ export const STRINGS = {
   },
   "allocate.confirmTitle": { en: "Overwrite targets?", zh: "覆盖目标值？" },
   "allocate.confirmText": {
-    en: "{count} target cells on the sheet “{sheet}” already hold values:",
+    en: "{count} target {count|cell|cells} on the sheet “{sheet}” already {count|holds a value|hold values}:",
     zh: "工作表“{sheet}”中有 {count} 个目标值单元格已有内容：",
   },
   "allocate.confirmCells": { en: "Cells that would be overwritten", zh: "将被覆盖的单元格" },
@@ -303,9 +303,9 @@ export const STRINGS = {
     en: "A rate: every period keeps the goal's target.",
     zh: "比率类目标：每个期间沿用该目标值。",
   },
-  "split.add": { en: "Add {count} rows", zh: "添加 {count} 行" },
+  "split.add": { en: "Add {count} {count|row|rows}", zh: "添加 {count} 行" },
   "split.added": {
-    en: "{count} rows added at {where} (selected), and the table audited again. To undo, delete those rows.",
+    en: "{count} {count|row|rows} added at {where} (selected), and the table audited again. To undo, delete those rows.",
     zh: "已在 {where} 添加 {count} 行（已选中），并重新审核了目标表。如需撤销，请删除这些行。",
   },
   "split.existing": {
@@ -321,7 +321,7 @@ export const STRINGS = {
   "improve.includeAtRisk": { en: "Include at-risk goals", zh: "包括预警目标" },
   "improve.start": { en: "Start improvement plans", zh: "开始改善计划" },
   "improve.added": {
-    en: "{count} rows added to the sheet “{sheet}”.",
+    en: "{count} {count|row|rows} added to the sheet “{sheet}”.",
     zh: "已向工作表“{sheet}”添加 {count} 行。",
   },
   "improve.none": {
@@ -429,5 +429,16 @@ export type TextParams = Record<string, string | number>;
  * @example text("zh", "tab.audit") // "审核"
  */
 export function text(lang: Lang, id: StringId, params?: TextParams): string {
-  return interpolate(STRINGS[id][lang], params);
+  return interpolate(plurals(STRINGS[id][lang], params), params);
+}
+
+/** `{count|one|other}`: the form English uses for that number (Chinese has one form and never writes these). */
+const PLURAL = /\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g;
+const ENGLISH_PLURALS = new Intl.PluralRules("en-US");
+
+function plurals(template: string, params: TextParams | undefined): string {
+  if (!template.includes("|")) return template;
+  return template.replace(PLURAL, (_whole, name: string, one: string, other: string) =>
+    ENGLISH_PLURALS.select(Number(params?.[name])) === "one" ? one : other
+  );
 }

@@ -61,7 +61,7 @@ export async function audit(page: Page, lang: "en" | "zh" = "en"): Promise<void>
   });
   await button.click();
   await pane(page)
-    .getByText(lang === "en" ? /goals read from/ : /读取了 \d+ 个目标/)
+    .getByText(lang === "en" ? /goals? read from/ : /读取了 \d+ 个目标/)
     .waitFor();
 }
 

@@ -46,7 +46,7 @@ function activeSheetTab(): string | null {
 
 /** Waits for the pane's audit summary (the first audit of a file warms the engine up: allow it time). */
 async function auditDone(): Promise<void> {
-  await screen.findByText(/goals read from/, undefined, { timeout: 15000 });
+  await screen.findByText(/goals? read from/, undefined, { timeout: 15000 });
 }
 
 function nameBox(): string {

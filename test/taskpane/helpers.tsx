@@ -93,7 +93,7 @@ export async function renderPane(
 /** Clicks "Audit goals" and waits until the audit's summary shows. */
 export async function auditPane(pane: RenderedPane): Promise<void> {
   await pane.user.click(screen.getByRole("button", { name: "Audit goals" }));
-  await screen.findByText(/goals read from/);
+  await screen.findByText(/goals? read from/);
 }
 
 /** Opens a tab of the pane. */

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { screen, waitFor } from "@testing-library/react";
-import { STRINGS, StringId } from "../../src/taskpane/strings";
+import { STRINGS, StringId, text } from "../../src/taskpane/strings";
 import {
   auditPane,
   goalWorkbook,
@@ -179,6 +179,23 @@ describe("language", () => {
     for (const id of ids) {
       expect([id, STRINGS[id].en.trim().length > 0]).toEqual([id, true]);
       expect([id, STRINGS[id].zh.trim().length > 0]).toEqual([id, true]);
+    }
+  });
+
+  it("says one row, two rows: English plurals by the number, Chinese without", () => {
+    expect([1, 2, 0].map((count) => text("en", "split.add", { count }))).toEqual([
+      "Add 1 row",
+      "Add 2 rows",
+      "Add 0 rows",
+    ]);
+    expect(text("zh", "split.add", { count: 1 })).toBe("添加 1 行");
+    // No string leaves a plural form unfilled, and Chinese writes none.
+    for (const id of Object.keys(STRINGS) as StringId[]) {
+      expect([id, /\{\w+\|/.test(text("en", id, { count: 1, texts: 2, goals: 1 }))]).toEqual([
+        id,
+        false,
+      ]);
+      expect([id, STRINGS[id].zh.includes("|")]).toEqual([id, false]);
     }
   });
 

@@ -150,12 +150,12 @@ describe("allocating a target", () => {
     await pickGoal(pane, 2);
     await pane.user.click(
       screen.getByRole("checkbox", {
-        name: "Also change the amount in 1 goal texts that state the old target",
+        name: "Also change the amount in 1 goal text that states the old target",
       })
     );
     await pane.user.click(screen.getByRole("button", { name: "Write targets" }));
     await pane.user.click(await screen.findByRole("button", { name: "Overwrite" }));
-    await screen.findByText(/1 goal texts still state the old amounts/);
+    await screen.findByText(/1 goal text still states its old amount\./);
     expect(pane.workbook.value("Goals", 3, 2)).toBe(
       "North resolves 600 tickets within 4 hours by December"
     );
@@ -322,7 +322,7 @@ describe("improvement plans", () => {
 
     await pane.user.click(screen.getByRole("checkbox", { name: "Include at-risk goals" }));
     await pane.user.click(start);
-    expect(await screen.findByText("1 rows added to the sheet “Improvement plan”.")).toBeTruthy();
+    expect(await screen.findByText("1 row added to the sheet “Improvement plan”.")).toBeTruthy();
   });
 
   it("asks for an audit first", async () => {
