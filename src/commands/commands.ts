@@ -7,6 +7,7 @@
  */
 import { AuditOptions, DEFAULT_AUDIT_OPTIONS, Lang } from "../domain";
 import { parseAuditOptions } from "../domain/options";
+import { judgedOn } from "../taskpane/paneOptions";
 import { toWorkbookError } from "../excel/errors";
 import { ExcelWorkbook } from "../excel/ExcelWorkbook";
 import { CommandEvent, registerCommand, showNotice, showTaskpane } from "../excel/host";
@@ -47,6 +48,8 @@ export interface AuditCommandHost {
   /** Shows a sentence in a short notice that closes itself. */
   notify(message: string, lang: Lang): Promise<void>;
   language(): Lang;
+  /** Today, as the host's clock says (tests pass a fixed day): the as-of date when none is chosen. */
+  today?(): Date;
 }
 
 let lastOutcome: AuditCommandOutcome | null = null;
@@ -81,9 +84,10 @@ async function savedOptions(workbook: GoalWorkbook): Promise<AuditOptions> {
  */
 export async function auditActiveSheet(
   workbook: GoalWorkbook,
-  lang: Lang
+  lang: Lang,
+  today: Date = new Date()
 ): Promise<AuditCommandOutcome> {
-  const options = await savedOptions(workbook);
+  const options = judgedOn(await savedOptions(workbook), today);
   const tables = await findGoalTables(workbook, options.mapping);
   const decision = decideGoalTable(tables, false);
   if (decision.kind === "none") return { status: "noTable" };
@@ -109,7 +113,7 @@ export async function auditGoals(
 ): Promise<AuditCommandOutcome> {
   let outcome: AuditCommandOutcome;
   try {
-    outcome = await auditActiveSheet(host.workbook, host.language());
+    outcome = await auditActiveSheet(host.workbook, host.language(), host.today?.() ?? new Date());
   } catch (error) {
     outcome = { status: "failed", error: toWorkbookError(error) };
   }

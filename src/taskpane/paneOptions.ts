@@ -3,7 +3,7 @@
  * with the document as what the user typed (the as-of date stays text) and parsed again on load.
  */
 import * as z from "zod/mini";
-import { AuditOptions, DateOrder, HeaderMapping, Lang } from "../domain";
+import { AuditOptions, DateOrder, dayFromParts, HeaderMapping, Lang } from "../domain";
 import { auditOptionsSchema } from "../domain/options";
 
 export const LANGUAGE_CHOICES = ["auto", "en", "zh"] as const;
@@ -106,4 +106,18 @@ export const DEFAULT_OPTIONS: PaneOptions = (() => {
 /** The language the pane speaks: the one chosen, or Office's. */
 export function resolveLang(choice: LanguageChoice, officeLang: Lang): Lang {
   return choice === "auto" ? officeLang : choice;
+}
+
+/**
+ * The options an audit from the pane or the ribbon runs with: without an as-of date chosen, actuals are judged on
+ * today's date (the host's clock: the domain has none), so that a mid-year table is measured against the pace to
+ * date rather than against its full-year targets.
+ * @example judgedOn({ ...DEFAULT_OPTIONS.audit, asOf: null }, new Date(2026, 5, 30)).asOf // 20634 (2026-06-30)
+ */
+export function judgedOn(options: AuditOptions, today: Date): AuditOptions {
+  if (options.asOf !== null) return options;
+  return {
+    ...options,
+    asOf: dayFromParts(today.getFullYear(), today.getMonth() + 1, today.getDate()),
+  };
 }

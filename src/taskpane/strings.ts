@@ -82,6 +82,14 @@ export const STRINGS = {
   "mapping.save": { en: "Save and audit", zh: "保存并审核" },
   "mapping.clear": { en: "Forget the mapping", zh: "清除对应关系" },
   "mapping.cancel": { en: "Cancel", zh: "取消" },
+  "audit.judgedOn": {
+    en: "Actuals judged against the pace to {date}: below it a goal is at risk, below {atRisk} of it off track. Options set another date.",
+    zh: "实际值按截至 {date} 的进度评判：低于进度为预警，低于进度的 {atRisk} 为落后。可在“选项”中设置其他日期。",
+  },
+  "audit.judgedFull": {
+    en: "Actuals judged against the full targets: below a target a goal is at risk, below {atRisk} of it off track.",
+    zh: "实际值按完整目标值评判：低于目标值为预警，低于目标值的 {atRisk} 为落后。",
+  },
   "audit.stale": {
     en: "The options changed after this audit: the findings, the map and the tools still show the last audit's results.",
     zh: "本次审核后选项已更改：审核结果、目标树和工具显示的仍是上次审核的结果。",

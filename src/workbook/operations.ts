@@ -293,6 +293,8 @@ export interface AuditRun {
   content: AuditSheetContent | null;
   auditSheet: string | null;
   lang: Lang;
+  /** The day actuals were judged on (null: against the full targets) and the at-risk threshold used. */
+  judged: { asOf: number | null; atRisk: number };
 }
 
 /**
@@ -351,6 +353,7 @@ export async function auditGoalTable(
     content: null,
     auditSheet: null,
     lang,
+    judged: { asOf: options.asOf ?? null, atRisk: options.atRisk },
   };
   if (
     read.headerRow === null ||

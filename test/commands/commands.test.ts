@@ -1,5 +1,5 @@
 import { outcomeText } from "../../src/commands/outcomeText";
-import { CellValue } from "../../src/domain";
+import { CellValue, isoFromDay } from "../../src/domain";
 import { child, goal, table } from "../domain/builders";
 import { FakeExcel, officeMock } from "../excel/fakeExcel";
 import { MemoryWorkbook } from "../support/MemoryWorkbook";
@@ -47,9 +47,28 @@ function host(book: MemoryWorkbook) {
       showTaskpane: async () => void opened.push("pane"),
       notify: async (message: string) => void notices.push(message),
       language: () => "en" as const,
+      // A fixed day after the fixtures' deadlines: nothing is paced, whatever day the tests run on.
+      today: () => new Date(2027, 0, 15),
     },
   };
 }
+
+describe("the Audit goals button's as-of date", () => {
+  it("is today's (the host's clock) unless the options choose one", async () => {
+    const book = new MemoryWorkbook({ Goals: cascade() });
+    const { host: surroundings } = host(book);
+    const midYear = { ...surroundings, today: () => new Date(2026, 5, 30) };
+    const outcome = await commands.auditGoals({ completed: jest.fn() }, midYear);
+    expect(
+      outcome.status === "audited" ? isoFromDay(outcome.run.judged.asOf ?? 0) : outcome.status
+    ).toBe("2026-06-30");
+    await book.saveSetting("options", { asOf: "2026-03-31" });
+    const chosen = await commands.auditGoals({ completed: jest.fn() }, midYear);
+    expect(
+      chosen.status === "audited" ? isoFromDay(chosen.run.judged.asOf ?? 0) : chosen.status
+    ).toBe("2026-03-31");
+  });
+});
 
 describe("the Audit goals button", () => {
   it("audits the only goal table, leaves the task pane closed and says what it found", async () => {

@@ -2,7 +2,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { CellValue } from "../../src/domain";
 import { MemoryWorkbook } from "../support/MemoryWorkbook";
-import { auditPane, goalSheet, polyfillBrowser, renderPane } from "./helpers";
+import { auditPane, goalSheet, goalWorkbook, polyfillBrowser, renderPane } from "./helpers";
 
 beforeAll(polyfillBrowser);
 
@@ -27,6 +27,22 @@ describe("the one-click audit", () => {
     expect(group("Not specific (S)").textContent).toContain("1");
     expect(group("At risk").textContent).toContain("1");
     expect(screen.getByText("Findings are listed on the sheet “Audit”.")).toBeTruthy();
+  });
+
+  it("judges actuals on today's date when no as-of date is chosen, and says so", async () => {
+    // Year end: C1 (700 of 1,000) and P1 (400 of 600) are off track.
+    const yearEnd = await renderPane();
+    await auditPane(yearEnd);
+    expect(screen.getByTestId("audit-judged").textContent).toMatch(/ the pace to 2027-01-15:/);
+    expect(group("Off track").textContent).toContain("2");
+    yearEnd.unmount();
+    // On June 30 both are ahead of the pace to date (about 496 and 298): nothing is off track yet.
+    const midYear = await renderPane(goalWorkbook(), "en", undefined, new Date(2026, 5, 30));
+    await auditPane(midYear);
+    expect(screen.getByTestId("audit-judged").textContent).toBe(
+      "Actuals judged against the pace to 2026-06-30: below it a goal is at risk, below 90% of it off track. Options set another date."
+    );
+    expect(queryGroup("Off track")).toBeNull();
   });
 
   it("hides the warnings when the warning filter is switched off", async () => {

@@ -68,6 +68,9 @@ function visibilityStyle(element: Element): CSSStyleDeclaration {
 
 export { columnOf, goalSheet };
 
+/** The day the pane's tests run on, as its clock says. */
+export const TEST_TODAY = new Date(2027, 0, 15);
+
 /** A workbook holding the fixture sheet, with the active cell in the table. */
 export function goalWorkbook(): MemoryWorkbook {
   return new MemoryWorkbook({ Goals: goalSheet() }, { sheet: "Goals", row: 4, column: 0 });
@@ -82,10 +85,14 @@ export interface RenderedPane extends RenderResult {
 export async function renderPane(
   workbook: MemoryWorkbook = goalWorkbook(),
   officeLang: Lang = "en",
-  ribbon?: RibbonAudits
+  ribbon?: RibbonAudits,
+  today: Date = TEST_TODAY
 ): Promise<RenderedPane> {
   const user = userEvent.setup({ delay: null });
-  const result = render(<App workbook={workbook} officeLang={officeLang} ribbon={ribbon} />);
+  // By default a fixed day after the fixtures' deadlines: nothing is paced, whatever day the tests run on.
+  const result = render(
+    <App workbook={workbook} officeLang={officeLang} ribbon={ribbon} today={() => today} />
+  );
   await waitFor(() => expect(workbook.calls.get("loadSetting")).toBe(1));
   return { ...result, user, workbook };
 }

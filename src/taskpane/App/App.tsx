@@ -47,7 +47,12 @@ export function App(props: AppProps): React.JSX.Element {
     >
       <WorkbookProvider workbook={props.workbook}>
         <ErrorBoundary lang={officeLang}>
-          <Pane officeLang={officeLang} ribbon={props.ribbon} embedded={props.embedded === true} />
+          <Pane
+            officeLang={officeLang}
+            ribbon={props.ribbon}
+            embedded={props.embedded === true}
+            today={props.today}
+          />
         </ErrorBoundary>
       </WorkbookProvider>
     </FluentProvider>
@@ -58,8 +63,9 @@ function Pane(props: {
   officeLang: NonNullable<AppProps["officeLang"]>;
   ribbon: AppProps["ribbon"];
   embedded: boolean;
+  today: AppProps["today"];
 }): React.JSX.Element {
-  const state = useApp(props.officeLang, props.ribbon);
+  const state = useApp(props.officeLang, props.ribbon, props.today);
   return (
     <LangProvider lang={state.lang}>
       <PaneContent state={state} embedded={props.embedded} />

@@ -21,6 +21,8 @@ export interface AppProps {
   ribbon?: RibbonAudits;
   /** True inside another page (the preview), whose main landmark is not the pane. */
   embedded?: boolean;
+  /** Today, as the host's clock says (tests pass a fixed day): the as-of date when none is chosen. */
+  today?: () => Date;
 }
 
 export const TABS = ["audit", "map", "tools", "options", "functions"] as const;

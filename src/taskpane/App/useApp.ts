@@ -4,6 +4,7 @@ import { useWorkbook } from "../context";
 import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
 import {
   DEFAULT_OPTIONS,
+  judgedOn,
   PaneOptions,
   parsePaneOptions,
   resolveLang,
@@ -30,13 +31,25 @@ export interface AppState {
 }
 
 /** The pane's state: its tab, the options saved with the document, its language, and the shared audit. */
-export function useApp(officeLang: Lang, ribbon?: RibbonAudits): AppState {
+export function useApp(
+  officeLang: Lang,
+  ribbon?: RibbonAudits,
+  today: () => Date = () => new Date()
+): AppState {
   const workbook = useWorkbook();
   const [tab, setTab] = React.useState<Tab>("audit");
   const [options, setOptions] = React.useState<PaneOptions>(DEFAULT_OPTIONS);
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const lang = resolveLang(options.saved.language, officeLang);
-  const session = useAuditSession(options.audit, lang);
+  // Judged on today unless a date is chosen; a new day makes new options (and marks an open audit out of date).
+  const now = today();
+  const day = `${now.getFullYear()}-${now.getMonth()}-${now.getDate()}`;
+  const auditOptions = React.useMemo(
+    () => judgedOn(options.audit, now),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `now` changes every render; the day is what counts
+    [options.audit, day]
+  );
+  const session = useAuditSession(auditOptions, lang);
   const { showOutcome } = session;
 
   // A click on the ribbon's "Audit goals" shows here: its findings, or the question or problem that opened the pane.

@@ -10,7 +10,13 @@ import {
   ToggleButton,
 } from "@fluentui/react-components";
 import { DeleteRegular, ShieldTaskRegular, TableSettingsRegular } from "@fluentui/react-icons";
-import { findingMessage, formatNumber, SEVERITY_NAMES } from "../../domain";
+import {
+  findingMessage,
+  formatNumber,
+  formatPercent,
+  isoFromDay,
+  SEVERITY_NAMES,
+} from "../../domain";
 import { AuditStep } from "../../workbook/operations";
 import { useLang, useText } from "../context";
 import { Notice } from "../Notice/Notice";
@@ -130,6 +136,14 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
               {SEVERITIES.map(
                 (severity) => `${SEVERITY_NAMES[severity][lang]} ${state.counts[severity]}`
               ).join(" · ")}
+            </Text>
+            <Text data-testid="audit-judged">
+              {run.judged.asOf === null
+                ? t("audit.judgedFull", { atRisk: formatPercent(run.judged.atRisk) })
+                : t("audit.judgedOn", {
+                    date: isoFromDay(run.judged.asOf),
+                    atRisk: formatPercent(run.judged.atRisk),
+                  })}
             </Text>
             {run.auditSheet && <Text>{t("audit.sheetWritten", { sheet: run.auditSheet })}</Text>}
           </div>
