@@ -19,7 +19,7 @@ describe("the one-click audit", () => {
   it("lists the findings grouped by code with their counts and a summary", async () => {
     const pane = await renderPane();
     await auditPane(pane);
-    expect(screen.getByText("7 goals read from Goals!A1:K10")).toBeTruthy();
+    expect(screen.getByText("7 goals read from Goals!A3:K10")).toBeTruthy();
     expect(screen.getByText("fatal 0 · error 4 · warning 2 · info 0")).toBeTruthy();
     expect(group("Off track").textContent).toContain("2");
     expect(group("Orphan goal (cascade gap)").textContent).toContain("1");

@@ -53,7 +53,7 @@ describe("the column mapping (issue 11 §1)", () => {
     expect(within(preview).getByText("Grow renewals with every account")).toBeTruthy();
     expect(within(preview).getByText("500")).toBeTruthy();
     await pane.user.click(save);
-    expect(await screen.findByText("2 goals read from Plan!A1:D4")).toBeTruthy();
+    expect(await screen.findByText("2 goals read from Plan!A2:D4")).toBeTruthy();
     expect(workbook.settings.get("options")).toMatchObject({
       mapping: { goal: "Objective Title", target: "Quota Amount" },
     });

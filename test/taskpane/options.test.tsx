@@ -162,7 +162,7 @@ describe("language", () => {
 
     await openTab(pane, "审核");
     await pane.user.click(screen.getByRole("button", { name: "审核目标" }));
-    expect(await screen.findByText("从 Goals!A1:K10 读取了 7 个目标")).toBeTruthy();
+    expect(await screen.findByText("从 Goals!A3:K10 读取了 7 个目标")).toBeTruthy();
     expect(screen.getByRole("button", { name: /^无上级目标（目标断层） / })).toBeTruthy();
     expect(screen.getByText("突出显示颜色")).toBeTruthy();
   });

@@ -261,7 +261,7 @@ describe("spreading a goal in time", () => {
       "C1-Q4",
     ]);
     await pane.user.click(screen.getByRole("tab", { name: "Audit" }));
-    expect(screen.getByText("11 goals read from Goals!A1:K14")).toBeTruthy();
+    expect(screen.getByText("11 goals read from Goals!A3:K14")).toBeTruthy();
   });
 
   it("says a goal it has spread is spread, with no error and nothing more to add", async () => {

@@ -17,7 +17,7 @@ import {
   isoFromDay,
   SEVERITY_NAMES,
 } from "../../domain";
-import { AuditStep } from "../../workbook/operations";
+import { AuditStep, boundsAddress } from "../../workbook/operations";
 import { useLang, useText } from "../context";
 import { Notice } from "../Notice/Notice";
 import { StringId } from "../strings";
@@ -129,7 +129,11 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
             <Text weight="semibold">
               {t("audit.summary", {
                 goals: formatNumber(run.result.goals.length),
-                place: `${run.source.sheet}!${run.source.address}`,
+                // From the header row: the banner rows above it are not the table.
+                place: `${run.source.sheet}!${boundsAddress({
+                  ...run.bounds,
+                  firstRow: run.read.headerRow ?? run.bounds.firstRow,
+                })}`,
               })}
             </Text>
             <Text>
