@@ -14,6 +14,10 @@ export const STRINGS = {
   "tab.options": { en: "Options", zh: "选项" },
   "tab.functions": { en: "Functions", zh: "函数" },
 
+  "severity.fatal": { en: "Fatal", zh: "致命" },
+  "severity.error": { en: "Error", zh: "错误" },
+  "severity.warning": { en: "Warning", zh: "警告" },
+  "severity.info": { en: "Note", zh: "提示" },
   "common.goToAudit": { en: "Go to Audit", zh: "前往审核" },
   "notice.dismiss": { en: "Dismiss", zh: "关闭" },
   "boundary.retry": { en: "Try again", zh: "重试" },

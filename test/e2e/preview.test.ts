@@ -138,7 +138,7 @@ describe("the browser preview", () => {
       const count = findingsOf(code).length;
       const title = escapeRegExp(CODE_TITLES[code].en);
       await expect(pane(page).locator(`[data-code="${code}"]`).textContent()).resolves.toMatch(
-        new RegExp(`^${title}${count}(error|warning)$`)
+        new RegExp(`^${title}${count}(Error|Warning)$`)
       );
     }
     const codes = new Set(golden.findings.map((finding) => finding.code));

@@ -20,7 +20,7 @@ describe("the one-click audit", () => {
     const pane = await renderPane();
     await auditPane(pane);
     expect(screen.getByText("7 goals read from Goals!A3:K10")).toBeTruthy();
-    expect(screen.getByText("fatal 0 · error 4 · warning 2 · info 0")).toBeTruthy();
+    expect(screen.getByText("Fatal 0 · Error 4 · Warning 2 · Note 0")).toBeTruthy();
     expect(group("Off track").textContent).toContain("2");
     expect(group("Orphan goal (cascade gap)").textContent).toContain("1");
     expect(group("Children fall short (cascade gap)").textContent).toContain("1");
@@ -48,7 +48,7 @@ describe("the one-click audit", () => {
   it("hides the warnings when the warning filter is switched off", async () => {
     const pane = await renderPane();
     await auditPane(pane);
-    const toggle = screen.getByRole("button", { name: "warning (2)" });
+    const toggle = screen.getByRole("button", { name: "Warning (2)" });
     expect(toggle.getAttribute("aria-pressed")).toBe("true");
     await pane.user.click(toggle);
     expect(toggle.getAttribute("aria-pressed")).toBe("false");

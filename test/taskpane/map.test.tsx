@@ -40,7 +40,7 @@ describe("the cascade map", () => {
     expect(line("T1").getAttribute("aria-expanded")).toBe("false");
     expect(within(company).getByText("Zhang · target 1,000 · actual 700")).toBeTruthy();
     expect(within(company).getByText("Children: target 900 · actual 910")).toBeTruthy();
-    expect(within(company).getByLabelText("2 findings, worst: error").textContent).toBe("2");
+    expect(within(company).getByLabelText("2 findings, worst: Error").textContent).toBe("2");
     const meter = within(company).getByRole("meter", { name: "Attainment" });
     expect(meter.getAttribute("aria-valuenow")).toBe("70");
     // Off track: the fill of the status highlight in Excel.

@@ -10,13 +10,7 @@ import {
   ToggleButton,
 } from "@fluentui/react-components";
 import { DeleteRegular, ShieldTaskRegular, TableSettingsRegular } from "@fluentui/react-icons";
-import {
-  findingMessage,
-  formatNumber,
-  formatPercent,
-  isoFromDay,
-  SEVERITY_NAMES,
-} from "../../domain";
+import { findingMessage, formatNumber, formatPercent, isoFromDay } from "../../domain";
 import { AuditStep, boundsAddress } from "../../workbook/operations";
 import { useLang, useText } from "../context";
 import { Notice } from "../Notice/Notice";
@@ -138,7 +132,7 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
             </Text>
             <Text>
               {SEVERITIES.map(
-                (severity) => `${SEVERITY_NAMES[severity][lang]} ${state.counts[severity]}`
+                (severity) => `${t(`severity.${severity}`)} ${state.counts[severity]}`
               ).join(" · ")}
             </Text>
             <Text data-testid="audit-judged">
@@ -160,7 +154,7 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
                 checked={state.filter[severity]}
                 onClick={() => state.toggleSeverity(severity)}
               >
-                {`${SEVERITY_NAMES[severity][lang]} (${state.counts[severity]})`}
+                {`${t(`severity.${severity}`)} (${state.counts[severity]})`}
               </ToggleButton>
             ))}
           </div>

@@ -9,7 +9,7 @@ import {
   Button,
   CounterBadge,
 } from "@fluentui/react-components";
-import { CODE_TITLES, Finding, findingMessage, Severity, SEVERITY_NAMES } from "../../domain";
+import { CODE_TITLES, Finding, findingMessage, Severity } from "../../domain";
 import { useLang, useText } from "../context";
 import { FindingGroup } from "./useAuditPanel";
 import { useAuditPanelStyles } from "./useAuditPanelStyles.styles";
@@ -54,6 +54,7 @@ export function FindingGroups(props: FindingGroupsProps): React.JSX.Element {
 function GroupTitle(props: { group: FindingGroup }): React.JSX.Element {
   const styles = useAuditPanelStyles();
   const lang = useLang();
+  const t = useText();
   const { group } = props;
   return (
     <span className={styles.groupHeader} data-code={group.code}>
@@ -66,7 +67,7 @@ function GroupTitle(props: { group: FindingGroup }): React.JSX.Element {
         size="small"
       />
       <Badge appearance="tint" color={SEVERITY_BADGE[group.severity]} size="small">
-        {SEVERITY_NAMES[group.severity][lang]}
+        {t(`severity.${group.severity}`)}
       </Badge>
     </span>
   );

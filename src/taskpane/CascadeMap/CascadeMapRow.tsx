@@ -8,7 +8,6 @@ import {
   formatPercent,
   HIGHLIGHT_COLORS,
   Lang,
-  SEVERITY_NAMES,
   STATUS_NAMES,
 } from "../../domain";
 import { TextFunction } from "../context";
@@ -107,7 +106,7 @@ export const CascadeMapRow = React.memo(function CascadeMapRow(
             color={SEVERITY_BADGE[node.worst]}
             aria-label={t("map.findingsWorst", {
               count: node.findings,
-              severity: SEVERITY_NAMES[node.worst][lang],
+              severity: t(`severity.${node.worst}`),
             })}
           >
             {node.findings}
