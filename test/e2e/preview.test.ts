@@ -94,6 +94,10 @@ describe("the browser preview", () => {
   it("loads with no console error and requests nothing outside this machine", async () => {
     const { page, errors, requests } = await open();
     await audit(page);
+    // The keyboard's focus stayed on the button that ran the audit (not fallen to <body>).
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      "Audit goals"
+    );
     expect(errors).toEqual([]);
     const outside = requests.filter((url) => {
       const { protocol, hostname } = new URL(url);

@@ -116,11 +116,15 @@ describe("the one-click audit", () => {
     await pane.user.click(screen.getByRole("button", { name: "Audit goals" }));
     expect(await screen.findByText("Reading the goal table…")).toBeTruthy();
     expect(screen.getByRole("progressbar", { name: "Audit progress" })).toBeTruthy();
-    expect(
-      (screen.getByRole("button", { name: "Audit goals" }) as HTMLButtonElement).disabled
-    ).toBe(true);
+    const button = screen.getByRole("button", { name: "Audit goals" });
+    expect(button.getAttribute("aria-disabled")).toBe("true");
+    // A second click while it runs does nothing.
+    await pane.user.click(button);
     release();
     await screen.findByText(/goals? read from/);
     expect(screen.queryByRole("progressbar")).toBeNull();
+    // The keyboard's focus is where it was: on the button, not fallen to the page.
+    expect(document.activeElement).toBe(button);
+    expect(pane.workbook.calls.get("applyAudit")).toBe(1);
   });
 });

@@ -52,14 +52,15 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
           appearance="primary"
           icon={<ShieldTaskRegular />}
           onClick={() => void session.audit()}
-          disabled={session.busy}
+          // Focusable while busy: the keyboard's focus stays on the button it pressed, not on the page.
+          disabledFocusable={session.busy}
         >
           {t("audit.run")}
         </Button>
         <Button
           icon={<DeleteRegular />}
           onClick={() => void session.clear()}
-          disabled={session.busy}
+          disabledFocusable={session.busy}
         >
           {t("audit.clear")}
         </Button>
@@ -67,7 +68,7 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
           icon={<TableSettingsRegular />}
           aria-expanded={mapping}
           onClick={() => setMapping(!mapping)}
-          disabled={session.busy}
+          disabledFocusable={session.busy}
         >
           {t("audit.mapColumns")}
         </Button>
