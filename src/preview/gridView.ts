@@ -17,6 +17,8 @@ export interface CellView {
   link: boolean;
   /** The cell's indent level (0–15), when the file gave it one: about 9 px a level, as Excel shows it. */
   indent?: number;
+  /** What an error cell's formula says went wrong (a GOAL function's message): its tooltip, as Excel's error hint. */
+  error?: string;
 }
 
 /** How a cell shows: its value formatted with the cell's number format, and its alignment. */
@@ -25,7 +27,13 @@ export function viewOf(hf: HyperFormula, meta: PreviewSheet, address: SimpleCell
   const key = cellKey(address.row + 1, address.col);
   const link = meta.links.has(key);
   if (value === null || value === undefined) return { text: "", align: "left", link };
-  if (value instanceof DetailedCellError) return { text: value.value, align: "center", link };
+  if (value instanceof DetailedCellError)
+    return {
+      text: value.value,
+      align: "center",
+      link,
+      ...(value.message ? { error: value.message } : {}),
+    };
   if (typeof value === "boolean") return { text: value ? "TRUE" : "FALSE", align: "center", link };
   const format = meta.numberFormats.get(key);
   if (typeof value === "string") {

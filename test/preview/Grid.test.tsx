@@ -54,6 +54,15 @@ function bigBook(): PreviewWorkbook {
 }
 
 describe("the preview grid", () => {
+  it("shows what a GOAL function's error cell says went wrong, as Excel's error hint does", () => {
+    const book = new PreviewWorkbook({ Sheet1: [[100, 0]] }, { storage: null });
+    book.setCellInput("Sheet1", 1, 2, '=GOAL.VARIANCE(A1, B1, "sideways")');
+    renderGrid(book);
+    const error = mustCell("C1");
+    expect(error.textContent).toBe("#VALUE!");
+    expect(error.getAttribute("title")).toMatch(/direction/);
+  });
+
   it("shows cells with their formats under column letters, beside row numbers", () => {
     const book = previewBook();
     book.setCellInput("Goals", 12, 1, "95.5%");

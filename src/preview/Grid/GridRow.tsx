@@ -48,7 +48,7 @@ export const GridRow = React.memo(function GridRow(props: ListChildComponentProp
           color: look?.font ? `#${look.font}` : undefined,
           fontWeight: look?.bold ? 600 : undefined,
         }}
-        title={view.text.length > 12 ? view.text : undefined}
+        title={view.error ?? (view.text.length > 12 ? view.text : undefined)}
       >
         {view.text}
       </div>
