@@ -327,6 +327,29 @@ describe("the browser preview", () => {
     expect(errors).toEqual([]);
   });
 
+  it("offers Allocate the gap on a cascade gap, at 350 px, and opens the tool on that goal", async () => {
+    const { page, errors } = await open();
+    await page.setViewportSize({ width: 350, height: 1100 });
+    await audit(page);
+    await pane(page).locator('[data-code="UNDER_ALLOCATED"]').click();
+    const next = pane(page)
+      .getByRole("button", { name: /^Allocate the gap of / })
+      .first();
+    await next.waitFor();
+    await pane(page).screenshot({ path: join(SCREENSHOTS, "preview-gap-350-en.png") });
+    const overflow = await pane(page).evaluate(
+      (element) => element.scrollWidth - element.clientWidth
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    const id = ((await next.getAttribute("aria-label")) ?? "").replace("Allocate the gap of ", "");
+    await next.click();
+    await expect(pane(page).getByTestId("selected-goal").textContent()).resolves.toContain(
+      `Goal ${id} (row`
+    );
+    await pane(page).getByTestId("allocation-total").waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it("shows the cascade map and its tooltips without covering the grid or the tabs", async () => {
     const { page, errors } = await open();
     await audit(page);

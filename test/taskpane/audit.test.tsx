@@ -72,6 +72,18 @@ describe("the one-click audit", () => {
     await waitFor(() => expect(pane.workbook.selected).toBe("Goals!B7"));
   });
 
+  it("offers the next step of a cascade gap: Allocate the gap opens Tools on that goal", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    await pane.user.click(group("Children fall short (cascade gap)"));
+    await pane.user.click(await screen.findByRole("button", { name: "Allocate the gap of C1" }));
+    expect(screen.getByRole("tab", { name: "Tools" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByTestId("selected-goal").textContent).toContain("Goal C1 (row 4)");
+    expect(screen.getByTestId("allocation-total").textContent).toBe(
+      "Σ proposed = 1,000 = parent target 1,000 ✓"
+    );
+  });
+
   it("shows the highlight legend in the exact colours of the rules in Excel", async () => {
     const pane = await renderPane();
     await auditPane(pane);

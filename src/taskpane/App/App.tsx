@@ -78,6 +78,15 @@ function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.E
   const t = useText();
   const { state } = props;
   const goToAudit = React.useCallback(() => state.setTab("audit"), [state]);
+  // A finding's next step opens Tools on its goal.
+  const [toolsRow, setToolsRow] = React.useState<number | null>(null);
+  const allocate = React.useCallback(
+    (row: number) => {
+      setToolsRow(row);
+      state.setTab("tools");
+    },
+    [state]
+  );
   // Only the shown tab is mounted: the map's open branches wait here while another tab is shown.
   const mapBranches = React.useRef<OpenBranches | null>(null);
 
@@ -89,6 +98,7 @@ function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.E
             session={state.session}
             mapping={state.options.saved.mapping}
             onSaveMapping={state.saveMapping}
+            onAllocate={allocate}
           />
         );
       case "map":
@@ -99,6 +109,7 @@ function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.E
             run={state.session.run}
             reaudit={state.session.reaudit}
             onGoToAudit={goToAudit}
+            goalRow={toolsRow}
           />
         );
       case "options":

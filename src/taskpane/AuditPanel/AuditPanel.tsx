@@ -163,7 +163,11 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
           {run.result.findings.length === 0 ? (
             <Text>{t("audit.clean")}</Text>
           ) : (
-            <FindingGroups groups={state.groups} onSelect={state.selectFinding} />
+            <FindingGroups
+              groups={state.groups}
+              onSelect={state.selectFinding}
+              onAllocate={props.onAllocate}
+            />
           )}
 
           <HighlightLegend />

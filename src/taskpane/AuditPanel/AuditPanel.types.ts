@@ -6,6 +6,8 @@ export interface AuditPanelProps {
   /** The column mapping saved with the workbook, and how to save another (then the audit runs again). */
   mapping: HeaderMapping;
   onSaveMapping: (mapping: HeaderMapping) => Promise<void>;
+  /** Opens the Allocate tool on the goal of a worksheet row (a cascade gap's next step). */
+  onAllocate?: (row: number) => void;
 }
 
 /** Which severities the findings list shows. */

@@ -28,6 +28,8 @@ export const SEVERITY_BADGE: Record<Severity, BadgeProps["color"]> = {
 interface FindingGroupsProps {
   groups: FindingGroup[];
   onSelect: (finding: Finding) => void;
+  /** The next step of a cascade gap (UNDER_ALLOCATED): the Allocate tool on its goal's row. */
+  onAllocate?: ((row: number) => void) | undefined;
 }
 
 /** The findings grouped by code, each group with its count; a click on a finding selects its cell. */
@@ -43,7 +45,12 @@ export function FindingGroups(props: FindingGroupsProps): React.JSX.Element {
             <GroupTitle group={group} />
           </AccordionHeader>
           <AccordionPanel>
-            <GroupFindings group={group} onSelect={props.onSelect} className={styles.findingList} />
+            <GroupFindings
+              group={group}
+              onSelect={props.onSelect}
+              onAllocate={props.onAllocate}
+              className={styles.findingList}
+            />
           </AccordionPanel>
         </AccordionItem>
       ))}
@@ -76,6 +83,7 @@ function GroupTitle(props: { group: FindingGroup }): React.JSX.Element {
 function GroupFindings(props: {
   group: FindingGroup;
   onSelect: (finding: Finding) => void;
+  onAllocate: FindingGroupsProps["onAllocate"];
   className: string;
 }): React.JSX.Element {
   const styles = useAuditPanelStyles();
@@ -105,6 +113,16 @@ function GroupFindings(props: {
                   <span className={styles.visuallyHidden}> {t("audit.selectCell")}</span>
                 </span>
               </Button>
+              {finding.code === "UNDER_ALLOCATED" && props.onAllocate && (
+                <Button
+                  size="small"
+                  appearance="secondary"
+                  onClick={() => props.onAllocate?.(finding.row)}
+                  aria-label={t("audit.allocateGapOf", { id: finding.id ?? `#${finding.row}` })}
+                >
+                  {t("audit.allocateGap")}
+                </Button>
+              )}
             </li>
           );
         })}

@@ -6,6 +6,8 @@ export interface ToolsPanelProps {
   /** Audits the table again after a tool wrote to it. */
   reaudit: () => Promise<AuditRun | null>;
   onGoToAudit: () => void;
+  /** The worksheet row of a goal the tools start on (a finding's "Allocate the gap"), if any. */
+  goalRow?: number | null;
 }
 
 /** What a tool that works on one goal receives. */

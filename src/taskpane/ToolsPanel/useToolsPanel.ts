@@ -18,7 +18,7 @@ export function useToolsPanel(props: ToolsPanelProps): ToolsPanelState {
   const { run } = props;
   const workbook = useWorkbook();
   // Kept as a worksheet row, so that the same goal stays picked when the table is audited again.
-  const [goalRow, setGoalRow] = React.useState<number | null>(null);
+  const [goalRow, setGoalRow] = React.useState<number | null>(props.goalRow ?? null);
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
 
