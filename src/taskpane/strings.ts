@@ -156,6 +156,14 @@ export const STRINGS = {
     en: "Audit the goal table to see its cascade map.",
     zh: "请先审核目标表，再查看目标树。",
   },
+  "map.findingsOf": {
+    en: "{id} (row {row}): {count} {count|finding|findings}",
+    zh: "{id}（第 {row} 行）：{count} 个问题",
+  },
+  "map.noFindings": {
+    en: "No findings: this goal passes every check.",
+    zh: "没有问题：该目标通过了所有检查。",
+  },
   "map.noGoals": { en: "The audit read no goals to draw.", zh: "审核没有读取到可显示的目标。" },
   "map.expandAll": { en: "Expand all", zh: "全部展开" },
   "map.collapseAll": { en: "Collapse all", zh: "全部折叠" },

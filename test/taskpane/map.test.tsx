@@ -28,6 +28,25 @@ function line(id: string): HTMLElement {
 }
 
 describe("the cascade map", () => {
+  it("lists the active goal's findings under the tree, and follows the keyboard", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    await openTab(pane, "Map");
+    const details = () => screen.getByRole("region", { name: /\(row \d+\):/ });
+    expect(within(details()).getByText("C1 (row 4): 2 findings")).toBeTruthy();
+    expect(
+      within(details())
+        .getAllByRole("listitem")
+        .map((item) => item.textContent)
+    ).toEqual([
+      expect.stringMatching(/^Children fall short \(cascade gap\) The children's targets/),
+      expect.stringMatching(/^Off track /),
+    ]);
+    fireEvent.keyDown(screen.getByRole("tree"), { key: "ArrowDown" });
+    await waitFor(() => expect(within(details()).getByText("T1 (row 5): 0 findings")).toBeTruthy());
+    expect(within(details()).getByText("No findings: this goal passes every check.")).toBeTruthy();
+  });
+
   it("draws the cascade from the company goal down, with orphans as roots", async () => {
     const pane = await renderPane();
     await auditPane(pane);

@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Text } from "@fluentui/react-components";
 import { ArrowMaximizeVerticalRegular, ArrowMinimizeVerticalRegular } from "@fluentui/react-icons";
 import { FixedSizeList } from "react-window";
-import { formatNumber } from "../../domain";
+import { CODE_TITLES, findingMessage, formatNumber } from "../../domain";
 import { useLang, useText } from "../context";
 import { Notice } from "../Notice/Notice";
 import { CascadeMapProps } from "./CascadeMap.types";
@@ -36,6 +36,18 @@ export function CascadeMap(props: CascadeMapProps): React.JSX.Element {
         : null,
     [map, rows, state.active, lang, t, state.toggle, state.choose]
   );
+
+  // The active goal's findings, listed under the tree (the line shows only their count).
+  const activeGoal = props.run?.result.goals[rows[state.active]?.goal ?? -1];
+  const activeFindings = React.useMemo(() => {
+    const findings = props.run?.result.findings ?? [];
+    if (!activeGoal) return [];
+    return findings.filter(
+      (finding) =>
+        finding.source === activeGoal.source &&
+        (activeGoal.id !== null ? finding.id === activeGoal.id : finding.row === activeGoal.row)
+    );
+  }, [props.run, activeGoal]);
 
   if (!props.run || !map || !itemData) {
     return (
@@ -89,6 +101,29 @@ export function CascadeMap(props: CascadeMapProps): React.JSX.Element {
           {CascadeMapRow}
         </FixedSizeList>
       </div>
+      {activeGoal && (
+        <section className={styles.details} aria-live="polite" aria-labelledby="map-details-title">
+          <Text weight="semibold" id="map-details-title">
+            {t("map.findingsOf", {
+              id: activeGoal.id ?? `#${activeGoal.row}`,
+              row: activeGoal.row,
+              count: activeFindings.length,
+            })}
+          </Text>
+          {activeFindings.length === 0 ? (
+            <Text>{t("map.noFindings")}</Text>
+          ) : (
+            <ul className={styles.detailsList}>
+              {activeFindings.map((finding, index) => (
+                <li key={`${finding.code}:${finding.field ?? ""}:${index}`}>
+                  <Text weight="semibold">{CODE_TITLES[finding.code][lang]}</Text>{" "}
+                  {findingMessage(finding, lang)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </div>
   );
 }

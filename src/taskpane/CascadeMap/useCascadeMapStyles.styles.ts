@@ -91,4 +91,19 @@ export const useCascadeMapStyles = makeStyles({
     flexShrink: 0,
     width: "16px",
   },
+  // The active goal's findings under the tree: wrapped text, never wider than the pane.
+  details: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalS,
+    overflowWrap: "anywhere",
+  },
+  detailsList: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
 });
