@@ -156,24 +156,12 @@ export function periodLike(period: Period, like: CellValue): string {
   if (/^[A-Za-z]+\s+\d{4}$/.test(text) && !/^FY/i.test(text))
     return period.kind === "quarter"
       ? `Q${period.index} ${period.year}`
-      : `${MONTH_ABBREVIATIONS[period.index - 1] as string} ${period.year}`;
+      : `${SHORT_MONTH.format(Date.UTC(period.year, period.index - 1, 1))} ${period.year}`;
   return period.key;
 }
 
-const MONTH_ABBREVIATIONS = [
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "May",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Oct",
-  "Nov",
-  "Dec",
-];
+/** "Jan" … "Dec", as English writes months before a year. */
+const SHORT_MONTH = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" });
 
 const PERIOD_LABELS: Record<Lang, (period: Period) => string> = {
   en: (period) => (period.kind === "quarter" ? `Q${period.index}` : period.key),
@@ -213,10 +201,9 @@ export function timeSplitPlan(
         column$: bilingual({ en: fieldName(field, "en"), zh: fieldName(field, "zh") }),
       });
   }
-  const period = goal.period ?? yearOfWindow(goal);
-  if (!period || period.kind === "month" || (period.kind === "quarter" && grain === "quarter"))
-    return fail("BAD_OPTION", { argument: "period", value: period?.key ?? "" });
-  const parts = periodsWithin(period, grain);
+  const period = splitPeriod(goal, grain);
+  if (!period.ok) return period;
+  const parts = periodsWithin(period.value, grain);
   if (profile && profile.length !== parts.length)
     return fail("BAD_PROFILE", { argument: "profile" });
   const targets = splitTarget(goal, parts.length, profile);
@@ -236,9 +223,7 @@ export function timeSplitPlan(
   const periodCell =
     table.periodSample ?? sourceRow[(columns.period as number) - firstColumn] ?? null;
   for (const [k, part] of parts.entries()) {
-    const suffix =
-      part.kind === "quarter" ? `Q${part.index}` : `M${String(part.index).padStart(2, "0")}`;
-    const id = `${goal.id}-${suffix}`;
+    const id = splitId(goal.id, part);
     if (taken.has(normalizeText(id))) return fail("DUPLICATE_GOAL_ID", { value: id });
     const target = targets.value[k] as number;
     const values: Partial<Record<keyof ColumnMap, CellValue>> = {
@@ -273,6 +258,35 @@ function periodText(text: string, from: number, to: number, part: Period, lang: 
   const chinese = part.kind === "quarter" ? `第${part.index}季度` : `${part.index}月`;
   if (/全年|年度/.test(amount)) return amount.replace(/全年|年度/, chinese);
   return `${amount}（${PERIOD_LABELS[lang](part)}）`;
+}
+
+/** The period a goal spreads over: its own, else the year its window lies in; never a month, nor quarters of one. */
+function splitPeriod(goal: Goal, grain: TimeGrain): Result<Period> {
+  const period = goal.period ?? yearOfWindow(goal);
+  if (!period || period.kind === "month" || (period.kind === "quarter" && grain === "quarter"))
+    return fail("BAD_OPTION", { argument: "period", value: period?.key ?? "" });
+  return ok(period);
+}
+
+/** The id of a goal's row for one period of its spread: `<id>-Q1`, `<id>-M01`. */
+function splitId(id: string, part: Period): string {
+  return `${id}-${part.kind === "quarter" ? `Q${part.index}` : `M${String(part.index).padStart(2, "0")}`}`;
+}
+
+/**
+ * The ids the rows of a goal's spread have (timeSplitPlan), or null when the goal cannot be spread at that grain.
+ * @example timeSplitIds(result, 0, "quarter") // ["C1-Q1", "C1-Q2", "C1-Q3", "C1-Q4"]
+ */
+export function timeSplitIds(
+  result: AuditResult,
+  index: number,
+  grain: TimeGrain
+): string[] | null {
+  const goal = result.goals[index];
+  if (!goal || goal.id === null) return null;
+  const period = splitPeriod(goal, grain);
+  const id = goal.id;
+  return period.ok ? periodsWithin(period.value, grain).map((part) => splitId(id, part)) : null;
 }
 
 /** The year a goal's start…deadline window lies in, when it has no period of its own. */
@@ -387,7 +401,7 @@ export interface CascadeNode {
   attainment: number | null;
   status: Status | null;
   /** Findings on the goal's row, and the worst of their severities. */
-  findings: number;
+  findings: readonly Finding[];
   worst: Severity | null;
   /** The children's targets and actuals rolled up by the goal's method (null for a goal without children). */
   childTarget: number | null;
@@ -465,7 +479,7 @@ export function cascadeMap(result: AuditResult): CascadeMap {
       unit: goal.unit,
       attainment: status?.attainment ?? null,
       status: status?.status ?? null,
-      findings: findings.length,
+      findings,
       worst,
       childTarget: children.length ? rolled(childGoals.map((c) => c.target)) : null,
       childActual: children.length ? rolled(childGoals.map((c) => c.actual)) : null,

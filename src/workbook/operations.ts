@@ -40,6 +40,7 @@ import {
   ColumnMap,
   columnLetters,
   TimeGrain,
+  timeSplitIds,
   timeSplitPlan,
   TimeSplitRow,
 } from "../domain";
@@ -488,15 +489,14 @@ export function planTimeSplit(
   const sourceRow = run.cells[row - run.bounds.firstRow] ?? [];
   // The table's own quarters or months show how it writes them ("2026年第1季度" beside a year written "2026").
   const column = run.read.columns.period;
+  const at = column === undefined ? -1 : column - run.bounds.firstColumn;
   const periodSample =
-    column === undefined
+    at < 0
       ? undefined
-      : run.cells
-          .map((cells) => cells[column - run.bounds.firstColumn])
-          .find((value) => {
-            const period = readPeriod(value);
-            return typeof period === "object" && period !== null && period.kind === grain;
-          });
+      : run.cells.find((cells) => {
+          const period = readPeriod(cells[at]);
+          return typeof period === "object" && period !== null && period.kind === grain;
+        })?.[at];
   return timeSplitPlan(
     run.result,
     goal,
@@ -545,14 +545,9 @@ export async function writeTimeSplit(
  * has none: a goal spread once is not spread again over its own rows.
  */
 export function existingSplit(run: AuditRun, goal: number, grain: TimeGrain): string[] | null {
-  const id = run.result.goals[goal]?.id;
-  if (id === null || id === undefined) return null;
-  const ids =
-    grain === "quarter"
-      ? [1, 2, 3, 4].map((quarter) => `${id}-Q${quarter}`)
-      : Array.from({ length: 12 }, (_, month) => `${id}-M${String(month + 1).padStart(2, "0")}`);
+  const ids = timeSplitIds(run.result, goal, grain);
   const keys = new Set(run.result.goals.map((other) => other.key));
-  return ids.every((one) => keys.has(normalizeText(one))) ? ids : null;
+  return ids !== null && ids.every((one) => keys.has(normalizeText(one))) ? ids : null;
 }
 
 /** Name of the improvement-plan sheet. */

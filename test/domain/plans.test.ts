@@ -277,7 +277,7 @@ describe("cascadeMap", () => {
   it("rolls a branch's children up and counts each goal's findings", () => {
     const node = cascadeMap(cascade()).nodes.get(0);
     expect([node?.childTarget, node?.childActual, node?.status]).toEqual([900, 890, "offTrack"]);
-    expect(node?.findings).toBeGreaterThan(0);
+    expect(node?.findings.length).toBeGreaterThan(0);
     expect(node?.worst).toBe("error");
   });
 

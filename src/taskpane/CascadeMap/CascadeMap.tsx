@@ -37,18 +37,6 @@ export function CascadeMap(props: CascadeMapProps): React.JSX.Element {
     [map, rows, state.active, lang, t, state.toggle, state.choose]
   );
 
-  // The active goal's findings, listed under the tree (the line shows only their count).
-  const activeGoal = props.run?.result.goals[rows[state.active]?.goal ?? -1];
-  const activeFindings = React.useMemo(() => {
-    const findings = props.run?.result.findings ?? [];
-    if (!activeGoal) return [];
-    return findings.filter(
-      (finding) =>
-        finding.source === activeGoal.source &&
-        (activeGoal.id !== null ? finding.id === activeGoal.id : finding.row === activeGoal.row)
-    );
-  }, [props.run, activeGoal]);
-
   if (!props.run || !map || !itemData) {
     return (
       <div className={styles.root}>
@@ -67,6 +55,9 @@ export function CascadeMap(props: CascadeMapProps): React.JSX.Element {
     );
   }
   const activeRow = rows[state.active];
+  // The active goal's findings, listed under the tree: the ones its line counts.
+  const activeGoal = activeRow ? props.run.result.goals[activeRow.goal] : undefined;
+  const activeFindings = activeRow ? (map.nodes.get(activeRow.goal)?.findings ?? []) : [];
 
   return (
     <div className={styles.root}>

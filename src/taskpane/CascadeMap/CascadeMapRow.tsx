@@ -57,7 +57,7 @@ export const CascadeMapRow = React.memo(function CascadeMapRow(
     node.text,
     node.owner ?? "",
     status ? STATUS_NAMES[status][lang] : "",
-    node.findings > 0 ? t("map.findings", { count: node.findings }) : "",
+    node.findings.length > 0 ? t("map.findings", { count: node.findings.length }) : "",
   ]
     .filter(Boolean)
     .join(", ");
@@ -99,17 +99,17 @@ export const CascadeMapRow = React.memo(function CascadeMapRow(
             {node.text || t("map.noText")}
           </span>
         </Tooltip>
-        {node.findings > 0 && node.worst && (
+        {node.findings.length > 0 && node.worst && (
           <Badge
             size="small"
             appearance="filled"
             color={SEVERITY_BADGE[node.worst]}
             aria-label={t("map.findingsWorst", {
-              count: node.findings,
+              count: node.findings.length,
               severity: t(`severity.${node.worst}`),
             })}
           >
-            {node.findings}
+            {node.findings.length}
           </Badge>
         )}
       </div>
