@@ -69,9 +69,13 @@ export function onAuditCommand(listener: (outcome: AuditCommandOutcome) => void)
 /** The audit options the task pane saved in the workbook, when they are valid; else the defaults. */
 async function savedOptions(workbook: GoalWorkbook): Promise<AuditOptions> {
   const saved = await workbook.loadSetting(OPTIONS_SETTING);
-  // The pane saves its language with the audit's options: the audit's schema (strict) takes the rest.
-  const { language: _language, ...audit } =
-    saved !== null && typeof saved === "object" ? (saved as Record<string, unknown>) : {};
+  // The pane saves its own settings (language, live audit) with the audit's options: the audit's schema (strict)
+  // takes the rest.
+  const {
+    language: _language,
+    liveAudit: _liveAudit,
+    ...audit
+  } = saved !== null && typeof saved === "object" ? (saved as Record<string, unknown>) : {};
   const parsed = parseAuditOptions(audit);
   return parsed.ok ? parsed.value : DEFAULT_AUDIT_OPTIONS;
 }

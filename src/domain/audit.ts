@@ -19,6 +19,11 @@ export interface AuditResult {
   cascade: Cascade;
   /** Status per goal (same order as `goals`), null without actual or target. */
   statuses: (GoalStatus | null)[];
+  /**
+   * 1 where a goal counts in its parent's roll-up (a target in the parent's KPI and unit), 0 elsewhere: a child in
+   * points under a percentage goal is never averaged in. Time splits and people roll up apart (`cascade.timeSplit`).
+   */
+  rollsUp: Uint8Array;
 }
 
 const METHOD_NAMES: Record<RollupMethod, { en: string; zh: string }> = {
@@ -64,6 +69,7 @@ export function auditTables(
       findings: fatal.sort(compareFindings),
       cascade: buildCascade([]),
       statuses: [],
+      rollsUp: new Uint8Array(0),
     };
   }
   const goals =
@@ -117,14 +123,15 @@ export function auditGoals(
   };
 
   const texts = new GoalTexts(goals);
+  const rollsUp = new Uint8Array(goals.length);
   checkIdentity(cascade, add);
-  checkChildren(cascade, texts, options, add);
+  checkChildren(cascade, texts, options, add, rollsUp);
   checkSiblings(cascade, texts, add);
   const statuses = checkEachGoal(cascade, texts, options, add);
   checkWeights(goals, add);
 
   findings.sort(compareFindings);
-  return { goals, findings, cascade, statuses };
+  return { goals, findings, cascade, statuses, rollsUp };
 }
 
 type Add = (
@@ -164,14 +171,24 @@ function comparable(
   goals: readonly Goal[],
   texts: GoalTexts
 ): boolean {
-  if ((goals[child] as Goal).target === null) return false;
+  return (goals[child] as Goal).target !== null && sameMeasure(child, parent, texts);
+}
+
+/** True when a child measures what its parent measures: no other KPI, no other unit. */
+function sameMeasure(child: number, parent: number, texts: GoalTexts): boolean {
   const { kpi, unit } = texts;
   if (kpi[child] !== null && kpi[parent] !== null && kpi[child] !== kpi[parent]) return false;
   return unit[child] === null || unit[parent] === null || unit[child] === unit[parent];
 }
 
 /** NO_EXECUTOR, UNDER_ALLOCATED, OVER_ALLOCATED, CHILD_LESS_AMBITIOUS, and the parent-facing child rules. */
-function checkChildren(cascade: Cascade, texts: GoalTexts, options: AuditOptions, add: Add): void {
+function checkChildren(
+  cascade: Cascade,
+  texts: GoalTexts,
+  options: AuditOptions,
+  add: Add,
+  rollsUp: Uint8Array
+): void {
   const {
     goals,
     firstWithKey,
@@ -220,6 +237,7 @@ function checkChildren(cascade: Cascade, texts: GoalTexts, options: AuditOptions
     for (let k = from; k < to; k++) {
       const c = childList[k] as number;
       checkChildAgainstParent(c, index, goals, texts, add);
+      if (sameMeasure(c, index, texts)) rollsUp[c] = 1;
       if (comparable(c, index, goals, texts)) (timeSplit[c] === 1 ? byTime : byPeople).push(c);
     }
     if (goal.target === null || goal.rollup === "none") continue;

@@ -403,9 +403,15 @@ export interface CascadeNode {
   /** Findings on the goal's row, and the worst of their severities. */
   findings: readonly Finding[];
   worst: Severity | null;
-  /** The children's targets and actuals rolled up by the goal's method (null for a goal without children). */
+  /**
+   * The targets and actuals of the children that share the goal out among people, rolled up by the goal's method
+   * (null without such children); children in another KPI or unit are left out.
+   */
   childTarget: number | null;
   childActual: number | null;
+  /** The same for the children that split it in time (its quarters or months), rolled up apart from the people. */
+  periodTarget: number | null;
+  periodActual: number | null;
   children: number[];
   depth: number;
 }
@@ -457,16 +463,22 @@ export function cascadeMap(result: AuditResult): CascadeMap {
       (child) => !cascade.onCycle[child]
     );
     const status = statuses[index] ?? null;
-    const childGoals = children.map((child) => goals[child] as Goal);
+    // People and periods are two allocations of the goal: each rolls up on its own, in the goal's measure only.
+    const people: Goal[] = [];
+    const periods: Goal[] = [];
+    for (const child of children)
+      if (result.rollsUp[child] === 1)
+        (cascade.timeSplit[child] === 1 ? periods : people).push(goals[child] as Goal);
     // A child without a value leaves the roll-up with its weight: values and weights are kept in step.
-    const rolled = (values: (number | null)[]) => {
+    const rolled = (group: readonly Goal[], value: (child: Goal) => number | null) => {
       const present: number[] = [];
       const weights: (number | null)[] = [];
-      values.forEach((value, k) => {
-        if (value === null) return;
-        present.push(value);
-        weights.push(childGoals[k]?.weight ?? null);
-      });
+      for (const child of group) {
+        const one = value(child);
+        if (one === null) continue;
+        present.push(one);
+        weights.push(child.weight);
+      }
       return present.length === 0 ? null : rollupValues(present, goal.rollup, weights);
     };
     nodes.set(index, {
@@ -481,8 +493,10 @@ export function cascadeMap(result: AuditResult): CascadeMap {
       status: status?.status ?? null,
       findings,
       worst,
-      childTarget: children.length ? rolled(childGoals.map((c) => c.target)) : null,
-      childActual: children.length ? rolled(childGoals.map((c) => c.actual)) : null,
+      childTarget: rolled(people, (child) => child.target),
+      childActual: rolled(people, (child) => child.actual),
+      periodTarget: rolled(periods, (child) => child.target),
+      periodActual: rolled(periods, (child) => child.actual),
       children,
       depth,
     });

@@ -15,9 +15,11 @@ import {
   ActiveCell,
   AuditWrite,
   CellBlock,
-  GoalWorkbook,
+  CellRecord,
+  PaneWorkbook,
   TableInsert,
   TableSource,
+  WatchEvents,
   WorkbookError,
 } from "../workbook/GoalWorkbook";
 import { auditSheetLayout, LINK_COLOR, lookBlocks, valueBlocks } from "../workbook/auditLayout";
@@ -422,7 +424,7 @@ interface Staging {
  * The workbook behind the task pane and the ribbon in Excel. `run` defaults to `Excel.run`; tests pass
  * `(batch) => batch(mockContext)`.
  */
-export class ExcelWorkbook implements GoalWorkbook {
+export class ExcelWorkbook implements PaneWorkbook {
   private readonly retry: RetryPolicy;
 
   constructor(
@@ -807,6 +809,146 @@ export class ExcelWorkbook implements GoalWorkbook {
       sheet.activate();
       sheet.getRange(address).select();
       await context.sync();
+    });
+  }
+
+  /**
+   * Every add-in write either joins the user's undo stack as a step of its own (ExcelApi 1.20: "Excel add-ins
+   * support undo behavior … actions are saved in the undo stack") or, for the APIs without undo support and in
+   * builds before it, clears the stack ("If your add-in calls an unsupported API, the user's undo stack is cleared",
+   * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities). Saving settings clears it too
+   * (office-js #3141). So a live audit never rewrites the highlights by itself here: the user's Ctrl+Z stays theirs.
+   */
+  readonly highlightsKeepUndo = false;
+
+  /**
+   * Worksheet.onChanged (ExcelApi 1.7) for the sheet's cells and Workbook.onSelectionChanged (ExcelApi 1.2) for the
+   * selection (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events). A change the add-in made itself
+   * says so in `triggerSource` ("ThisLocalAddin", ExcelApi 1.14) and is not reported; earlier builds report it, and
+   * the pane's live audit then finds nothing new. A handler is removed through the request context it was added in
+   * (learn.microsoft.com/javascript/api/office/officeextension.eventhandlerresult).
+   */
+  async watch(sheetName: string, events: WatchEvents): Promise<() => Promise<void>> {
+    const handlers = await this.batch(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const changed = sheet.onChanged.add(async (event) => {
+        if (event.triggerSource === "ThisLocalAddin") return;
+        events.changed();
+      });
+      const selected = context.workbook.onSelectionChanged.add(async () => {
+        try {
+          const { cell, rows } = await this.selection();
+          events.selected(cell, rows);
+        } catch {
+          // The selection moved while Excel was busy (a cell being edited): the next move reports it.
+        }
+      });
+      await context.sync();
+      return [changed, selected];
+    });
+    return async () => {
+      for (const handler of handlers) handler.remove();
+      // Once, after the loop: the handlers share one context.
+      await handlers[0]?.context.sync();
+    };
+  }
+
+  /** The active cell and the height of the selected range (Workbook.getSelectedRange, ExcelApi 1.1). */
+  private async selection(): Promise<{ cell: ActiveCell; rows: number }> {
+    return await this.batch(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.load("name");
+      const cell = context.workbook.getActiveCell();
+      cell.load("address");
+      const selected = context.workbook.getSelectedRange();
+      selected.load("rowCount");
+      await context.sync();
+      const { firstRow, firstColumn } = rangeBounds(cell.address);
+      return {
+        cell: { sheet: sheet.name, row: firstRow, column: firstColumn },
+        rows: selected.rowCount,
+      };
+    });
+  }
+
+  async snapshot(sheetName: string, addresses: readonly string[]): Promise<CellRecord[]> {
+    return await this.batch(async (context, attempt) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const records: CellRecord[] = [];
+      let next = 0;
+      await sendRequests(context, attempt, () => {
+        if (next >= addresses.length) return null;
+        const chunk = addresses.slice(next, next + CHECKS_PER_REQUEST);
+        const cells = chunk.map((address) =>
+          sheet.getRange(address).load(["values", "valueTypes", "formulas"])
+        );
+        return {
+          writes: false,
+          loaded: cells,
+          done: (ranges) => {
+            ranges.forEach((range, index) => {
+              const formula = range.formulas[0]?.[0];
+              const value = range.values[0]?.[0] ?? "";
+              // `formulas` gives a constant's value: text that starts with "=" is a formula only where the
+              // cell's value is something else (its result).
+              const isFormula =
+                typeof formula === "string" && formula.startsWith("=") && formula !== value;
+              records.push({
+                address: chunk[index] as string,
+                value: fromExcelValue(value, range.valueTypes[0]?.[0]),
+                formula: isFormula ? formula : null,
+              });
+            });
+            next += chunk.length;
+          },
+        };
+      });
+      return records;
+    });
+  }
+
+  async restore(sheetName: string, records: readonly CellRecord[]): Promise<void> {
+    await this.batch(async (context, attempt) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const ops = records.map((record) =>
+        smallWrite(() => {
+          const range = sheet.getRange(record.address);
+          if (record.formula !== null) range.formulas = [[record.formula]];
+          else if (record.value === null) range.clear("Contents");
+          else range.values = [[toExcelValue(record.value)]];
+        })
+      );
+      await sendWrites(context, attempt, ops, true);
+    });
+  }
+
+  /**
+   * An Excel table's added rows are deleted with the cells beneath shifting up (Range.delete, ExcelApi 1.1), which
+   * shrinks the table as deleting its rows in Excel does. Under a plain range the rows were empty before (appendRows
+   * checks): they are emptied and their number formats reset, and nothing below moves.
+   */
+  async removeRows(table: TableSource, address: string): Promise<void> {
+    const bounds = rangeBounds(address);
+    const general = Array.from({ length: bounds.lastRow - bounds.firstRow + 1 }, () =>
+      Array<string>(bounds.lastColumn - bounds.firstColumn + 1).fill("General")
+    );
+    await this.batch(async (context, attempt) => {
+      const range = context.workbook.worksheets.getItem(table.sheet).getRange(address);
+      await sendWrites(
+        context,
+        attempt,
+        [
+          smallWrite(() => {
+            if (table.tableName !== null) {
+              range.delete("Up");
+              return;
+            }
+            range.clear("Contents");
+            range.numberFormat = general;
+          }),
+        ],
+        true
+      );
     });
   }
 

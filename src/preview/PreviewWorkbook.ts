@@ -10,9 +10,11 @@ import {
   ActiveCell,
   AuditWrite,
   CellBlock,
-  GoalWorkbook,
+  CellRecord,
+  PaneWorkbook,
   TableInsert,
   TableSource,
+  WatchEvents,
   WorkbookError,
 } from "../workbook/GoalWorkbook";
 import { auditSheetLayout } from "../workbook/auditLayout";
@@ -38,7 +40,9 @@ import { LoadedWorkbook, readXlsx } from "./xlsxFile";
 
 /** What changed: cells and formats, or only the selection (`reveal` when the pane asked to show a cell). */
 export type PreviewChange =
-  { kind: "content" } | { kind: "selection"; reveal: boolean; bounds: RangeBounds };
+  /** `edited`: the sheet a person edited in the grid (not the add-in's writes). */
+  | { kind: "content"; edited?: string }
+  | { kind: "selection"; reveal: boolean; bounds: RangeBounds };
 
 export interface PreviewWorkbookOptions {
   active?: Partial<ActiveCell>;
@@ -61,7 +65,10 @@ function sameBounds(a: RangeBounds, b: RangeBounds): boolean {
 }
 
 /** The workbook: the engine holds the cells, the sheets' metadata the rest. */
-export class PreviewWorkbook implements GoalWorkbook {
+export class PreviewWorkbook implements PaneWorkbook {
+  /** The preview's undo (Ctrl+Z in the grid) covers cells only: rewriting the highlights takes no step of it. */
+  readonly highlightsKeepUndo = true;
+
   private hf!: HyperFormula;
   private evaluator!: RuleEvaluator;
   /** Sheet names in workbook order. */
@@ -294,7 +301,7 @@ export class PreviewWorkbook implements GoalWorkbook {
   setCellInput(sheet: string, row: number, column: number, text: string): void {
     const target = this.sheet(sheet);
     this.setEntry(target, row, column, parseTyped(text));
-    this.changed();
+    this.changed({ kind: "content", edited: target.meta.name });
   }
 
   /** Empties the cells of a range (their formats stay, as with Excel's Delete key). */
@@ -306,7 +313,7 @@ export class PreviewWorkbook implements GoalWorkbook {
       this.address(id, bounds.firstRow, bounds.firstColumn),
       Array.from({ length: rows }, () => new Array<RawCellContent>(columns).fill(null))
     );
-    this.changed();
+    this.changed({ kind: "content", edited: this.sheet(sheet).meta.name });
   }
 
   /**
@@ -324,7 +331,7 @@ export class PreviewWorkbook implements GoalWorkbook {
         line.forEach((cell, c) => this.setEntry(target, row + r, column + c, parseTyped(cell)))
       )
     );
-    this.changed();
+    this.changed({ kind: "content", edited: target.meta.name });
     return {
       firstRow: row,
       lastRow: row + rows.length - 1,
@@ -664,6 +671,75 @@ export class PreviewWorkbook implements GoalWorkbook {
       });
     }
     this.changed();
+  }
+
+  /**
+   * Undoes appendRows: the cells written are emptied and lose the number formats they were given, and an Excel
+   * table ending with them shrinks back (with its drop-downs); nothing else moves.
+   */
+  async removeRows(table: TableSource, address: string): Promise<void> {
+    const target = this.sheet(table.sheet);
+    const { meta } = target;
+    const bounds = rangeBounds(address);
+    const rows = bounds.lastRow - bounds.firstRow + 1;
+    const columns = bounds.lastColumn - bounds.firstColumn + 1;
+    this.hf.setCellContents(
+      this.address(target.id, bounds.firstRow, bounds.firstColumn),
+      Array.from({ length: rows }, () => new Array<RawCellContent>(columns).fill(null))
+    );
+    for (let row = bounds.firstRow; row <= bounds.lastRow; row++)
+      for (let column = bounds.firstColumn; column <= bounds.lastColumn; column++)
+        meta.numberFormats.delete(cellKey(row, column));
+    const listed = meta.tables.find((entry) => entry.name === table.tableName);
+    const range = listed ? rangeBounds(listed.address) : null;
+    if (listed && range && range.lastRow === bounds.lastRow) {
+      listed.address = boundsAddress({ ...range, lastRow: bounds.firstRow - 1 });
+      meta.validations = meta.validations.map((validation) => {
+        const checked = rangeBounds(validation.range);
+        return checked.lastRow === bounds.lastRow
+          ? { ...validation, range: boundsAddress({ ...checked, lastRow: bounds.firstRow - 1 }) }
+          : validation;
+      });
+    }
+    this.changed();
+  }
+
+  async snapshot(sheet: string, addresses: readonly string[]): Promise<CellRecord[]> {
+    const { id, meta } = this.sheet(sheet);
+    return addresses.map((address) => {
+      const { firstRow, firstColumn } = rangeBounds(address);
+      const formula = this.hf.getCellFormula(this.address(id, firstRow, firstColumn));
+      return {
+        address,
+        value: this.cellValue(meta.name, firstRow, firstColumn),
+        formula: formula ?? null,
+      };
+    });
+  }
+
+  async restore(sheet: string, records: readonly CellRecord[]): Promise<void> {
+    const target = this.sheet(sheet);
+    this.hf.batch(() => {
+      for (const record of records) {
+        const { firstRow, firstColumn } = rangeBounds(record.address);
+        if (record.formula === null)
+          this.writeRows(target, firstRow, firstColumn, [[record.value]]);
+        else
+          this.hf.setCellContents(this.address(target.id, firstRow, firstColumn), record.formula);
+      }
+    });
+    this.changed();
+  }
+
+  /** Reports people's edits of the sheet (the grid's typing, pasting, deleting) and every move of the selection. */
+  async watch(sheet: string, events: WatchEvents): Promise<() => Promise<void>> {
+    const name = this.sheet(sheet).meta.name;
+    const stop = this.subscribe((change) => {
+      if (change.kind === "selection")
+        events.selected(this.current(), change.bounds.lastRow - change.bounds.firstRow + 1);
+      else if (change.edited === name) events.changed();
+    });
+    return async () => stop();
   }
 
   async sheetValues(sheet: string): Promise<CellValue[][] | null> {

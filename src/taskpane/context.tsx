@@ -4,15 +4,15 @@
  */
 import * as React from "react";
 import { Lang } from "../domain";
-import { GoalWorkbook } from "../workbook/GoalWorkbook";
+import { PaneWorkbook } from "../workbook/GoalWorkbook";
 import { StringId, text, TextParams } from "./strings";
 
-const WorkbookContext = React.createContext<GoalWorkbook | null>(null);
+const WorkbookContext = React.createContext<PaneWorkbook | null>(null);
 const LangContext = React.createContext<Lang>("en");
 
 /** Gives the pane its workbook: Excel, the browser preview or a test's in-memory one. */
 export function WorkbookProvider(props: {
-  workbook: GoalWorkbook;
+  workbook: PaneWorkbook;
   children?: React.ReactNode;
 }): React.JSX.Element {
   return (
@@ -21,7 +21,7 @@ export function WorkbookProvider(props: {
 }
 
 /** The workbook the pane works on; a component outside a WorkbookProvider is a programming mistake. */
-export function useWorkbook(): GoalWorkbook {
+export function useWorkbook(): PaneWorkbook {
   const workbook = React.useContext(WorkbookContext);
   if (!workbook) throw new Error("useWorkbook() needs a <WorkbookProvider> above it");
   return workbook;

@@ -12,6 +12,7 @@ export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 /** The domain's audit options and the language (auto follows Office's display language). */
 export const paneOptionsSchema = z.extend(auditOptionsSchema, {
   language: z._default(z.enum(LANGUAGE_CHOICES), "auto"),
+  liveAudit: z._default(z.boolean(), true),
 });
 
 /** Options as saved with the document. */
@@ -26,6 +27,8 @@ export interface SavedOptions {
   /** The columns the user mapped in the Audit tab's column mapping (field → header, null: none). */
   mapping: HeaderMapping;
   language: LanguageChoice;
+  /** Audit again by itself when the goal table changes (the pane's live audit). */
+  liveAudit: boolean;
 }
 
 /** The fields the Options form edits, in the order it shows them. */
@@ -38,6 +41,7 @@ export const OPTION_FIELDS = [
   "fiscalYearStart",
   "dateOrder",
   "language",
+  "liveAudit",
 ] as const;
 export type OptionField = (typeof OPTION_FIELDS)[number];
 
@@ -57,6 +61,7 @@ export const DEFAULT_SAVED_OPTIONS: SavedOptions = {
   dateOrder: "auto",
   mapping: {},
   language: "auto",
+  liveAudit: true,
 };
 
 /** Validated options, or the fields that are wrong. */
@@ -79,7 +84,7 @@ export function parsePaneOptions(input: unknown): OptionsParse {
     if (fields.size === 0) fields.add("language");
     return { ok: false, fields: OPTION_FIELDS.filter((field) => fields.has(field)) };
   }
-  const { language, ...audit } = parsed.data;
+  const { language, liveAudit, ...audit } = parsed.data;
   const raw = (input ?? {}) as Record<string, unknown>;
   const asOf = raw.asOf;
   const saved: SavedOptions = {
@@ -92,6 +97,7 @@ export function parsePaneOptions(input: unknown): OptionsParse {
     dateOrder: audit.dateOrder,
     mapping: audit.mapping,
     language,
+    liveAudit,
   };
   return { ok: true, value: { saved, audit } };
 }

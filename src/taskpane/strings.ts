@@ -101,6 +101,11 @@ export const STRINGS = {
     zh: "本次审核后选项已更改：审核结果、目标树和工具显示的仍是上次审核的结果。",
   },
   "audit.again": { en: "Audit again", zh: "重新审核" },
+  "audit.highlightsStale": {
+    en: "The findings follow your edits. The highlights and the audit sheet still show the table as it was at the last audit, so that Ctrl+Z undoes your own edit.",
+    zh: "审核结果已随您的编辑更新。高亮和审核表仍为上次审核时的状态，以便 Ctrl+Z 撤销您自己的编辑。",
+  },
+  "audit.refreshHighlights": { en: "Refresh highlights", zh: "刷新高亮" },
   "audit.cleared": {
     en: "Audit cleared: {rules} highlight rules removed. Your own formats were left alone.",
     zh: "已清除审核：删除了 {rules} 条突出显示规则。您自己的格式保持不变。",
@@ -178,6 +183,10 @@ export const STRINGS = {
   "map.rollup": {
     en: "Children: target {target} · actual {actual}",
     zh: "下级汇总：目标 {target} · 实际 {actual}",
+  },
+  "map.periods": {
+    en: "Periods: target {target} · actual {actual}",
+    zh: "分期汇总：目标 {target} · 实际 {actual}",
   },
   "map.noOwner": { en: "no owner", zh: "无责任人" },
   "map.noText": { en: "(no description)", zh: "（无描述）" },
@@ -259,12 +268,12 @@ export const STRINGS = {
   },
   "allocate.write": { en: "Write targets", zh: "写入目标值" },
   "allocate.written": {
-    en: "{count} {count|target|targets} written, and the table audited again.",
-    zh: "已写入 {count} 个目标值，并重新审核了目标表。",
+    en: "{count} {count|target|targets} written, and the table audited again. Undo puts the old values back.",
+    zh: "已写入 {count} 个目标值，并重新审核了目标表。点击“撤销”可恢复原值。",
   },
   "allocate.writtenTexts": {
-    en: "{count} {count|target|targets} written, {texts} goal {texts|text|texts} changed to state {texts|it|them}, and the table audited again. To undo, write the old values back (Current column above).",
-    zh: "已写入 {count} 个目标值，并修改了 {texts} 条目标描述中的数量，已重新审核目标表。如需撤销，请写回原值（见上方“当前值”列）。",
+    en: "{count} {count|target|targets} written, {texts} goal {texts|text|texts} changed to state {texts|it|them}, and the table audited again. Undo puts the old values and texts back.",
+    zh: "已写入 {count} 个目标值，并修改了 {texts} 条目标描述中的数量，已重新审核目标表。点击“撤销”可恢复原值和原描述。",
   },
   "allocate.writtenTextsKept": {
     en: "{count} {count|target|targets} written, and the table audited again. {texts} goal {texts|text still states its|texts still state their} old {texts|amount|amounts}.",
@@ -327,9 +336,24 @@ export const STRINGS = {
   },
   "split.add": { en: "Add {count} {count|row|rows}", zh: "添加 {count} 行" },
   "split.added": {
-    en: "{count} {count|row|rows} added at {where} (selected), and the table audited again. To undo, delete those rows.",
-    zh: "已在 {where} 添加 {count} 行（已选中），并重新审核了目标表。如需撤销，请删除这些行。",
+    en: "{count} {count|row|rows} added at {where} (selected), and the table audited again. Undo removes them.",
+    zh: "已在 {where} 添加 {count} 行（已选中），并重新审核了目标表。点击“撤销”可删除这些行。",
   },
+  "undo.button": { en: "Undo", zh: "撤销" },
+  "undo.cellsDone": {
+    en: "Undone: {count} {count|cell is|cells are} back as {count|it was|they were}, and the table audited again.",
+    zh: "已撤销：{count} 个单元格已恢复原样，并重新审核了目标表。",
+  },
+  "undo.rowsDone": {
+    en: "Undone: the {count} {count|row|rows} added at {where} {count|was|were} removed, and the table audited again.",
+    zh: "已撤销：已删除在 {where} 添加的 {count} 行，并重新审核了目标表。",
+  },
+  "undo.changed": {
+    en: "{cells} changed after the add-in wrote {count|it|them}. Undo anyway, and lose that change?",
+    zh: "加载项写入后，{cells} 又被修改过。仍要撤销并丢弃这些修改吗？",
+  },
+  "undo.anyway": { en: "Undo anyway", zh: "仍然撤销" },
+  "undo.keep": { en: "Keep", zh: "保留" },
   "split.existing": {
     en: "This goal is already spread: rows {first} … {last} exist. To spread it again, delete those rows first.",
     zh: "此目标已拆分：已有 {first} … {last} 行。如需重新拆分，请先删除这些行。",
@@ -420,6 +444,14 @@ export const STRINGS = {
   "options.dateOrderDmy": { en: "Day first (DD/MM/YYYY)", zh: "日在前（日/月/年）" },
   "options.dateOrderYmd": { en: "Year first (YY/MM/DD)", zh: "年在前（年/月/日）" },
   "options.dateOrderInvalid": { en: "Choose a date order.", zh: "请选择日期顺序。" },
+  "options.liveAudit": {
+    en: "Audit again when the table changes",
+    zh: "目标表变动时自动重新检查",
+  },
+  "options.liveAuditHint": {
+    en: "Findings follow your edits within a second. In Excel the highlights wait for a click on Refresh highlights, so that Ctrl+Z still undoes your own edit.",
+    zh: "编辑后一秒内更新问题列表。在 Excel 中，高亮需点击“刷新高亮”才会更新，以便 Ctrl+Z 仍可撤销您自己的编辑。",
+  },
   "options.language": { en: "Language", zh: "语言" },
   "options.languageAuto": { en: "Automatic (Office's language)", zh: "自动（跟随 Office 语言）" },
   "options.languageEn": { en: "English", zh: "英语（English）" },

@@ -105,3 +105,48 @@ export interface GoalWorkbook {
   loadSetting(key: string): Promise<unknown>;
   saveSetting(key: string, value: unknown): Promise<void>;
 }
+
+/** What a host tells the open task pane about the workbook while it watches a sheet. */
+export interface WatchEvents {
+  /**
+   * Cells of the watched sheet changed: the user's edits, a co-author's, a paste, rows inserted or deleted. The
+   * add-in's own writes are not reported where the host can tell them apart (Excel from ExcelApi 1.14).
+   */
+  changed: () => void;
+  /** The selection moved (on any sheet): where the active cell is now, and how many rows the selection spans. */
+  selected: (cell: ActiveCell, rows: number) => void;
+}
+
+/** A cell as it was before the add-in wrote it: its formula where it held one, else its value. */
+export interface CellRecord {
+  /** A1 address of one cell. */
+  address: string;
+  value: CellValue;
+  /** The formula as typed ("=B2*0.25"), or null for a constant or an empty cell. */
+  formula: string | null;
+}
+
+/**
+ * What the task pane needs of a workbook beyond the audit and its tools: to follow the user's edits and selection,
+ * and to undo its own writes. Excel, the browser preview and the tests' in-memory workbook implement it; the
+ * command line's files (XlsxWorkbook) need none of it.
+ */
+export interface PaneWorkbook extends GoalWorkbook {
+  /**
+   * True when writing the add-in's highlights leaves the user's undo steps as they were (the preview, whose Undo
+   * covers cells only). False in Excel: there each add-in write either takes an undo step of its own, ahead of the
+   * user's (ExcelApi 1.20), or clears the undo stack (before it), so a live audit does not rewrite highlights there.
+   */
+  readonly highlightsKeepUndo: boolean;
+  /** Starts reporting changes of `sheet` and the selection; resolves to the function that stops it. */
+  watch(sheet: string, events: WatchEvents): Promise<() => Promise<void>>;
+  /** The cells at `addresses` (single cells) as they are now, to restore later. */
+  snapshot(sheet: string, addresses: readonly string[]): Promise<CellRecord[]>;
+  /** Puts cells back as recorded: formulas as formulas, text as text, empty cells emptied. */
+  restore(sheet: string, records: readonly CellRecord[]): Promise<void>;
+  /**
+   * Removes rows that `appendRows` added to a goal table (`address`: those rows, as wide as written): an Excel
+   * table shrinks back, a plain range's rows are emptied of what was written, with their number formats reset.
+   */
+  removeRows(table: TableSource, address: string): Promise<void>;
+}

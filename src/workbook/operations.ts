@@ -10,6 +10,7 @@ import {
   AUDIT_SHEET_NAMES,
   AuditOptions,
   AuditResult,
+  dayFromDate,
   auditSheetContent,
   AuditSheetContent,
   auditTables,
@@ -41,10 +42,18 @@ import {
   columnLetters,
   TimeGrain,
   timeSplitIds,
+  serialFromDay,
   timeSplitPlan,
   TimeSplitRow,
 } from "../domain";
-import { GoalWorkbook, TableSource } from "./GoalWorkbook";
+import {
+  AuditWrite,
+  CellBlock,
+  CellRecord,
+  GoalWorkbook,
+  PaneWorkbook,
+  TableSource,
+} from "./GoalWorkbook";
 
 /** Rows of a candidate range scanned for a goal table's header (as the CLI does). */
 export const HEADER_SCAN_ROWS = 20;
@@ -293,6 +302,11 @@ export interface AuditRun {
   result: AuditResult;
   content: AuditSheetContent | null;
   auditSheet: string | null;
+  /**
+   * The highlights and audit sheet this audit writes, or would write where it was run without writing (a live
+   * audit in Excel): null when the table cannot be audited (no header, a column missing).
+   */
+  planned: AuditWrite | null;
   lang: Lang;
   /** The day actuals were judged on (null: against the full targets) and the at-risk threshold used. */
   judged: { asOf: number | null; atRisk: number };
@@ -327,7 +341,12 @@ export async function auditGoalTable(
   source: TableSource,
   options: AuditOptions,
   lang: Lang,
-  onStep: (step: AuditStep) => void = () => undefined
+  onStep: (step: AuditStep) => void = () => undefined,
+  /**
+   * False to read and check only: the run says what it would write (`planned`, for an audit sheet of this name)
+   * and the workbook is left as it is.
+   */
+  write: { auditSheet: string } | true = true
 ): Promise<AuditRun> {
   onStep("reading");
   const bounds = rangeBounds(source.address);
@@ -353,6 +372,7 @@ export async function auditGoalTable(
     result,
     content: null,
     auditSheet: null,
+    planned: null,
     lang,
     judged: { asOf: options.asOf ?? null, atRisk: options.atRisk },
   };
@@ -363,10 +383,33 @@ export async function auditGoalTable(
     onStep("done");
     return run;
   }
+  if (write !== true) {
+    onStep("done");
+    return { ...run, planned: plannedAudit(source, read, result, lang, write.auditSheet) };
+  }
   onStep("writing");
-  const written = await writeAudit(workbook, source, read, result, lang);
+  const auditSheet = await workbook.auditSheetName(AUDIT_SHEET_NAMES[lang]);
+  const planned = plannedAudit(source, read, result, lang, auditSheet);
+  await workbook.applyAudit(planned);
   onStep("done");
-  return { ...run, ...written };
+  return { ...run, content: planned.content, auditSheet, planned };
+}
+
+/** The highlights and audit sheet of an audit (table 0 of `result`), for an audit sheet named `auditSheet`. */
+export function plannedAudit(
+  source: TableSource,
+  read: GoalTableRead,
+  result: AuditResult,
+  lang: Lang,
+  auditSheet: string
+): AuditWrite {
+  const bounds = rangeBounds(source.address);
+  const content = auditSheetContent(result, read.columns, lang, sheetRef(auditSheet));
+  const rules = highlightRules(content, read.columns, {
+    firstDataRow: (read.headerRow ?? bounds.firstRow) + 1,
+    lastRow: bounds.lastRow,
+  });
+  return { goalSheet: source.sheet, rules, auditSheet, content };
 }
 
 /**
@@ -380,15 +423,10 @@ export async function writeAudit(
   result: AuditResult,
   lang: Lang
 ): Promise<{ content: AuditSheetContent; auditSheet: string }> {
-  const bounds = rangeBounds(source.address);
   const auditSheet = await workbook.auditSheetName(AUDIT_SHEET_NAMES[lang]);
-  const content = auditSheetContent(result, read.columns, lang, sheetRef(auditSheet));
-  const rules = highlightRules(content, read.columns, {
-    firstDataRow: (read.headerRow ?? bounds.firstRow) + 1,
-    lastRow: bounds.lastRow,
-  });
-  await workbook.applyAudit({ goalSheet: source.sheet, rules, auditSheet, content });
-  return { content, auditSheet };
+  const planned = plannedAudit(source, read, result, lang, auditSheet);
+  await workbook.applyAudit(planned);
+  return { content: planned.content, auditSheet };
 }
 
 /** Inserts the goal-table template (headers in the user's language) where it overwrites nothing. */
@@ -450,32 +488,118 @@ export function allocationTexts(
 }
 
 /**
+ * What the pane keeps to undo one of its writes: the cells as they were before it wrote them, or the rows it added
+ * to a goal table; with what it wrote, to tell whether someone changed those cells since.
+ */
+export type WriteUndo =
+  | { kind: "cells"; sheet: string; before: CellRecord[]; written: CellBlock[] }
+  | { kind: "rows"; table: TableSource; address: string; written: CellValue[][] };
+
+/**
  * Writes an allocation into the children's target cells, and with `texts` the amounts their goal texts state
  * (allocationTexts). Target cells that already hold a value are written only when `overwrite` is true; otherwise
- * nothing is written and their addresses come back for the pane to ask about.
+ * nothing is written and their addresses come back for the pane to ask about. What the cells held before comes
+ * back as `undo`.
  */
 export async function writeAllocation(
-  workbook: GoalWorkbook,
+  workbook: PaneWorkbook,
   run: AuditRun,
   lines: readonly AllocationLine[],
   overwrite: boolean,
   texts = false
-): Promise<{ written: number; texts: number; needsConfirmation: string[] }> {
+): Promise<{
+  written: number;
+  texts: number;
+  needsConfirmation: string[];
+  undo: WriteUndo | null;
+}> {
   const changing = lines.filter((line) => !line.locked && line.proposed !== line.current);
   const addresses = changing.map((line) => targetAddress(run, line.row));
   if (!overwrite) {
     const occupied = await workbook.nonEmpty(run.source.sheet, addresses);
-    if (occupied.length > 0) return { written: 0, texts: 0, needsConfirmation: occupied };
+    if (occupied.length > 0)
+      return { written: 0, texts: 0, needsConfirmation: occupied, undo: null };
   }
   const textEdits = texts ? allocationTexts(run, changing) : [];
-  await workbook.writeValues(run.source.sheet, [
+  const blocks: CellBlock[] = [
     ...changing.map((line) => ({
       address: targetAddress(run, line.row),
       values: [[line.proposed]],
     })),
     ...textEdits.map((edit) => ({ address: edit.address, values: [[edit.text]] })),
-  ]);
-  return { written: changing.length, texts: textEdits.length, needsConfirmation: [] };
+  ];
+  const before = await workbook.snapshot(
+    run.source.sheet,
+    blocks.map((block) => block.address)
+  );
+  await workbook.writeValues(run.source.sheet, blocks);
+  return {
+    written: changing.length,
+    texts: textEdits.length,
+    needsConfirmation: [],
+    undo: { kind: "cells", sheet: run.source.sheet, before, written: blocks },
+  };
+}
+
+/** The same cell content, as written and as read back (dates come back as serial numbers, text trimmed alike). */
+function sameContent(written: CellValue, read: CellValue): boolean {
+  const blank = (value: CellValue) => value === null || value === undefined || value === "";
+  if (blank(written) || blank(read)) return blank(written) && blank(read);
+  if (written instanceof Date) {
+    const day = dayFromDate(written);
+    return typeof read === "number" && day !== null && Math.floor(read) === serialFromDay(day);
+  }
+  if (typeof written === "number" && typeof read === "number")
+    return Math.abs(written - read) <= 1e-9 * Math.max(1, Math.abs(written));
+  if (typeof written === "string" && typeof read === "string")
+    return written.trim() === read.trim();
+  return written === read;
+}
+
+/** The cells of a write that no longer hold what it wrote (someone edited them since). */
+export async function changedSince(workbook: PaneWorkbook, undo: WriteUndo): Promise<string[]> {
+  if (undo.kind === "cells") {
+    const now = await workbook.snapshot(
+      undo.sheet,
+      undo.written.map((block) => block.address)
+    );
+    return undo.written
+      .filter(
+        (block, index) => !sameContent(block.values[0]?.[0] ?? null, now[index]?.value ?? null)
+      )
+      .map((block) => block.address);
+  }
+  const bounds = rangeBounds(undo.address);
+  const now = await workbook.readValues(undo.table.sheet, undo.address);
+  const changed: string[] = [];
+  undo.written.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (!sameContent(value, now[r]?.[c] ?? null))
+        changed.push(cellAddress(bounds.firstColumn + c, bounds.firstRow + r));
+    })
+  );
+  return changed;
+}
+
+/**
+ * Undoes a write of the pane: cells back as they were (formulas as formulas), added rows removed. Unless `force`,
+ * nothing is undone when someone changed what was written since: those cells come back for the pane to ask about.
+ */
+export async function undoWrite(
+  workbook: PaneWorkbook,
+  undo: WriteUndo,
+  force = false
+): Promise<{ undone: boolean; changed: string[] }> {
+  if (!force) {
+    const changed = await changedSince(workbook, undo);
+    if (changed.length > 0) return { undone: false, changed };
+  }
+  if (undo.kind === "cells") await workbook.restore(undo.sheet, undo.before);
+  else await workbook.removeRows(undo.table, undo.address);
+  const sheet = undo.kind === "cells" ? undo.sheet : undo.table.sheet;
+  const first = undo.kind === "cells" ? undo.before[0]?.address : undo.address;
+  if (first !== undefined) await workbook.select(sheet, first);
+  return { undone: true, changed: [] };
 }
 
 /** The rows a spread in time would add (see the domain's timeSplitPlan). */
@@ -513,14 +637,14 @@ export function planTimeSplit(
 }
 
 /**
- * Adds the planned period rows at the end of the goal table and selects them: returns where they went (deleting
- * those rows undoes it).
+ * Adds the planned period rows at the end of the goal table and selects them: returns where they went and what
+ * undoes it.
  */
 export async function writeTimeSplit(
   workbook: GoalWorkbook,
   run: AuditRun,
   rows: readonly TimeSplitRow[]
-): Promise<string> {
+): Promise<{ address: string; undo: WriteUndo }> {
   const bounds = rangeBounds(run.source.address);
   await workbook.appendRows(
     run.source,
@@ -537,7 +661,10 @@ export async function writeTimeSplit(
     lastColumn: bounds.firstColumn + width - 1,
   });
   await workbook.select(run.source.sheet, address);
-  return address;
+  return {
+    address,
+    undo: { kind: "rows", table: run.source, address, written: rows.map((row) => row.cells) },
+  };
 }
 
 /**

@@ -274,6 +274,47 @@ describe("cascadeMap", () => {
     expect(cascadeMap(result).nodes.get(0)?.childTarget).toBe(15);
   });
 
+  it("rolls the people and the quarters of a goal up apart, never summed together", () => {
+    // T1's year is 600: its two people share it out, and its four quarters split it in time (issue 12).
+    const result = audit(
+      table([
+        goal({ id: "T1", target: 600, actual: 420 }),
+        child("T1", { id: "P1", target: 300, actual: 200 }),
+        child("T1", { id: "P2", target: 300, actual: 220 }),
+        ...[1, 2, 3, 4].map((q) =>
+          child("T1", {
+            id: `T1-Q${q}`,
+            period: `2026-Q${q}`,
+            target: 150,
+            actual: q < 4 ? 140 : null,
+          })
+        ),
+      ])
+    );
+    const node = cascadeMap(result).nodes.get(0);
+    expect([node?.childTarget, node?.childActual]).toEqual([600, 420]);
+    expect([node?.periodTarget, node?.periodActual]).toEqual([600, 420]);
+  });
+
+  it("leaves a child in another unit out of a rate's roll-up", () => {
+    const result = audit(
+      table([
+        rate({ id: "C1", target: "90%" }),
+        rate({ id: "T1", parent: "C1", goal: "North keeps CSAT high", target: "92%" }),
+        rate({ id: "T2", parent: "C1", goal: "South keeps CSAT high", target: "88%" }),
+        goal({
+          id: "T3",
+          parent: "C1",
+          goal: "Quality score of the east",
+          kpi: "Quality score",
+          unit: "分",
+          target: 95,
+        }),
+      ])
+    );
+    expect(cascadeMap(result).nodes.get(0)?.childTarget).toBeCloseTo(0.9, 10);
+  });
+
   it("rolls a branch's children up and counts each goal's findings", () => {
     const node = cascadeMap(cascade()).nodes.get(0);
     expect([node?.childTarget, node?.childActual, node?.status]).toEqual([900, 890, "offTrack"]);

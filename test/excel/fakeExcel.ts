@@ -232,6 +232,46 @@ export class FakeExcel {
 
   /** The options of the last `Excel.run(options, batch)` call made through `excelRun`. */
   lastRunOptions: unknown = null;
+  /** The selected range when it is more than the active cell (the active cell is its top-left). */
+  selection: string | null = null;
+  /** Event handlers added (Worksheet.onChanged by sheet name, Workbook.onSelectionChanged), until removed. */
+  private readonly changeHandlers = new Map<string, Set<(event: unknown) => Promise<unknown>>>();
+  private readonly selectionHandlers = new Set<(event: unknown) => Promise<unknown>>();
+
+  /** Excel reports an edit of a sheet's cells to its onChanged handlers; `triggerSource` as ExcelApi 1.14 says. */
+  async fireChanged(
+    sheet: string,
+    address: string,
+    triggerSource: "Unknown" | "ThisLocalAddin" = "Unknown"
+  ): Promise<void> {
+    for (const handler of [...(this.changeHandlers.get(sheet) ?? [])])
+      await handler({ address, changeType: "RangeEdited", source: "Local", triggerSource });
+  }
+
+  /** Excel reports a move of the selection (to `active`, with `selection` if a range). */
+  async fireSelection(): Promise<void> {
+    for (const handler of [...this.selectionHandlers]) await handler({ type: "SelectionChanged" });
+  }
+
+  /** How many handlers are on, for tests that prove they were removed. */
+  get handlers(): number {
+    let count = this.selectionHandlers.size;
+    for (const set of this.changeHandlers.values()) count += set.size;
+    return count;
+  }
+
+  /** An EventHandlers object: `add` registers at the next sync and returns a result whose `remove` queues. */
+  private eventHandlers(set: () => Set<(event: unknown) => Promise<unknown>>, context: Any): Any {
+    return {
+      add: (handler: (event: unknown) => Promise<unknown>) => {
+        this.enqueue(60, () => void set().add(handler));
+        return {
+          context,
+          remove: () => this.enqueue(60, () => void set().delete(handler)),
+        };
+      },
+    };
+  }
 
   /**
    * A runner for ExcelWorkbook: each batch gets a fresh request context with an empty queue. It takes the batch
@@ -551,8 +591,14 @@ export class FakeExcel {
           }),
       },
     }) as Any;
-    context.workbook.worksheets = this.worksheets();
+    context.workbook.worksheets = this.worksheets(context);
     context.workbook.settings = this.settingCollection();
+    context.workbook.onSelectionChanged = this.eventHandlers(() => this.selectionHandlers, context);
+    context.workbook.getSelectedRange = () =>
+      this.range(
+        () => this.sheet(this.active.sheet),
+        () => rangeBounds(this.selection ?? this.active.cell)
+      );
     return context;
   }
 
@@ -594,12 +640,12 @@ export class FakeExcel {
     return handle;
   }
 
-  private worksheets(): Any {
+  private worksheets(context?: Any): Any {
     return this.collection(
       "WorksheetCollection",
       () => this.sheets.map((sheet) => this.worksheet(() => sheet)),
       {
-        getItem: (key: string) => this.worksheet(() => this.requireSheet(key)),
+        getItem: (key: string) => this.worksheet(() => this.requireSheet(key), false, context),
         getItemOrNullObject: (key: string) => this.worksheet(() => this.findSheet(key), true),
         getActiveWorksheet: () => this.worksheet(() => this.sheet(this.active.sheet)),
         add: (name: string) => {
@@ -627,7 +673,7 @@ export class FakeExcel {
   }
 
   /** A worksheet proxy; `resolve` runs when an operation is applied (a sheet added in the batch exists by then). */
-  private worksheet(resolve: () => FakeSheet | undefined, orNull = false): Any {
+  private worksheet(resolve: () => FakeSheet | undefined, orNull = false, context?: Any): Any {
     let bound: FakeSheet | undefined;
     const sheet = (): FakeSheet => {
       bound ??= resolve();
@@ -680,6 +726,12 @@ export class FakeExcel {
           scalars: { protected: () => sheet().protected },
         }),
         tables: this.tables(sheet),
+        onChanged: this.eventHandlers(() => {
+          const name = sheet().name;
+          let set = this.changeHandlers.get(name);
+          if (!set) this.changeHandlers.set(name, (set = new Set()));
+          return set;
+        }, context),
         freezePanes: {
           freezeRows: (count: number) =>
             operation("freezePanes.freezeRows", (target) => {
@@ -749,6 +801,10 @@ export class FakeExcel {
       scalars: {
         values: () => cells((cell) => readCell(cell).value),
         valueTypes: () => cells((cell) => readCell(cell).type),
+        formulas: () =>
+          cells((cell) =>
+            typeof cell === "object" && "formula" in cell ? cell.formula : readCell(cell).value
+          ),
         numberFormat: () => {
           const b = existing();
           const formats = sheetOf().numberFormats;
@@ -795,6 +851,30 @@ export class FakeExcel {
         conditionalFormats: this.conditionalFormats(sheetOf, existing),
         getUsedRangeOrNullObject: (valuesOnly = false) =>
           this.range(sheetOf, () => this.usedBounds(sheetOf(), existing(), valuesOnly), true),
+        clear: write("clear", (sheet, b, applyTo) => {
+          if (applyTo !== "Contents") throw new Error("this fake clears contents only");
+          for (let row = b.firstRow; row <= b.lastRow; row++)
+            for (let column = b.firstColumn; column <= b.lastColumn; column++) {
+              const stored = sheet.cells[row - 1];
+              if (stored) stored[column] = undefined;
+            }
+        }),
+        // Cells beneath shift up; a table whose last rows these are shrinks (Excel deletes table rows so).
+        delete: write("delete", (sheet, b, shift) => {
+          if (shift !== "Up") throw new Error("this fake deletes with shift up only");
+          const count = b.lastRow - b.firstRow + 1;
+          const last = sheet.cells.length;
+          for (let row = b.firstRow; row <= last; row++)
+            for (let column = b.firstColumn; column <= b.lastColumn; column++) {
+              const stored = (sheet.cells[row - 1] ??= []);
+              stored[column] = sheet.cells[row - 1 + count]?.[column];
+            }
+          for (const table of sheet.tables) {
+            const range = rangeBounds(table.address);
+            if (range.lastRow >= b.lastRow && range.firstColumn === b.firstColumn)
+              table.address = boundsAddress({ ...range, lastRow: range.lastRow - count });
+          }
+        }),
         // A ClientResult: its value is readable after the sync that ran the request, as in Excel.
         getCellProperties: (spec: { format?: { indentLevel?: boolean } }) => {
           let value: unknown;

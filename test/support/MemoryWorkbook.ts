@@ -8,9 +8,11 @@ import {
   ActiveCell,
   AuditWrite,
   CellBlock,
-  GoalWorkbook,
+  CellRecord,
+  PaneWorkbook,
   TableInsert,
   TableSource,
+  WatchEvents,
 } from "../../src/workbook/GoalWorkbook";
 import { boundsAddress, rangeBounds } from "../../src/workbook/operations";
 
@@ -33,7 +35,11 @@ export interface MemorySheet {
   formats: Array<{ range: string; numberFormat: string }>;
 }
 
-export class MemoryWorkbook implements GoalWorkbook {
+export class MemoryWorkbook implements PaneWorkbook {
+  /** As the preview by default; a test sets it false to behave as Excel (a live audit leaves highlights alone). */
+  highlightsKeepUndo = true;
+  /** The watchers `watch` started, by sheet: `edit` and `moveTo` report to them. */
+  private readonly watchers = new Set<{ sheet: string; events: WatchEvents }>();
   readonly sheets = new Map<string, MemorySheet>();
   readonly settings = new Map<string, unknown>();
   /** Every cell written, as "Sheet!A1". */
@@ -273,6 +279,79 @@ export class MemoryWorkbook implements GoalWorkbook {
     const grown = boundsAddress({ ...bounds, lastRow: bounds.lastRow + rows.length });
     const listed = sheet.tables.find((entry) => entry.name === table.tableName);
     if (listed) listed.address = grown;
+  }
+
+  async removeRows(table: TableSource, address: string): Promise<void> {
+    this.count("removeRows");
+    const sheet = this.sheet(table.sheet);
+    const bounds = rangeBounds(address);
+    if (table.tableName !== null) {
+      // The cells beneath shift up, the table shrinks (as Range.delete("Up") in Excel).
+      const count = bounds.lastRow - bounds.firstRow + 1;
+      for (let row = bounds.firstRow; row <= sheet.cells.length; row++)
+        for (let column = bounds.firstColumn; column <= bounds.lastColumn; column++)
+          this.setCell(sheet, row, column, this.value(table.sheet, row + count, column) ?? null);
+      const listed = sheet.tables.find((entry) => entry.name === table.tableName);
+      if (listed) {
+        const range = rangeBounds(listed.address);
+        listed.address = boundsAddress({ ...range, lastRow: range.lastRow - count });
+      }
+      return;
+    }
+    for (let row = bounds.firstRow; row <= bounds.lastRow; row++)
+      for (let column = bounds.firstColumn; column <= bounds.lastColumn; column++)
+        this.setCell(sheet, row, column, null);
+  }
+
+  async snapshot(sheetName: string, addresses: readonly string[]): Promise<CellRecord[]> {
+    this.count("snapshot");
+    return addresses.map((address) => {
+      const { firstRow, firstColumn } = rangeBounds(address);
+      return {
+        address,
+        value: this.value(sheetName, firstRow, firstColumn) ?? null,
+        formula: null,
+      };
+    });
+  }
+
+  async restore(sheetName: string, records: readonly CellRecord[]): Promise<void> {
+    this.count("restore");
+    const sheet = this.sheet(sheetName);
+    for (const record of records) {
+      const { firstRow, firstColumn } = rangeBounds(record.address);
+      this.setCell(sheet, firstRow, firstColumn, record.value);
+    }
+  }
+
+  async watch(sheet: string, events: WatchEvents): Promise<() => Promise<void>> {
+    this.count("watch");
+    const watcher = { sheet, events };
+    this.watchers.add(watcher);
+    return async () => {
+      this.watchers.delete(watcher);
+    };
+  }
+
+  /** How many watchers are on: a test proves the pane stops watching. */
+  get watching(): number {
+    return this.watchers.size;
+  }
+
+  /** A user's edit: sets a cell and reports the change to the sheet's watchers. */
+  edit(sheetName: string, address: string, value: CellValue): void {
+    const { firstRow, firstColumn } = rangeBounds(address);
+    this.setCell(this.sheet(sheetName), firstRow, firstColumn, value);
+    for (const watcher of [...this.watchers])
+      if (watcher.sheet === sheetName) watcher.events.changed();
+  }
+
+  /** A user's selection of a cell or range: moves the active cell to its top-left and reports it. */
+  moveTo(sheet: string, address: string): void {
+    const { firstRow, lastRow, firstColumn } = rangeBounds(address);
+    this.active = { sheet, row: firstRow, column: firstColumn };
+    for (const watcher of [...this.watchers])
+      watcher.events.selected({ ...this.active }, lastRow - firstRow + 1);
   }
 
   async sheetValues(sheetName: string): Promise<CellValue[][] | null> {

@@ -73,6 +73,7 @@ describe("options", () => {
       dateOrder: "auto",
       mapping: {},
       language: "auto",
+      liveAudit: true,
     });
     await openTab(pane, "Audit");
     await auditPane(pane);

@@ -164,6 +164,7 @@ describe("allocating a target", () => {
 
   it("asks before overwriting targets, writes nothing until confirmed, then exactly the children's cells", async () => {
     const pane = await renderPane();
+    const before = [5, 6].map((row) => pane.workbook.value("Goals", row, columnOf("Target")));
     await pickGoal(pane, 4);
     await pane.user.click(screen.getByRole("button", { name: "Write targets" }));
     const dialog = await screen.findByRole("alertdialog");
@@ -183,7 +184,9 @@ describe("allocating a target", () => {
     await pane.user.click(
       await within(dialog).findByRole("button", { name: "Overwrite", hidden: true })
     );
-    await screen.findByText("2 targets written, and the table audited again.");
+    await screen.findByText(
+      "2 targets written, and the table audited again. Undo puts the old values back."
+    );
     expect(goalSheetWrites(pane.workbook)).toEqual(cells.map((cell) => `Goals!${cell}`));
     expect([
       pane.workbook.value("Goals", 5, target),
@@ -191,6 +194,40 @@ describe("allocating a target", () => {
     ]).toEqual([500, 500]);
     // The audit ran again: the parent no longer falls short of its children.
     expect(pane.workbook.calls.get("applyAudit")).toBe(2);
+
+    // Undo puts back what the cells held, and audits again.
+    await pane.user.click(await screen.findByRole("button", { name: "Undo" }));
+    await screen.findByText("Undone: 2 cells are back as they were, and the table audited again.");
+    expect([
+      pane.workbook.value("Goals", 5, target),
+      pane.workbook.value("Goals", 6, target),
+    ]).toEqual(before);
+    expect(pane.workbook.calls.get("applyAudit")).toBe(3);
+    expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
+  });
+
+  it("asks before undoing a write whose cells were edited since, and keeps the edit when told", async () => {
+    const pane = await renderPane();
+    const target = columnOf("Target");
+    const old = pane.workbook.value("Goals", 5, target);
+    await pickGoal(pane, 4);
+    await pane.user.click(screen.getByRole("button", { name: "Write targets" }));
+    const dialog = await screen.findByRole("alertdialog");
+    await pane.user.click(
+      await within(dialog).findByRole("button", { name: "Overwrite", hidden: true })
+    );
+    await screen.findByText(/2 targets written/);
+    pane.workbook.edit("Goals", cellAddress(target, 5), 450);
+    await pane.user.click(await screen.findByRole("button", { name: "Undo" }));
+    await screen.findByText(
+      `${cellAddress(target, 5)} changed after the add-in wrote it. Undo anyway, and lose that change?`
+    );
+    await pane.user.click(screen.getByRole("button", { name: "Keep" }));
+    expect(pane.workbook.value("Goals", 5, target)).toBe(450);
+    await pane.user.click(screen.getByRole("button", { name: "Undo" }));
+    await pane.user.click(await screen.findByRole("button", { name: "Undo anyway" }));
+    await screen.findByText(/Undone: 2 cells are back/);
+    expect(pane.workbook.value("Goals", 5, target)).toBe(old);
   });
 
   it("writes nothing when the overwrite is cancelled", async () => {
@@ -251,7 +288,7 @@ describe("spreading a goal in time", () => {
     ]);
     await pane.user.click(screen.getByRole("button", { name: "Add 4 rows" }));
     await screen.findByText(
-      "4 rows added at Goals!A11:K14 (selected), and the table audited again. To undo, delete those rows."
+      "4 rows added at Goals!A11:K14 (selected), and the table audited again. Undo removes them."
     );
     expect(pane.workbook.selected).toBe("Goals!A11:K14");
     expect([11, 12, 13, 14].map((row) => pane.workbook.value("Goals", row, 0))).toEqual([
@@ -262,6 +299,25 @@ describe("spreading a goal in time", () => {
     ]);
     await pane.user.click(screen.getByRole("tab", { name: "Audit" }));
     expect(screen.getByText("11 goals read from Goals!A3:K14")).toBeTruthy();
+  });
+
+  it("undoes a spread: the rows it added are removed and the table audited again", async () => {
+    const pane = await renderPane();
+    await pickGoal(pane, 4);
+    await pane.user.click(screen.getByRole("button", { name: "Add 4 rows" }));
+    await screen.findByText(/4 rows added at Goals!A11:K14/);
+    await pane.user.click(screen.getByRole("button", { name: "Undo" }));
+    await screen.findByText(
+      "Undone: the 4 rows added at Goals!A11:K14 were removed, and the table audited again."
+    );
+    expect([11, 12, 13, 14].map((row) => pane.workbook.value("Goals", row, 0))).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    await pane.user.click(screen.getByRole("tab", { name: "Audit" }));
+    expect(screen.getByText("7 goals read from Goals!A3:K10")).toBeTruthy();
   });
 
   it("says a goal it has spread is spread, with no error and nothing more to add", async () => {

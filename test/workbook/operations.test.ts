@@ -237,7 +237,7 @@ describe("allocating a target", () => {
     const column = (goalSheet()[2] as CellValue[]).indexOf("Target");
     const targets = [5, 6].map((row) => cellAddress(column, row));
     const first = await writeAllocation(book, run, plan.value, false);
-    expect(first).toEqual({ written: 0, texts: 0, needsConfirmation: targets });
+    expect(first).toEqual({ written: 0, texts: 0, needsConfirmation: targets, undo: null });
     expect(book.written.filter((cell) => cell.startsWith("Goals!"))).toEqual([]);
     const second = await writeAllocation(book, run, plan.value, true);
     expect(second.written).toBe(2);

@@ -7,7 +7,12 @@ import {
   Issue,
   Result,
 } from "../../domain";
-import { allocationTexts, planAllocation, writeAllocation } from "../../workbook/operations";
+import {
+  allocationTexts,
+  planAllocation,
+  writeAllocation,
+  WriteUndo,
+} from "../../workbook/operations";
 import { useWorkbook } from "../context";
 import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
 import { AllocatePanelProps } from "./AllocatePanel.types";
@@ -65,7 +70,7 @@ function sumAt(values: readonly number[], decimals: number): number {
 
 /** State and actions of the Allocate tool. */
 export function useAllocatePanel(props: AllocatePanelProps): AllocatePanelState {
-  const { run, goal, reaudit } = props;
+  const { run, goal, reaudit, onWritten } = props;
   const workbook = useWorkbook();
   const parent = run.result.goals[goal];
   const [method, setMethod] = React.useState<AllocationMethod>("even");
@@ -140,22 +145,22 @@ export function useAllocatePanel(props: AllocatePanelProps): AllocatePanelState 
   }, []);
 
   const finish = React.useCallback(
-    async (outcome: { written: number; texts: number }) => {
+    async (outcome: { written: number; texts: number; undo: WriteUndo | null }) => {
       setConfirming(null);
       await reaudit();
-      setNotice(
-        textNotice(
-          "success",
-          outcome.texts > 0
-            ? "allocate.writtenTexts"
-            : textsStating > 0
-              ? "allocate.writtenTextsKept"
-              : "allocate.written",
-          { count: outcome.written, texts: outcome.texts || textsStating }
-        )
+      const notice = textNotice(
+        "success",
+        outcome.texts > 0
+          ? "allocate.writtenTexts"
+          : textsStating > 0
+            ? "allocate.writtenTextsKept"
+            : "allocate.written",
+        { count: outcome.written, texts: outcome.texts || textsStating }
       );
+      if (outcome.undo) onWritten({ notice, undo: outcome.undo });
+      else setNotice(notice);
     },
-    [reaudit, textsStating]
+    [reaudit, textsStating, onWritten]
   );
 
   const write = React.useCallback(async () => {

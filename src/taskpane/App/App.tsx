@@ -110,6 +110,7 @@ function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.E
             reaudit={state.session.reaudit}
             onGoToAudit={goToAudit}
             goalRow={toolsRow}
+            selection={state.session.selection}
           />
         );
       case "options":
@@ -151,6 +152,23 @@ function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.E
           </MessageBarActions>
         </MessageBar>
       )}
+      {state.session.highlightsStale &&
+        !state.session.stale &&
+        state.tab !== "options" &&
+        state.tab !== "functions" && (
+          <MessageBar intent="info" layout="multiline" className={styles.stale}>
+            <MessageBarBody>{t("audit.highlightsStale")}</MessageBarBody>
+            <MessageBarActions>
+              <Button
+                size="small"
+                disabled={state.session.busy}
+                onClick={() => void state.session.refreshHighlights()}
+              >
+                {t("audit.refreshHighlights")}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
       <div
         role="tabpanel"
         id={`panel-${state.tab}`}

@@ -1,6 +1,6 @@
 import type { AuditCommandOutcome } from "../../commands/commands";
 import { Lang } from "../../domain";
-import { GoalWorkbook } from "../../workbook/GoalWorkbook";
+import { PaneWorkbook } from "../../workbook/GoalWorkbook";
 
 /** Audits run from the ribbon's "Audit goals": the pane shows their findings, or asks / explains. */
 export interface RibbonAudits {
@@ -12,7 +12,7 @@ export interface RibbonAudits {
 
 export interface AppProps {
   /** The workbook the pane works on: Excel, the browser preview or a test's in-memory one. */
-  workbook: GoalWorkbook;
+  workbook: PaneWorkbook;
   /** Office's display language, which "automatic" follows. */
   officeLang?: Lang;
   /** Office's dark theme. */

@@ -49,7 +49,7 @@ export function useApp(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `now` changes every render; the day is what counts
     [options.audit, day]
   );
-  const session = useAuditSession(auditOptions, lang);
+  const session = useAuditSession(auditOptions, lang, options.saved.liveAudit);
   const { showOutcome } = session;
 
   // A click on the ribbon's "Audit goals" shows here: its findings, or the question or problem that opened the pane.

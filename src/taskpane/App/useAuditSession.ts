@@ -1,7 +1,7 @@
 import * as React from "react";
 import type { AuditCommandOutcome } from "../../commands/commands";
-import { AuditOptions, Bilingual, Lang } from "../../domain";
-import { TableSource } from "../../workbook/GoalWorkbook";
+import { AUDIT_SHEET_NAMES, AuditOptions, Bilingual, Lang } from "../../domain";
+import { ActiveCell, AuditWrite, TableSource } from "../../workbook/GoalWorkbook";
 import {
   auditGoalTable,
   AuditRun,
@@ -26,6 +26,16 @@ export interface AuditSession {
   busy: boolean;
   /** True when the options changed after the last audit: what the pane shows is the last audit's. */
   stale: boolean;
+  /**
+   * True when a live audit found the table changed but left the highlights and audit sheet as they were (Excel,
+   * where rewriting them would take the user's undo step): one click on Refresh highlights rewrites them.
+   */
+  highlightsStale: boolean;
+  /**
+   * The active cell as the host last reported it when the selection was one row (the tools follow it), or null
+   * before: a selection of several rows (the rows a tool wrote, a block the user marks) names no single goal.
+   */
+  selection: ActiveCell | null;
   /** Goal tables to choose from, when the sheet holds several. */
   choices: GoalTableChoice[] | null;
   notice: Notice | null;
@@ -37,6 +47,8 @@ export interface AuditSession {
   reaudit: () => Promise<AuditRun | null>;
   /** Removes the add-in's highlights and audit sheet. */
   clear: () => Promise<void>;
+  /** Rewrites the highlights and audit sheet after live audits left them out of date (an audit that writes). */
+  refreshHighlights: () => Promise<void>;
   cancelChoice: () => void;
   setNotice: (notice: Notice | null) => void;
   /** Shows what an audit run elsewhere (the ribbon's button) came to. */
@@ -62,8 +74,19 @@ function currentSource(candidates: readonly TableSource[], previous: TableSource
   return same ?? previous;
 }
 
-/** State and actions of the shared audit. */
-export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession {
+/** How long the table must stay unchanged before a live audit runs: typing a row is one audit, not one per cell. */
+export const LIVE_AUDIT_DELAY_MS = 400;
+
+/** What a written audit is compared by: equal texts, equal highlights and audit sheet. */
+function fingerprint(planned: AuditWrite | null): string | null {
+  return planned === null ? null : JSON.stringify(planned);
+}
+
+/**
+ * State and actions of the shared audit. With `live`, a change of the audited table's sheet audits it again by
+ * itself LIVE_AUDIT_DELAY_MS after the last edit.
+ */
+export function useAuditSession(options: AuditOptions, lang: Lang, live = true): AuditSession {
   const workbook = useWorkbook();
   const [run, setRun] = React.useState<AuditRun | null>(null);
   const [step, setStep] = React.useState<AuditStep | null>(null);
@@ -77,6 +100,15 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
   const optionsKey = React.useMemo(() => JSON.stringify(options), [options]);
   const optionsKeyRef = React.useRef(optionsKey);
   optionsKeyRef.current = optionsKey;
+  const [highlightsStale, setHighlightsStale] = React.useState(false);
+  const [selection, setSelection] = React.useState<ActiveCell | null>(null);
+  // What the highlights and audit sheet now show (the last audit that wrote them), to tell whether a live audit
+  // that wrote nothing leaves them out of date.
+  const written = React.useRef<string | null>(null);
+  // A live audit under way, and whether the table changed again meanwhile.
+  const liveRun = React.useRef({ running: false, again: false });
+  const stepRef = React.useRef<AuditStep | null>(null);
+  stepRef.current = step;
 
   const auditTable = React.useCallback(
     async (source: TableSource): Promise<AuditRun | null> => {
@@ -89,6 +121,10 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
         );
         setRun(next);
         setAuditedWith(optionsKey);
+        if (next.auditSheet !== null) {
+          written.current = fingerprint(next.planned);
+          setHighlightsStale(false);
+        }
         return next;
       } catch (error) {
         setNotice(errorNotice(error));
@@ -156,6 +192,8 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
       const cleared = await workbook.clearAudit();
       // Nothing of the cleared audit stays on show: its findings, map and tools went with its highlights.
       setRun(null);
+      written.current = null;
+      setHighlightsStale(false);
       setNotice(
         textNotice("success", cleared.sheet ? "audit.clearedWithSheet" : "audit.cleared", {
           rules: cleared.rules,
@@ -177,6 +215,10 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
       case "missingColumn":
         setRun(outcome.run);
         setAuditedWith(optionsKeyRef.current);
+        if (outcome.run.auditSheet !== null) {
+          written.current = fingerprint(outcome.run.planned);
+          setHighlightsStale(false);
+        }
         return;
       case "chooseTable":
         setChoices(outcome.tables);
@@ -189,11 +231,102 @@ export function useAuditSession(options: AuditOptions, lang: Lang): AuditSession
     }
   }, []);
 
+  /**
+   * Audits the table again after an edit, without a word or a spinner: the findings, map and tools follow. Where
+   * the host's highlights keep the user's undo (the preview) they are rewritten too; elsewhere (Excel) they stay,
+   * marked out of date when the audit would now write something else.
+   */
+  const auditLive = React.useCallback(async (): Promise<void> => {
+    const previous = runRef.current;
+    if (!previous || stepRef.current !== null) return;
+    if (liveRun.current.running) {
+      liveRun.current.again = true;
+      return;
+    }
+    liveRun.current.running = true;
+    try {
+      const candidates = await goalTablesOn(workbook, previous.source.sheet, options.mapping);
+      const source = currentSource(candidates, previous.source);
+      const writes = workbook.highlightsKeepUndo;
+      const next = await auditGoalTable(
+        workbook,
+        source,
+        options,
+        lang,
+        undefined,
+        writes ? true : { auditSheet: previous.auditSheet ?? AUDIT_SHEET_NAMES[lang] }
+      );
+      // An audit asked for meanwhile (or Clear audit) has the last word.
+      if (runRef.current !== previous) return;
+      setAuditedWith(optionsKey);
+      if (next.auditSheet !== null) {
+        written.current = fingerprint(next.planned);
+        setHighlightsStale(false);
+        setRun(next);
+      } else {
+        setRun({ ...next, content: previous.content, auditSheet: previous.auditSheet });
+        setHighlightsStale(
+          written.current !== null && fingerprint(next.planned) !== written.current
+        );
+      }
+    } catch (error) {
+      setNotice(errorNotice(error));
+    } finally {
+      liveRun.current.running = false;
+      if (liveRun.current.again) {
+        liveRun.current.again = false;
+        void auditLiveRef.current();
+      }
+    }
+  }, [workbook, options, optionsKey, lang]);
+  const auditLiveRef = React.useRef(auditLive);
+  auditLiveRef.current = auditLive;
+
+  // Watches the audited table's sheet while there is an audit: its edits (live audit) and the selection (tools).
+  const watchedSheet = run?.source.sheet ?? null;
+  React.useEffect(() => {
+    if (watchedSheet === null) return undefined;
+    let on = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stop: (() => Promise<void>) | null = null;
+    workbook
+      .watch(watchedSheet, {
+        changed: () => {
+          if (!live) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => void auditLiveRef.current(), LIVE_AUDIT_DELAY_MS);
+        },
+        selected: (cell, rows) => {
+          if (on && rows === 1) setSelection(cell);
+        },
+      })
+      .then(
+        (stopWatching) => {
+          if (on) stop = stopWatching;
+          else void stopWatching().catch(() => undefined);
+        },
+        // Without events the pane still works: audits run when asked, the tools take the selection on a click.
+        () => undefined
+      );
+    return () => {
+      on = false;
+      clearTimeout(timer);
+      void stop?.().catch(() => undefined);
+    };
+  }, [workbook, watchedSheet, live]);
+
+  const refreshHighlights = React.useCallback(async () => {
+    await reaudit();
+  }, [reaudit]);
+
   return {
     run,
     step,
     busy: step !== null,
     stale: run !== null && auditedWith !== null && auditedWith !== optionsKey,
+    highlightsStale: run !== null && highlightsStale,
+    selection,
+    refreshHighlights,
     choices,
     notice,
     audit,

@@ -150,7 +150,22 @@ export const CascadeMapRow = React.memo(function CascadeMapRow(
         <span className={styles.indentSpacer} />
         <span className={styles.detail}>
           {row.hasChildren
-            ? t("map.rollup", { target: value(node.childTarget), actual: value(node.childActual) })
+            ? [
+                node.childTarget !== null || node.childActual !== null || node.periodTarget === null
+                  ? t("map.rollup", {
+                      target: value(node.childTarget),
+                      actual: value(node.childActual),
+                    })
+                  : null,
+                node.periodTarget !== null || node.periodActual !== null
+                  ? t("map.periods", {
+                      target: value(node.periodTarget),
+                      actual: value(node.periodActual),
+                    })
+                  : null,
+              ]
+                .filter((part) => part !== null)
+                .join(" · ")
             : status
               ? STATUS_NAMES[status][lang]
               : t("map.noStatus")}

@@ -1,5 +1,13 @@
 import * as React from "react";
-import { Button, Field, Input, Radio, RadioGroup, Select } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Switch,
+} from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
 import { useText } from "../context";
 import { Notice } from "../Notice/Notice";
@@ -10,7 +18,7 @@ import { OptionsPanelProps } from "./OptionsPanel.types";
 import { OptionsForm, useOptionsPanel } from "./useOptionsPanel";
 import { useOptionsPanelStyles } from "./useOptionsPanelStyles.styles";
 
-type TextField = Exclude<OptionField, "language" | "fiscalYearStart" | "dateOrder">;
+type TextField = Exclude<OptionField, "language" | "fiscalYearStart" | "dateOrder" | "liveAudit">;
 
 /** Label, hint and error message of each text field. */
 const FIELD_TEXT: Record<TextField, { label: StringId; hint: StringId; invalid: StringId }> = {
@@ -130,6 +138,14 @@ export function OptionsPanel(props: OptionsPanelProps): React.JSX.Element {
             </option>
           ))}
         </Select>
+      </Field>
+      <Field hint={t("options.liveAuditHint")}>
+        <Switch
+          name="liveAudit"
+          checked={state.form.liveAudit}
+          label={t("options.liveAudit")}
+          onChange={(_event, data) => state.setField("liveAudit", data.checked)}
+        />
       </Field>
       <Field
         label={t("options.language")}

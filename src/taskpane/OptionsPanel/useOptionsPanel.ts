@@ -11,9 +11,13 @@ import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
 import { OptionsPanelProps } from "./OptionsPanel.types";
 
 /** The form's fields, as typed or chosen (the fiscal year's first month as "1" … "12"). */
-export type OptionsForm = Record<Exclude<OptionField, "language" | "dateOrder">, string> & {
+export type OptionsForm = Record<
+  Exclude<OptionField, "language" | "dateOrder" | "liveAudit">,
+  string
+> & {
   dateOrder: DateOrder;
   language: LanguageChoice;
+  liveAudit: boolean;
 };
 
 export interface OptionsPanelState {
@@ -38,6 +42,7 @@ function formOf(saved: SavedOptions): OptionsForm {
     fiscalYearStart: String(saved.fiscalYearStart),
     dateOrder: saved.dateOrder,
     language: saved.language,
+    liveAudit: saved.liveAudit,
   };
 }
 
@@ -89,6 +94,7 @@ export function useOptionsPanel(props: OptionsPanelProps): OptionsPanelState {
       // The column mapping is edited in the Audit tab: the form keeps what is saved.
       mapping: props.options.saved.mapping,
       language: form.language,
+      liveAudit: form.liveAudit,
     });
     if (!parsed.ok) {
       setInvalid(new Set(parsed.fields));

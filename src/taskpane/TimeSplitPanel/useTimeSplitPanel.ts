@@ -24,7 +24,7 @@ export interface TimeSplitPanelState {
 
 /** State and actions of the Spread-in-time tool. */
 export function useTimeSplitPanel(props: TimeSplitPanelProps): TimeSplitPanelState {
-  const { run, goal, reaudit } = props;
+  const { run, goal, reaudit, onWritten } = props;
   const workbook = useWorkbook();
   const [grain, setGrain] = React.useState<TimeGrain>("quarter");
   const [profileText, setProfileText] = React.useState("");
@@ -47,20 +47,21 @@ export function useTimeSplitPanel(props: TimeSplitPanelProps): TimeSplitPanelSta
     setBusy(true);
     setNotice(null);
     try {
-      const address = await writeTimeSplit(workbook, run, plan.value);
+      const { address, undo } = await writeTimeSplit(workbook, run, plan.value);
       await reaudit();
-      setNotice(
-        textNotice("success", "split.added", {
+      onWritten({
+        notice: textNotice("success", "split.added", {
           count: plan.value.length,
           where: `${run.source.sheet}!${address}`,
-        })
-      );
+        }),
+        undo,
+      });
     } catch (error) {
       setNotice(errorNotice(error));
     } finally {
       setBusy(false);
     }
-  }, [plan, workbook, run, reaudit]);
+  }, [plan, workbook, run, reaudit, onWritten]);
 
   return {
     grain,

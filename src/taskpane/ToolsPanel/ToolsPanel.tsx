@@ -1,10 +1,19 @@
 import * as React from "react";
-import { Button, Divider, Subtitle2, Text } from "@fluentui/react-components";
-import { CursorClickRegular } from "@fluentui/react-icons";
+import {
+  Button,
+  Divider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Subtitle2,
+  Text,
+} from "@fluentui/react-components";
+import { ArrowUndoRegular, CursorClickRegular, DismissRegular } from "@fluentui/react-icons";
 import { formatNumber } from "../../domain";
 import { AllocatePanel } from "../AllocatePanel/AllocatePanel";
 import { useText } from "../context";
-import { Notice } from "../Notice/Notice";
+import { Notice, noticeWords } from "../Notice/Notice";
+import { useLang } from "../context";
 import { TimeSplitPanel } from "../TimeSplitPanel/TimeSplitPanel";
 import { ImproveSection } from "./ImproveSection";
 import { TemplateSection } from "./TemplateSection";
@@ -62,17 +71,87 @@ export function ToolsPanel(props: ToolsPanelProps): React.JSX.Element {
               </div>
             )}
           </section>
+          <DoneWriteBar state={state} />
           {goal && state.goal !== null && (
             <>
-              <AllocatePanel run={run} goal={state.goal} reaudit={props.reaudit} />
+              <AllocatePanel
+                run={run}
+                goal={state.goal}
+                reaudit={props.reaudit}
+                onWritten={state.onWritten}
+              />
               <Divider />
-              <TimeSplitPanel run={run} goal={state.goal} reaudit={props.reaudit} />
+              <TimeSplitPanel
+                run={run}
+                goal={state.goal}
+                reaudit={props.reaudit}
+                onWritten={state.onWritten}
+              />
             </>
           )}
           <Divider />
           <ImproveSection run={run} />
         </>
       )}
+    </div>
+  );
+}
+
+/**
+ * What the last tool wrote, with Undo (the pane restores what it recorded before writing). Shown above the tools,
+ * so that it stays when the selection moves the tools to another goal; scrolled into view when it appears.
+ */
+function DoneWriteBar(props: {
+  state: ReturnType<typeof useToolsPanel>;
+}): React.JSX.Element | null {
+  const t = useText();
+  const lang = useLang();
+  const { state } = props;
+  const bar = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (state.done) bar.current?.scrollIntoView?.({ block: "nearest" });
+  }, [state.done]);
+  if (!state.done) return null;
+  const changed = state.changedCells;
+  return (
+    <div ref={bar} data-testid="done-write">
+      <MessageBar intent={changed ? "warning" : "success"} layout="multiline" role="status">
+        <MessageBarBody>
+          {changed
+            ? t("undo.changed", { cells: changed.join(", "), count: changed.length })
+            : noticeWords(state.done.notice.message, lang).body}
+        </MessageBarBody>
+        <MessageBarActions
+          containerAction={
+            <Button
+              appearance="transparent"
+              aria-label={t("notice.dismiss")}
+              icon={<DismissRegular />}
+              onClick={state.dismissDone}
+            />
+          }
+        >
+          {changed ? (
+            <>
+              <Button size="small" disabled={state.busy} onClick={() => void state.undo(true)}>
+                {t("undo.anyway")}
+              </Button>
+              <Button size="small" onClick={state.keepWrite}>
+                {t("undo.keep")}
+              </Button>
+            </>
+          ) : (
+            <Button
+              size="small"
+              icon={<ArrowUndoRegular />}
+              disabled={state.busy}
+              onClick={() => void state.undo()}
+            >
+              {t("undo.button")}
+            </Button>
+          )}
+        </MessageBarActions>
+      </MessageBar>
     </div>
   );
 }

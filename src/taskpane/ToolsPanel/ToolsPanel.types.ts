@@ -1,4 +1,6 @@
-import { AuditRun } from "../../workbook/operations";
+import { ActiveCell } from "../../workbook/GoalWorkbook";
+import { AuditRun, WriteUndo } from "../../workbook/operations";
+import { Notice } from "../Notice/Notice.types";
 
 export interface ToolsPanelProps {
   /** The last audit: the tools plan from it. */
@@ -8,6 +10,14 @@ export interface ToolsPanelProps {
   onGoToAudit: () => void;
   /** The worksheet row of a goal the tools start on (a finding's "Allocate the gap"), if any. */
   goalRow?: number | null;
+  /** The active cell as Excel last reported it: a goal selected on the audited sheet is the one the tools take. */
+  selection?: ActiveCell | null;
+}
+
+/** A write a tool made: what to say about it, and what undoes it. */
+export interface DoneWrite {
+  notice: Notice;
+  undo: WriteUndo;
 }
 
 /** What a tool that works on one goal receives. */
@@ -16,4 +26,6 @@ export interface GoalToolProps {
   /** Index of the goal among the audited ones. */
   goal: number;
   reaudit: () => Promise<AuditRun | null>;
+  /** Says what the tool wrote (the Tools tab shows it with Undo), after the table was audited again. */
+  onWritten: (done: DoneWrite) => void;
 }

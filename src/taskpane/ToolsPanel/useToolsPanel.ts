@@ -1,8 +1,8 @@
 import * as React from "react";
-import { goalAtSelection } from "../../workbook/operations";
+import { goalAtSelection, undoWrite } from "../../workbook/operations";
 import { useWorkbook } from "../context";
 import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
-import { ToolsPanelProps } from "./ToolsPanel.types";
+import { DoneWrite, ToolsPanelProps } from "./ToolsPanel.types";
 
 export interface ToolsPanelState {
   /** Index of the goal the tools work on, in the current audit; null before one is picked. */
@@ -11,6 +11,15 @@ export interface ToolsPanelState {
   busy: boolean;
   notice: Notice | null;
   dismissNotice: () => void;
+  /** The last write of a tool, while it can be undone, with its message. */
+  done: DoneWrite | null;
+  onWritten: (done: DoneWrite) => void;
+  dismissDone: () => void;
+  /** Undoes the last write; unless `force`, asks first when its cells changed since (`changedCells`). */
+  undo: (force?: boolean) => Promise<void>;
+  /** Cells of the last write that changed since, while the pane asks whether to undo anyway. */
+  changedCells: string[] | null;
+  keepWrite: () => void;
 }
 
 /** The goal the Allocate and Spread tools work on: the one on the row of the active cell. */
@@ -21,6 +30,24 @@ export function useToolsPanel(props: ToolsPanelProps): ToolsPanelState {
   const [goalRow, setGoalRow] = React.useState<number | null>(props.goalRow ?? null);
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
+
+  // A goal selected in the sheet is the one the tools take (a cell off the goals leaves the pick as it is).
+  // Only a move of the selection counts: an audit run again does not take back a goal picked in the pane.
+  const { selection } = props;
+  const runRef = React.useRef(run);
+  runRef.current = run;
+  // The selection when the tab opened counts unless the pane named a goal (a finding's "Allocate the gap").
+  const opened = React.useRef(true);
+  React.useEffect(() => {
+    const first = opened.current;
+    opened.current = false;
+    if (first && props.goalRow !== undefined && props.goalRow !== null) return;
+    const current = runRef.current;
+    if (!current || !selection || selection.sheet !== current.source.sheet) return;
+    if (current.result.goals.some((candidate) => candidate.row === selection.row))
+      setGoalRow(selection.row);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the named goal counts only when the tab opens
+  }, [selection]);
 
   const goal = React.useMemo(() => {
     if (!run || goalRow === null) return null;
@@ -48,5 +75,58 @@ export function useToolsPanel(props: ToolsPanelProps): ToolsPanelState {
     }
   }, [run, workbook]);
 
-  return { goal, pickSelectedGoal, busy, notice, dismissNotice: () => setNotice(null) };
+  const [done, setDone] = React.useState<DoneWrite | null>(null);
+  const [changedCells, setChangedCells] = React.useState<string[] | null>(null);
+  const onWritten = React.useCallback((write: DoneWrite) => {
+    setChangedCells(null);
+    setDone(write);
+  }, []);
+  const { reaudit } = props;
+  const undo = React.useCallback(
+    async (force = false) => {
+      if (!done) return;
+      setBusy(true);
+      setNotice(null);
+      try {
+        const outcome = await undoWrite(workbook, done.undo, force);
+        if (!outcome.undone) {
+          setChangedCells(outcome.changed);
+          return;
+        }
+        setChangedCells(null);
+        setDone(null);
+        await reaudit();
+        setNotice(
+          done.undo.kind === "cells"
+            ? textNotice("success", "undo.cellsDone", { count: done.undo.before.length })
+            : textNotice("success", "undo.rowsDone", {
+                count: done.undo.written.length,
+                where: `${done.undo.table.sheet}!${done.undo.address}`,
+              })
+        );
+      } catch (error) {
+        setNotice(errorNotice(error));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [done, workbook, reaudit]
+  );
+
+  return {
+    goal,
+    pickSelectedGoal,
+    busy,
+    notice,
+    dismissNotice: () => setNotice(null),
+    done,
+    onWritten,
+    dismissDone: () => {
+      setDone(null);
+      setChangedCells(null);
+    },
+    undo,
+    changedCells,
+    keepWrite: () => setChangedCells(null),
+  };
 }
