@@ -1,5 +1,5 @@
 import { AuditResult } from "./audit";
-import { fieldName, findingMessage, Lang, SEVERITY_NAMES } from "./catalogue";
+import { CODE_TITLES, fieldName, findingMessage, Lang, SEVERITY_NAMES } from "./catalogue";
 import { Finding } from "./findings";
 import { ColumnMap } from "./headers";
 import {
@@ -22,15 +22,16 @@ import { cellAddress, columnLetters } from "./text";
 /** Name of the sheet the audit writes, per language. */
 export const AUDIT_SHEET_NAMES: Record<Lang, string> = { en: "Audit", zh: "目标审核" };
 
+/** The finding named in words first; its code last, in a column of its own to filter on. */
 const HEADERS: Record<Lang, string[]> = {
-  en: ["Row", "Cell", "Goal ID", "Code", "Severity", "Column", "Finding"],
-  zh: ["行", "单元格", "目标编号", "代码", "严重程度", "列", "问题说明"],
+  en: ["Row", "Cell", "Goal ID", "Problem", "Severity", "Column", "Finding", "Code"],
+  zh: ["行", "单元格", "目标编号", "问题", "严重程度", "列", "问题说明", "代码"],
 };
 const LEGEND_TITLE: Record<Lang, string> = { en: "Highlight colours", zh: "高亮颜色说明" };
 
 /** Column layout of the audit sheet (0-based). */
 export const AUDIT_LAYOUT = {
-  findingColumns: 7,
+  findingColumns: 8,
   /** The legend: a swatch column and a text column. */
   legendSwatch: 8,
   legendText: 9,
@@ -54,7 +55,7 @@ const OMITTED: Record<Lang, (listed: number, total: number) => string> = {
 export interface AuditSheetContent {
   /** Row 1 of the findings table. */
   header: string[];
-  /** One row per finding: row, cell, id, code, severity, column, message. */
+  /** One row per finding: row, cell, id, problem (the code's name), severity, column, message, code. */
   rows: (string | number)[][];
   /** The cell each finding points at (A1, on the goal sheet), for a link; null when it has no column. */
   targets: (string | null)[];
@@ -82,7 +83,7 @@ export interface AuditSheetContent {
 
 /**
  * What the audit sheet holds, independent of where it is written (Excel, an .xlsx file, the preview).
- * @example auditSheetContent(result, read.columns, "en", "'Audit'").rows[0] // [3, "B3", "T1", "ORPHAN", "error", "Parent", "Parent “C9” …"]
+ * @example auditSheetContent(result, read.columns, "en", "'Audit'").rows[0] // [3, "B3", "T1", "Orphan goal (cascade gap)", "Error", "Parent", "Parent “C9” …", "ORPHAN"]
  */
 export function auditSheetContent(
   result: AuditResult,
@@ -137,10 +138,11 @@ function findingRow(finding: Finding, columns: ColumnMap, lang: Lang): (string |
     finding.row,
     column === null ? "" : cellAddress(column, finding.row),
     finding.id ?? "",
-    finding.code,
+    CODE_TITLES[finding.code][lang],
     SEVERITY_NAMES[finding.severity][lang],
     finding.field ? fieldName(finding.field, lang) : "",
     findingMessage(finding, lang),
+    finding.code,
   ];
 }
 

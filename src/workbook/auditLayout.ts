@@ -6,7 +6,7 @@
 import { AUDIT_LAYOUT, AuditSheetContent, CellValue, sheetRef } from "../domain";
 
 /** Column widths of the audit sheet in characters: the findings, then the legend's swatch and text. */
-export const FINDING_WIDTHS = [6, 8, 12, 22, 10, 12, 90];
+export const FINDING_WIDTHS = [6, 8, 12, 30, 10, 12, 90, 22];
 export const SWATCH_WIDTH = 4;
 export const LEGEND_WIDTH = 60;
 /** Excel's hyperlink colour (hex RGB), for the links of the audit sheet. */

@@ -221,8 +221,9 @@ describe("goal-cascade audit --out", () => {
     const listed: string[] = [];
     audit.eachRow((row, number) => {
       if (number === 1) return;
-      const code = row.getCell(4).value;
-      if (typeof code === "string")
+      // The finding named in words (column D), its code in a column of its own (H) to filter on.
+      const code = row.getCell(8).value;
+      if (typeof code === "string" && typeof row.getCell(4).value === "string")
         listed.push(
           `${String(row.getCell(1).value)} ${code} ${JSON.stringify(row.getCell(2).value)}`
         );

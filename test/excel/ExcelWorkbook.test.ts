@@ -292,8 +292,8 @@ describe("the audit sheet", () => {
     const content = run.content;
     if (!content) throw new Error("no audit content");
     const values = fake.values("Audit");
-    expect(values[0]?.slice(0, 7)).toEqual(content.header);
-    content.rows.forEach((row, index) => expect(values[index + 1]?.slice(0, 7)).toEqual(row));
+    expect(values[0]?.slice(0, 8)).toEqual(content.header);
+    content.rows.forEach((row, index) => expect(values[index + 1]?.slice(0, 8)).toEqual(row));
     const sheet = fake.sheet("Audit");
     content.targets.forEach((target, index) => {
       const cell = sheet.cells[index + 1]?.[1];

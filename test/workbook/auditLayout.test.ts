@@ -35,7 +35,7 @@ describe("the audit sheet's layout, the same for every host", () => {
     const blocks = valueBlocks(sheet);
     const keyBlocks = blocks.filter((block) => block.column >= 11);
     expect(blocks.filter((block) => block.column < 11).map(shape)).toEqual([
-      `1:0 ${findings + 1}x7`,
+      `1:0 ${findings + 1}x8`,
       "1:9 7x1",
       "9:9 3x1",
     ]);
@@ -53,7 +53,7 @@ describe("the audit sheet's layout, the same for every host", () => {
       ({ look, block }) => `${typeof look === "string" ? look : look.fill} ${shape(block)}`
     );
     expect(looks).toEqual([
-      "bold 1:0 1x7",
+      "bold 1:0 1x8",
       "bold 1:9 1x1",
       `link 2:1 ${content.rows.length}x1`,
       ...content.legend.map((line, index) => `${line.fill} ${index + 2}:8 1x1`),

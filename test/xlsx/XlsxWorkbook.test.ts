@@ -98,8 +98,15 @@ describe("XlsxWorkbook over a package the Open XML SDK wrote (prefixed elements,
       orphan: true,
     });
     expect(book.sheetNames()).toEqual(["Goals", "Notes", "目标审核"]);
-    const listed = await book.readValues("目标审核", `A1:D${first.content.rows.length + 1}`);
-    expect(listed).toContainEqual([3, "B3", "T2", "ORPHAN"]);
+    const listed = await book.readValues("目标审核", `A1:H${first.content.rows.length + 1}`);
+    // The finding in words, its code in a column of its own.
+    expect(listed.map((row) => [row[0], row[1], row[2], row[3], row[7]])).toContainEqual([
+      3,
+      "B3",
+      "T2",
+      "无上级目标（目标断层）",
+      "ORPHAN",
+    ]);
   });
 
   it("clears its audit sheet and rules, leaving the workbook part as it was before the audit", async () => {
