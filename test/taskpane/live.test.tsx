@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import { cellAddress } from "../../src/domain";
 import { auditPane, columnOf, goalWorkbook, openTab, polyfillBrowser, renderPane } from "./helpers";
 
@@ -103,15 +103,15 @@ describe("the tools follow the selection (issue 12, next steps)", () => {
     const pane = await renderPane();
     await auditPane(pane);
     await openTab(pane, "Tools");
-    pane.workbook.moveTo("Goals", "D4");
+    act(() => pane.workbook.moveTo("Goals", "D4"));
     expect((await screen.findByTestId("selected-goal")).textContent).toContain("Goal C1 (row 4)");
-    pane.workbook.moveTo("Goals", "B5");
+    act(() => pane.workbook.moveTo("Goals", "B5"));
     await waitFor(() =>
       expect(screen.getByTestId("selected-goal").textContent).toContain("Goal T1 (row 5)")
     );
     // A block of rows names no one goal; a cell off the table leaves the pick too.
-    pane.workbook.moveTo("Goals", "A6:K9");
-    pane.workbook.moveTo("Goals", "A1");
+    act(() => pane.workbook.moveTo("Goals", "A6:K9"));
+    act(() => pane.workbook.moveTo("Goals", "A1"));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.getByTestId("selected-goal").textContent).toContain("Goal T1 (row 5)");
   });

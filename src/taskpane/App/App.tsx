@@ -120,6 +120,18 @@ function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.E
     }
   })();
 
+  // What the audit tabs show may be older than the options (audit again) or than the sheet's highlights (a live
+  // audit left them: refresh them); both run the audit again with the writes.
+  const auditTab = state.tab !== "options" && state.tab !== "functions";
+  const outOfDate: { intent: "warning" | "info"; text: StringId; action: StringId } | null =
+    !auditTab
+      ? null
+      : state.session.stale
+        ? { intent: "warning", text: "audit.stale", action: "audit.again" }
+        : state.session.highlightsStale
+          ? { intent: "info", text: "audit.highlightsStale", action: "audit.refreshHighlights" }
+          : null;
+
   // In Excel the pane is the page; inside the preview it is one part of a page that has its own main.
   const Root = props.embedded ? "div" : "main";
   return (
@@ -138,37 +150,25 @@ function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.E
         ))}
       </TabList>
       <Notice notice={state.notice} onDismiss={state.dismissNotice} />
-      {state.session.stale && state.tab !== "options" && state.tab !== "functions" && (
-        <MessageBar intent="warning" layout="multiline" className={styles.stale}>
-          <MessageBarBody>{t("audit.stale")}</MessageBarBody>
+      {outOfDate && (
+        <MessageBar
+          intent={outOfDate.intent}
+          layout="multiline"
+          className={styles.stale}
+          data-testid="out-of-date"
+        >
+          <MessageBarBody>{t(outOfDate.text)}</MessageBarBody>
           <MessageBarActions>
             <Button
               size="small"
               disabled={state.session.busy}
               onClick={() => void state.session.reaudit()}
             >
-              {t("audit.again")}
+              {t(outOfDate.action)}
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
-      {state.session.highlightsStale &&
-        !state.session.stale &&
-        state.tab !== "options" &&
-        state.tab !== "functions" && (
-          <MessageBar intent="info" layout="multiline" className={styles.stale}>
-            <MessageBarBody>{t("audit.highlightsStale")}</MessageBarBody>
-            <MessageBarActions>
-              <Button
-                size="small"
-                disabled={state.session.busy}
-                onClick={() => void state.session.refreshHighlights()}
-              >
-                {t("audit.refreshHighlights")}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
       <div
         role="tabpanel"
         id={`panel-${state.tab}`}

@@ -47,8 +47,6 @@ export interface AuditSession {
   reaudit: () => Promise<AuditRun | null>;
   /** Removes the add-in's highlights and audit sheet. */
   clear: () => Promise<void>;
-  /** Rewrites the highlights and audit sheet after live audits left them out of date (an audit that writes). */
-  refreshHighlights: () => Promise<void>;
   cancelChoice: () => void;
   setNotice: (notice: Notice | null) => void;
   /** Shows what an audit run elsewhere (the ribbon's button) came to. */
@@ -318,10 +316,6 @@ export function useAuditSession(options: AuditOptions, lang: Lang, live = true):
     };
   }, [workbook, watchedSheet, live]);
 
-  const refreshHighlights = React.useCallback(async () => {
-    await reaudit();
-  }, [reaudit]);
-
   return {
     run,
     step,
@@ -329,7 +323,6 @@ export function useAuditSession(options: AuditOptions, lang: Lang, live = true):
     stale: run !== null && auditedWith !== null && auditedWith !== optionsKey,
     highlightsStale: run !== null && highlightsStale,
     selection,
-    refreshHighlights,
     choices,
     notice,
     audit,

@@ -40,7 +40,6 @@ export function noticeWords(
 /** A MessageBar for the outcome of an action: success, information, warning or error, with a dismiss button. */
 export function Notice(props: NoticeProps): React.JSX.Element | null {
   const lang = useLang();
-  const t = useText();
   const { notice, onDismiss } = props;
   if (!notice) return null;
   const { title, body } = noticeWords(notice.message, lang);
@@ -54,18 +53,20 @@ export function Notice(props: NoticeProps): React.JSX.Element | null {
         {title && <MessageBarTitle>{title}</MessageBarTitle>}
         {body}
       </MessageBarBody>
-      {onDismiss && (
-        <MessageBarActions
-          containerAction={
-            <Button
-              appearance="transparent"
-              aria-label={t("notice.dismiss")}
-              icon={<DismissRegular />}
-              onClick={onDismiss}
-            />
-          }
-        />
-      )}
+      {onDismiss && <MessageBarActions containerAction={<DismissButton onClick={onDismiss} />} />}
     </MessageBar>
+  );
+}
+
+/** The × that closes a message bar. */
+export function DismissButton(props: { onClick: () => void }): React.JSX.Element {
+  const t = useText();
+  return (
+    <Button
+      appearance="transparent"
+      aria-label={t("notice.dismiss")}
+      icon={<DismissRegular />}
+      onClick={props.onClick}
+    />
   );
 }

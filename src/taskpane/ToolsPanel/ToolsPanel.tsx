@@ -8,11 +8,11 @@ import {
   Subtitle2,
   Text,
 } from "@fluentui/react-components";
-import { ArrowUndoRegular, CursorClickRegular, DismissRegular } from "@fluentui/react-icons";
+import { ArrowUndoRegular, CursorClickRegular } from "@fluentui/react-icons";
 import { formatNumber } from "../../domain";
 import { AllocatePanel } from "../AllocatePanel/AllocatePanel";
 import { useText } from "../context";
-import { Notice, noticeWords } from "../Notice/Notice";
+import { DismissButton, Notice, noticeWords } from "../Notice/Notice";
 import { useLang } from "../context";
 import { TimeSplitPanel } from "../TimeSplitPanel/TimeSplitPanel";
 import { ImproveSection } from "./ImproveSection";
@@ -121,16 +121,7 @@ function DoneWriteBar(props: {
             ? t("undo.changed", { cells: changed.join(", "), count: changed.length })
             : noticeWords(state.done.notice.message, lang).body}
         </MessageBarBody>
-        <MessageBarActions
-          containerAction={
-            <Button
-              appearance="transparent"
-              aria-label={t("notice.dismiss")}
-              icon={<DismissRegular />}
-              onClick={state.dismissDone}
-            />
-          }
-        >
+        <MessageBarActions containerAction={<DismissButton onClick={state.dismissDone} />}>
           {changed ? (
             <>
               <Button size="small" disabled={state.busy} onClick={() => void state.undo(true)}>
