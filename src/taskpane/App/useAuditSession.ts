@@ -266,9 +266,8 @@ export function useAuditSession(options: AuditOptions, lang: Lang, live = true):
         setRun(next);
       } else {
         setRun({ ...next, content: previous.content, auditSheet: previous.auditSheet });
-        setHighlightsStale(
-          written.current !== null && fingerprint(next.planned) !== written.current
-        );
+        // Out of date too when the sheet shows none yet (the table was fixed after an audit that could not write).
+        setHighlightsStale(fingerprint(next.planned) !== written.current);
       }
     } catch (error) {
       setNotice(errorNotice(error));
