@@ -25,3 +25,4 @@ export * from "./highlights";
 export * from "./auditSheet";
 export * from "./template";
 export * from "./plans";
+export * from "./goalFilter";

@@ -146,6 +146,37 @@ export const STRINGS = {
   },
 
   "filter.label": { en: "Show findings of severity", zh: "按严重程度显示问题" },
+  "filter.searchLabel": { en: "Find goals", zh: "查找目标" },
+  "filter.searchPlaceholder": {
+    en: "Find: id, words, owner, KPI",
+    zh: "查找：编号、描述、责任人、指标",
+  },
+  "filter.owner": { en: "Owner", zh: "责任人" },
+  "filter.team": { en: "Team", zh: "团队" },
+  "filter.period": { en: "Period", zh: "周期" },
+  "filter.status": { en: "Status", zh: "状态" },
+  "filter.allOwners": { en: "All owners", zh: "全部责任人" },
+  "filter.allTeams": { en: "All teams", zh: "全部团队" },
+  "filter.allPeriods": { en: "All periods", zh: "全部周期" },
+  "filter.allStatuses": { en: "All statuses", zh: "全部状态" },
+  "filter.noStatus": { en: "No status yet", zh: "尚无状态" },
+  "filter.shownGoals": {
+    en: "{count} of {of} {n|goal|goals} shown, with the goals above them",
+    zh: "显示 {of} 个目标中的 {count} 个（及其上级目标）",
+  },
+  "filter.shownFindings": {
+    en: "{count} of {of} {n|finding|findings} shown",
+    zh: "显示 {of} 条问题中的 {count} 条",
+  },
+  "filter.clear": { en: "Clear filters", zh: "清除筛选" },
+  "filter.noFindings": {
+    en: "The goals the filter keeps have no findings. Clear filters to see them all.",
+    zh: "符合筛选条件的目标没有问题。清除筛选即可查看全部。",
+  },
+  "filter.nothing": {
+    en: "No goal matches the filter. Clear filters to see them all.",
+    zh: "没有符合筛选条件的目标。清除筛选即可查看全部。",
+  },
   "legend.title": { en: "Highlight colours", zh: "突出显示颜色" },
   "legend.sample": { en: "Abc", zh: "示例" },
 

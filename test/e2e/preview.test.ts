@@ -348,6 +348,42 @@ describe("the browser preview", () => {
     expect(errors).toEqual([]);
   });
 
+  for (const lang of ["en", "zh"] as const) {
+    it(`searches and filters the findings and the map at 350 px and wide (${lang})`, async () => {
+      const { page, errors } = await open();
+      const words =
+        lang === "en"
+          ? { find: "Find goals", team: "Team", map: "Map", shown: /of \d+ goals shown/ }
+          : { find: "查找目标", team: "团队", map: "目标树", shown: /显示 \d+ 个目标中的/ };
+      if (lang === "zh") await page.getByRole("radio", { name: "中文" }).check();
+      await audit(page, lang);
+      await page.setViewportSize({ width: 350, height: 1100 });
+      const before = await pane(page).locator("[data-code]").count();
+      await pane(page).getByRole("searchbox", { name: words.find }).fill("T4");
+      await pane(page).getByTestId("filter-summary").waitFor();
+      await expect(pane(page).locator("[data-code]").count()).resolves.toBeLessThan(before);
+      await pane(page).screenshot({ path: join(SCREENSHOTS, `preview-filter-350-${lang}.png`) });
+      const overflow = await pane(page).evaluate(
+        (element) => element.scrollWidth - element.clientWidth
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+
+      // The map keeps the same search, and the team list narrows it to a branch.
+      await pane(page).getByRole("tab", { name: words.map }).click();
+      await pane(page).getByText(words.shown).waitFor();
+      const team = pane(page).getByRole("combobox", { name: words.team });
+      const first = await team.locator("option").nth(1).getAttribute("value");
+      await team.selectOption(first ?? "");
+      await pane(page).screenshot({
+        path: join(SCREENSHOTS, `preview-filter-map-350-${lang}.png`),
+      });
+      await page.setViewportSize({ width: 1500, height: 1000 });
+      await page.screenshot({ path: join(SCREENSHOTS, `preview-filter-map-wide-${lang}.png`) });
+      expect((await uncovered(page)).filter((probe) => probe.covered !== null)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+
   it("shows the cascade map and its tooltips without covering the grid or the tabs", async () => {
     const { page, errors } = await open();
     await audit(page);

@@ -10,6 +10,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
+import { GoalFilter, NO_FILTER } from "../../domain";
 import { AuditPanel } from "../AuditPanel/AuditPanel";
 import { CascadeMap } from "../CascadeMap/CascadeMap";
 import { OpenBranches } from "../CascadeMap/CascadeMap.types";
@@ -87,6 +88,8 @@ function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.E
     },
     [state]
   );
+  // The search and filter the Audit and Map tabs share: narrowing the findings to a team narrows the map too.
+  const [goalFilter, setGoalFilter] = React.useState<GoalFilter>(NO_FILTER);
   // Only the shown tab is mounted: the map's open branches wait here while another tab is shown.
   const mapBranches = React.useRef<OpenBranches | null>(null);
 
@@ -99,10 +102,20 @@ function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.E
             mapping={state.options.saved.mapping}
             onSaveMapping={state.saveMapping}
             onAllocate={allocate}
+            goalFilter={goalFilter}
+            onGoalFilter={setGoalFilter}
           />
         );
       case "map":
-        return <CascadeMap run={state.session.run} onGoToAudit={goToAudit} memory={mapBranches} />;
+        return (
+          <CascadeMap
+            run={state.session.run}
+            onGoToAudit={goToAudit}
+            memory={mapBranches}
+            goalFilter={goalFilter}
+            onGoalFilter={setGoalFilter}
+          />
+        );
       case "tools":
         return (
           <ToolsPanel

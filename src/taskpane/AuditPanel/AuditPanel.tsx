@@ -17,6 +17,7 @@ import { Notice } from "../Notice/Notice";
 import { StringId } from "../strings";
 import { AuditPanelProps, SEVERITIES } from "./AuditPanel.types";
 import { FindingGroups } from "./FindingGroups";
+import { GoalFilterBar } from "../GoalFilter/GoalFilterBar";
 import { HighlightLegend } from "./HighlightLegend";
 import { ColumnMapping } from "./ColumnMapping";
 import { TableChooser } from "./TableChooser";
@@ -147,6 +148,19 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
             {run.auditSheet && <Text>{t("audit.sheetWritten", { sheet: run.auditSheet })}</Text>}
           </div>
 
+          {run.result.goals.length > 0 && (
+            <GoalFilterBar
+              result={run.result}
+              filter={props.goalFilter}
+              onChange={props.onGoalFilter}
+              shown={{
+                count: state.filtered?.count ?? run.result.findings.length,
+                of: run.result.findings.length,
+                what: "findings",
+              }}
+            />
+          )}
+
           <div className={styles.filters} role="group" aria-label={t("filter.label")}>
             {SEVERITIES.map((severity) => (
               <ToggleButton
@@ -162,6 +176,8 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
 
           {run.result.findings.length === 0 ? (
             <Text>{t("audit.clean")}</Text>
+          ) : state.filtered?.count === 0 ? (
+            <Text>{t("filter.noFindings")}</Text>
           ) : (
             <FindingGroups
               groups={state.groups}

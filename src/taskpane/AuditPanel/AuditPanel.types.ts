@@ -1,4 +1,4 @@
-import { HeaderMapping, Severity } from "../../domain";
+import { GoalFilter, HeaderMapping, Severity } from "../../domain";
 import { AuditSession } from "../App/useAuditSession";
 
 export interface AuditPanelProps {
@@ -8,6 +8,9 @@ export interface AuditPanelProps {
   onSaveMapping: (mapping: HeaderMapping) => Promise<void>;
   /** Opens the Allocate tool on the goal of a worksheet row (a cascade gap's next step). */
   onAllocate?: (row: number) => void;
+  /** The search and filter the Audit and Map tabs share. */
+  goalFilter: GoalFilter;
+  onGoalFilter: (filter: GoalFilter) => void;
 }
 
 /** Which severities the findings list shows. */

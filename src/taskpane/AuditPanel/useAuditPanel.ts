@@ -5,6 +5,7 @@ import {
   FINDING_CODES,
   FindingCode,
   findingColumn,
+  matchingGoals,
   Severity,
   SEVERITY,
 } from "../../domain";
@@ -23,10 +24,12 @@ export interface FindingGroup {
 export interface AuditPanelState {
   filter: SeverityFilter;
   toggleSeverity: (severity: Severity) => void;
-  /** Findings per severity in the whole audit (filter or not). */
+  /** Findings per severity of the goals the search and filter keep (the severity toggles aside). */
   counts: Record<Severity, number>;
-  /** Groups of the severities shown, in the order of DESIGN §3. */
+  /** Groups of the severities shown, in the order of DESIGN §3, of the goals the search and filter keep. */
   groups: FindingGroup[];
+  /** Findings the search and filter keep (every severity), of all: null when nothing is filtered. */
+  filtered: { count: number; of: number } | null;
   /** The MISSING_COLUMN findings: the audit stopped on them. */
   missing: Finding[];
   selectFinding: (finding: Finding) => void;
@@ -64,17 +67,33 @@ export function useAuditPanel(props: AuditPanelProps): AuditPanelState {
     []
   );
 
-  const { counts, byCode } = React.useMemo(() => {
+  const { goalFilter } = props;
+  const { counts, byCode, filtered } = React.useMemo(() => {
     const counts: Record<Severity, number> = { fatal: 0, error: 0, warning: 0, info: 0 };
     const byCode = new Map<FindingCode, Finding[]>();
-    for (const finding of run?.result.findings ?? []) {
+    const all = run?.result.findings ?? [];
+    // A finding is kept when the goal on its row is; one on no goal's row (a header's) only when nothing is filtered.
+    const kept = run ? matchingGoals(run.result, goalFilter) : null;
+    const goalAt = new Map<string, number>();
+    if (kept && run)
+      run.result.goals.forEach((goal, index) => {
+        const key = `${goal.source}:${goal.row}`;
+        if (!goalAt.has(key)) goalAt.set(key, index);
+      });
+    let shown = 0;
+    for (const finding of all) {
+      if (kept && finding.code !== "MISSING_COLUMN") {
+        const goal = goalAt.get(`${finding.source}:${finding.row}`);
+        if (goal === undefined || kept[goal] !== 1) continue;
+      }
+      shown++;
       counts[finding.severity]++;
       const list = byCode.get(finding.code);
       if (list) list.push(finding);
       else byCode.set(finding.code, [finding]);
     }
-    return { counts, byCode };
-  }, [run]);
+    return { counts, byCode, filtered: kept ? { count: shown, of: all.length } : null };
+  }, [run, goalFilter]);
 
   const groups = React.useMemo(
     () =>
@@ -109,6 +128,7 @@ export function useAuditPanel(props: AuditPanelProps): AuditPanelState {
     toggleSeverity,
     counts,
     groups,
+    filtered,
     missing: byCode.get("MISSING_COLUMN") ?? [],
     selectFinding,
     chosen,

@@ -2,8 +2,9 @@ import * as React from "react";
 import { Button, Text } from "@fluentui/react-components";
 import { ArrowMaximizeVerticalRegular, ArrowMinimizeVerticalRegular } from "@fluentui/react-icons";
 import { FixedSizeList } from "react-window";
-import { CODE_TITLES, findingMessage, formatNumber } from "../../domain";
+import { CODE_TITLES, findingMessage, formatNumber, NO_FILTER } from "../../domain";
 import { useLang, useText } from "../context";
+import { GoalFilterBar } from "../GoalFilter/GoalFilterBar";
 import { Notice } from "../Notice/Notice";
 import { CascadeMapProps } from "./CascadeMap.types";
 import { CascadeMapRow, MapRowData, mapRowId } from "./CascadeMapRow";
@@ -47,10 +48,30 @@ export function CascadeMap(props: CascadeMapProps): React.JSX.Element {
       </div>
     );
   }
-  if (rows.length === 0) {
+  if (rows.length === 0 && !state.filtered) {
     return (
       <div className={styles.root}>
         <Text>{t("map.noGoals")}</Text>
+      </div>
+    );
+  }
+  const filterBar = props.onGoalFilter && (
+    <GoalFilterBar
+      result={props.run.result}
+      filter={props.goalFilter ?? NO_FILTER}
+      onChange={props.onGoalFilter}
+      shown={{
+        count: state.filtered?.count ?? map.nodes.size,
+        of: state.filtered?.of ?? map.nodes.size,
+        what: "goals",
+      }}
+    />
+  );
+  if (rows.length === 0) {
+    return (
+      <div className={styles.root}>
+        {filterBar}
+        <Text>{t("filter.nothing")}</Text>
       </div>
     );
   }
@@ -61,6 +82,7 @@ export function CascadeMap(props: CascadeMapProps): React.JSX.Element {
 
   return (
     <div className={styles.root}>
+      {filterBar}
       <div className={styles.toolbar}>
         <Button size="small" icon={<ArrowMaximizeVerticalRegular />} onClick={state.expandAll}>
           {t("map.expandAll")}

@@ -1,4 +1,4 @@
-import { CascadeMap as CascadeMapData } from "../../domain";
+import { CascadeMap as CascadeMapData, GoalFilter } from "../../domain";
 import { AuditRun } from "../../workbook/operations";
 
 /** The map's open branches, for the map it drew them on. */
@@ -14,4 +14,7 @@ export interface CascadeMapProps {
   onGoToAudit: () => void;
   /** Where the open branches are kept while the map is not shown (another tab), so they come back with it. */
   memory?: { current: OpenBranches | null };
+  /** The search and filter the Audit and Map tabs share: the map shows the goals kept and the goals above them. */
+  goalFilter?: GoalFilter;
+  onGoalFilter?: (filter: GoalFilter) => void;
 }

@@ -1,15 +1,23 @@
 import * as React from "react";
 import { FixedSizeList } from "react-window";
-import { CascadeMap as CascadeMapData, cascadeMap, cellAddress } from "../../domain";
+import {
+  CascadeMap as CascadeMapData,
+  cascadeMap,
+  cellAddress,
+  matchingGoals,
+  NO_FILTER,
+} from "../../domain";
 import { useWorkbook } from "../context";
 import { errorNotice, Notice } from "../Notice/Notice.types";
 import { CascadeMapProps, OpenBranches } from "./CascadeMap.types";
 import { MAP_ROW_HEIGHT } from "./useCascadeMapStyles.styles";
-import { branchGoals, VisibleNode, visibleNodes } from "./visibleNodes";
+import { branchGoals, shownByFilter, VisibleNode, visibleNodes } from "./visibleNodes";
 
 export interface CascadeMapState {
   map: CascadeMapData | null;
   rows: VisibleNode[];
+  /** With a search or filter on: how many goals it keeps (the lines above them aside), of all. */
+  filtered: { count: number; of: number } | null;
   active: number;
   listRef: React.RefObject<FixedSizeList>;
   height: number;
@@ -69,7 +77,29 @@ export function useCascadeMap(props: CascadeMapProps): CascadeMapState {
     []
   );
 
-  const rows = React.useMemo(() => (map ? visibleNodes(map, expanded) : []), [map, expanded]);
+  // A search or filter shows the goals it keeps in their branches, every branch down to them open.
+  const goalFilter = props.goalFilter ?? NO_FILTER;
+  const filtering = React.useMemo(() => {
+    const kept = run ? matchingGoals(run.result, goalFilter) : null;
+    if (!kept || !map || !run) return null;
+    let count = 0;
+    for (const one of kept) count += one;
+    return { ...shownByFilter(map, run.result.cascade.parent, kept), count, of: kept.length };
+  }, [run, map, goalFilter]);
+  // A new filter opens the branches down to what it keeps (those the user opened stay open; any can be closed).
+  React.useEffect(() => {
+    if (filtering)
+      setExpanded((goals) => {
+        const next = new Set(goals);
+        for (const goal of filtering.open) next.add(goal);
+        return next;
+      });
+  }, [filtering, setExpanded]);
+  const rows = React.useMemo(() => {
+    if (!map) return [];
+    if (!filtering) return visibleNodes(map, expanded);
+    return visibleNodes(map, expanded, filtering.shown);
+  }, [map, expanded, filtering]);
   const current = Math.min(active, Math.max(0, rows.length - 1));
 
   const moveTo = React.useCallback(
@@ -169,6 +199,7 @@ export function useCascadeMap(props: CascadeMapProps): CascadeMapState {
   return {
     map,
     rows,
+    filtered: filtering ? { count: filtering.count, of: filtering.of } : null,
     active: current,
     listRef,
     height,

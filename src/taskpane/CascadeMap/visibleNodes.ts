@@ -18,7 +18,12 @@ export interface VisibleNode {
  * first in row order. O(visible): a collapsed branch is never walked.
  * @example visibleNodes(map, new Set()).length // map.roots.length
  */
-export function visibleNodes(map: CascadeMap, expanded: ReadonlySet<number>): VisibleNode[] {
+export function visibleNodes(
+  map: CascadeMap,
+  expanded: ReadonlySet<number>,
+  /** With a filter: 1 for the goals shown (those it keeps and the goals above them); others are left out. */
+  shown: Uint8Array | null = null
+): VisibleNode[] {
   const out: VisibleNode[] = [];
   // An explicit stack rather than recursion: a deep chain of goals must not overflow the call stack.
   const stack: Array<{
@@ -29,7 +34,7 @@ export function visibleNodes(map: CascadeMap, expanded: ReadonlySet<number>): Vi
     siblings: number;
   }> = [];
   const pushSiblings = (goals: readonly number[], depth: number, parentIndex: number) => {
-    const present = goals.filter((goal) => map.nodes.has(goal));
+    const present = goals.filter((goal) => map.nodes.has(goal) && (!shown || shown[goal] === 1));
     for (let k = present.length - 1; k >= 0; k--)
       stack.push({
         goal: present[k] as number,
@@ -44,7 +49,9 @@ export function visibleNodes(map: CascadeMap, expanded: ReadonlySet<number>): Vi
     const entry = stack.pop() as (typeof stack)[number];
     const node = map.nodes.get(entry.goal);
     if (!node) continue;
-    const hasChildren = node.children.length > 0;
+    const hasChildren = shown
+      ? node.children.some((child) => shown[child] === 1)
+      : node.children.length > 0;
     const isOpen = hasChildren && expanded.has(entry.goal);
     const index = out.length;
     out.push({
@@ -66,4 +73,28 @@ export function branchGoals(map: CascadeMap): Set<number> {
   const out = new Set<number>();
   for (const [goal, node] of map.nodes) if (node.children.length > 0) out.add(goal);
   return out;
+}
+
+/**
+ * The goals a filtered map shows: those the filter keeps (`kept`) and every goal above them, so each kept goal sits
+ * in its branch; and the branches to open so that all of them are in view. O(n · depth) at most, each goal once.
+ */
+export function shownByFilter(
+  map: CascadeMap,
+  parent: Int32Array,
+  kept: Uint8Array
+): { shown: Uint8Array; open: Set<number> } {
+  const shown = new Uint8Array(kept.length);
+  const open = new Set<number>();
+  for (let goal = 0; goal < kept.length; goal++) {
+    if (kept[goal] !== 1 || !map.nodes.has(goal)) continue;
+    // Up to the first goal already shown: its ancestors are shown and open already.
+    shown[goal] = 1;
+    for (let up = parent[goal] as number; up >= 0 && map.nodes.has(up); up = parent[up] as number) {
+      open.add(up);
+      if (shown[up] === 1) break;
+      shown[up] = 1;
+    }
+  }
+  return { shown, open };
 }
