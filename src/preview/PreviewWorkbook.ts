@@ -50,6 +50,21 @@ export interface PreviewWorkbookOptions {
   storage?: SettingsStorage | null;
 }
 
+/** One edit of the grid, undoable: the cells it touched as they were (their raw content and number format). */
+interface UndoStep {
+  sheet: string;
+  bounds: RangeBounds;
+  cells: Array<{
+    row: number;
+    column: number;
+    content: RawCellContent;
+    format: string | undefined;
+  }>;
+}
+
+/** How many of the user's edits Ctrl+Z can take back (Excel keeps 100). */
+const UNDO_STEPS = 100;
+
 /** Below this many rows of content an inserted table goes on a new sheet (as in the in-memory workbook). */
 const INSERT_ROW_LIMIT = 1000;
 /** The table style Excel gives a new table. */
@@ -87,6 +102,8 @@ export class PreviewWorkbook implements PaneWorkbook {
   /** Bumped by every change, the selection's too: what the grid re-renders on. */
   private revision = 0;
   private readonly looks = new LookCache();
+  /** The user's edits, newest last, each with what its cells held before (Ctrl+Z in the grid). */
+  private readonly undoSteps: UndoStep[] = [];
   private readonly usedCache = new Map<string, RangeBounds | null>();
 
   constructor(
@@ -116,6 +133,7 @@ export class PreviewWorkbook implements PaneWorkbook {
 
   /** Replaces everything with a loaded workbook; the active cell goes to its active sheet. */
   private install(loaded: LoadedWorkbook): void {
+    this.forgetEdits();
     const old = this.hf as HyperFormula | undefined;
     registerCellIndex();
     this.hf = buildGoalWorkbook(
@@ -294,19 +312,68 @@ export class PreviewWorkbook implements PaneWorkbook {
     if (!sameKind) target.meta.numberFormats.set(key, entry.impliedFormat);
   }
 
+  /** Keeps what the cells of an edit hold now, so that Ctrl+Z can put it back. */
+  private record(target: { id: number; meta: PreviewSheet }, bounds: RangeBounds): void {
+    const cells: UndoStep["cells"] = [];
+    for (let row = bounds.firstRow; row <= bounds.lastRow; row++)
+      for (let column = bounds.firstColumn; column <= bounds.lastColumn; column++)
+        cells.push({
+          row,
+          column,
+          content: this.hf.getCellSerialized(this.address(target.id, row, column)),
+          format: target.meta.numberFormats.get(cellKey(row, column)),
+        });
+    this.undoSteps.push({ sheet: target.meta.name, bounds, cells });
+    if (this.undoSteps.length > UNDO_STEPS) this.undoSteps.shift();
+  }
+
+  /**
+   * Takes back the user's last edit of the grid (typing, pasting, deleting) and returns where it was, or null when
+   * there is none. The add-in's own writes of cells start a new history, as an add-in's writes clear Excel's undo
+   * stack; its highlights and audit sheet do not touch the user's cells and leave the history alone.
+   */
+  undo(): { sheet: string; bounds: RangeBounds } | null {
+    const step = this.undoSteps.pop();
+    if (!step || this.canonical(step.sheet) === undefined) return null;
+    const target = this.sheet(step.sheet);
+    this.hf.batch(() => {
+      for (const cell of step.cells) {
+        this.hf.setCellContents(this.address(target.id, cell.row, cell.column), cell.content);
+        const key = cellKey(cell.row, cell.column);
+        if (cell.format === undefined) target.meta.numberFormats.delete(key);
+        else target.meta.numberFormats.set(key, cell.format);
+      }
+    });
+    this.changed({ kind: "content", edited: target.meta.name });
+    return { sheet: target.meta.name, bounds: step.bounds };
+  }
+
+  /** The add-in wrote cells (or another file was opened): the user's edits before it are no longer undone. */
+  private forgetEdits(): void {
+    this.undoSteps.length = 0;
+  }
+
+  /** True when Ctrl+Z has an edit to take back. */
+  canUndo(): boolean {
+    return this.undoSteps.length > 0;
+  }
+
   /**
    * Sets a cell from what a person typed: "=…" a formula, numbers ("1,200", "95%"), ISO dates, TRUE/FALSE, text.
    * Row 1-based, column 0-based.
    */
   setCellInput(sheet: string, row: number, column: number, text: string): void {
     const target = this.sheet(sheet);
+    this.record(target, { firstRow: row, lastRow: row, firstColumn: column, lastColumn: column });
     this.setEntry(target, row, column, parseTyped(text));
     this.changed({ kind: "content", edited: target.meta.name });
   }
 
   /** Empties the cells of a range (their formats stay, as with Excel's Delete key). */
   clearCells(sheet: string, bounds: RangeBounds): void {
-    const { id } = this.sheet(sheet);
+    const target = this.sheet(sheet);
+    const { id } = target;
+    this.record(target, bounds);
     const rows = bounds.lastRow - bounds.firstRow + 1;
     const columns = bounds.lastColumn - bounds.firstColumn + 1;
     this.hf.setCellContents(
@@ -326,6 +393,12 @@ export class PreviewWorkbook implements PaneWorkbook {
     if (rows.length === 0) return null;
     let width = 0;
     for (const line of rows) width = Math.max(width, line.length);
+    this.record(target, {
+      firstRow: row,
+      lastRow: row + rows.length - 1,
+      firstColumn: column,
+      lastColumn: column + width - 1,
+    });
     this.hf.batch(() =>
       rows.forEach((line, r) =>
         line.forEach((cell, c) => this.setEntry(target, row + r, column + c, parseTyped(cell)))
@@ -481,6 +554,7 @@ export class PreviewWorkbook implements PaneWorkbook {
   }
 
   async writeValues(sheet: string, blocks: CellBlock[]): Promise<void> {
+    this.forgetEdits();
     const target = this.sheet(sheet);
     this.hf.batch(() => {
       for (const block of blocks) {
@@ -589,6 +663,7 @@ export class PreviewWorkbook implements PaneWorkbook {
   }
 
   async insertTable(table: TableInsert): Promise<TableSource> {
+    this.forgetEdits();
     let target = this.sheet(this.active.sheet);
     const used = this.usedBounds(target.meta.name);
     // Below what the active sheet holds, with a blank row between; on a new sheet when that is too far down.
@@ -643,6 +718,7 @@ export class PreviewWorkbook implements PaneWorkbook {
   }
 
   async appendRows(table: TableSource, rows: CellValue[][]): Promise<void> {
+    this.forgetEdits();
     const target = this.sheet(table.sheet);
     const { meta } = target;
     const bounds = rangeBounds(table.address);
@@ -678,6 +754,7 @@ export class PreviewWorkbook implements PaneWorkbook {
    * table ending with them shrinks back (with its drop-downs); nothing else moves.
    */
   async removeRows(table: TableSource, address: string): Promise<void> {
+    this.forgetEdits();
     const target = this.sheet(table.sheet);
     const { meta } = target;
     const bounds = rangeBounds(address);
@@ -718,6 +795,7 @@ export class PreviewWorkbook implements PaneWorkbook {
   }
 
   async restore(sheet: string, records: readonly CellRecord[]): Promise<void> {
+    this.forgetEdits();
     const target = this.sheet(sheet);
     this.hf.batch(() => {
       for (const record of records) {
@@ -750,6 +828,7 @@ export class PreviewWorkbook implements PaneWorkbook {
   }
 
   async appendToSheet(sheet: string, header: string[], rows: CellValue[][]): Promise<void> {
+    this.forgetEdits();
     const existing = this.canonical(sheet);
     const target = existing === undefined ? this.addSheetNamed(sheet) : this.sheet(existing);
     const used = this.usedBounds(target.meta.name);

@@ -136,6 +136,54 @@ describe("the preview grid", () => {
     ]);
   });
 
+  it("takes the last edits back with Ctrl+Z, formulas and formats as they were, and selects them", async () => {
+    const book = previewBook();
+    book.setCellInput("Goals", 12, 1, "=1+1");
+    const before = await book.readValues("Goals", "A4:C5");
+    const { user } = renderGrid(book);
+    await user.click(mustCell("A4"));
+    fireEvent.mouseDown(mustCell("B5"), { shiftKey: true });
+    await user.keyboard("{Delete}");
+    await user.click(mustCell("B12"));
+    await user.keyboard("95%{Enter}");
+    expect(book.cellValue("Goals", 12, 1)).toBe(0.95);
+
+    await user.keyboard("{Control>}z{/Control}");
+    expect(book.cellInput("Goals", 12, 1)).toBe("=1+1");
+    expect(book.numberFormat("Goals", 12, 1)).toBeUndefined();
+    expect(book.current()).toMatchObject({ row: 12, column: 1 });
+    await user.keyboard("{Control>}z{/Control}");
+    expect(await book.readValues("Goals", "A4:C5")).toEqual(before);
+    expect(book.current()).toMatchObject({ row: 4, column: 0 });
+    // Nothing more to take back (the setCellInput above was an edit too, made before the grid showed).
+    await user.keyboard("{Control>}z{/Control}");
+    expect(book.cellValue("Goals", 12, 1)).toBe(null);
+    expect(book.canUndo()).toBe(false);
+  });
+
+  it("starts a new history when the add-in writes cells, as an add-in's write clears Excel's", async () => {
+    const book = previewBook();
+    book.setCellInput("Goals", 4, 0, "X1");
+    await book.writeValues("Goals", [{ address: "B4", values: [["C9"]] }]);
+    expect(book.canUndo()).toBe(false);
+    expect(book.undo()).toBeNull();
+    expect(book.cellValue("Goals", 4, 0)).toBe("X1");
+  });
+
+  it("jumps to the edge of the data with Ctrl+arrows and to the last used cell with Ctrl+End", async () => {
+    const book = previewBook();
+    const { user } = renderGrid(book);
+    const used = book.usedBounds("Goals");
+    await user.click(mustCell("A4"));
+    await user.keyboard("{Control>}{ArrowDown}{/Control}");
+    expect(book.current().row).toBe(used?.lastRow);
+    await user.keyboard("{Control>}{ArrowUp}{/Control}");
+    // Up from the last goal: the run of ids ends at the header row.
+    expect(book.current().row).toBe(3);
+    await user.keyboard("{Control>}{End}{/Control}");
+    expect(book.current()).toMatchObject({ row: used?.lastRow, column: used?.lastColumn });
+  });
+
   it("pastes tab-separated text from Excel as a block from the active cell", async () => {
     const book = previewBook();
     const { user } = renderGrid(book);

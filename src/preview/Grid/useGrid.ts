@@ -92,6 +92,46 @@ function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
 }
 
+/** Ctrl+arrow steps: rows and columns per key. */
+const EDGE_STEPS: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
+function isBlankValue(value: unknown): boolean {
+  return value === null || value === undefined || value === "";
+}
+
+/**
+ * Where Ctrl+arrow lands, as in Excel: from a filled cell whose neighbour is filled, the last filled cell of that
+ * run; otherwise the next filled cell in that direction, or the sheet's edge when there is none.
+ * @example dataEdge({ row: 3, column: 0 }, 1, 0, sheet) // { row: 38, column: 0 } at the end of a column of values
+ */
+export function dataEdge(
+  from: { row: number; column: number },
+  rows: number,
+  columns: number,
+  sheet: { rows: number; columns: number; filled: (row: number, column: number) => boolean }
+): { row: number; column: number } {
+  const inside = (row: number, column: number) =>
+    row >= 1 && row <= sheet.rows && column >= 0 && column < sheet.columns;
+  let row = from.row;
+  let column = from.column;
+  const next = () => ({ row: row + rows, column: column + columns });
+  if (!inside(next().row, next().column)) return { row, column };
+  if (sheet.filled(row, column) && sheet.filled(next().row, next().column)) {
+    while (inside(next().row, next().column) && sheet.filled(next().row, next().column))
+      ({ row, column } = next());
+    return { row, column };
+  }
+  ({ row, column } = next());
+  while (!sheet.filled(row, column) && inside(next().row, next().column))
+    ({ row, column } = next());
+  return { row, column };
+}
+
 /** State and handlers of the grid: selection, editing, keyboard, mouse, clipboard, scrolling to a cell. */
 export function useGrid(props: GridProps): GridState {
   const { workbook } = props;
@@ -298,10 +338,43 @@ export function useGrid(props: GridProps): GridState {
         Enter: [shiftKey ? -1 : 1, 0, false],
         Tab: [0, shiftKey ? -1 : 1, false],
       };
+      if (command && !altKey && key in EDGE_STEPS) {
+        // Ctrl+arrow: to the edge of the data, as in Excel.
+        event.preventDefault();
+        const [rows, columns] = EDGE_STEPS[key] as [number, number];
+        const to = dataEdge(active, rows, columns, {
+          rows: layout.rowCount,
+          columns: layout.columnCount,
+          filled: (row, column) => !isBlankValue(workbook.cellValue(sheet, row, column)),
+        });
+        select(to, null);
+        return;
+      }
       const step = moves[key];
       if (step) {
         event.preventDefault();
         move(...step);
+        return;
+      }
+      if (command && key === "End") {
+        // Ctrl+End: the last cell of the used range.
+        event.preventDefault();
+        const used = workbook.usedBounds(sheet);
+        select(used ? { row: used.lastRow, column: used.lastColumn } : { row: 1, column: 0 }, null);
+        return;
+      }
+      if (command && !altKey && !shiftKey && key.toLowerCase() === "z") {
+        // Ctrl+Z: the last edit of the grid taken back, its cells selected.
+        event.preventDefault();
+        const undone = workbook.undo();
+        if (undone && undone.sheet === sheet)
+          select(
+            { row: undone.bounds.firstRow, column: undone.bounds.firstColumn },
+            undone.bounds.lastRow > undone.bounds.firstRow ||
+              undone.bounds.lastColumn > undone.bounds.firstColumn
+              ? { row: undone.bounds.lastRow, column: undone.bounds.lastColumn }
+              : null
+          );
         return;
       }
       if (key === "Home") {
