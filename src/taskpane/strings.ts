@@ -208,8 +208,8 @@ export const STRINGS = {
     zh: "共 {count} 个目标。方向键移动，右/左键展开和折叠，Enter 在工作表中选中目标。",
   },
   "map.values": {
-    en: "{owner} · target {target} · actual {actual}",
-    zh: "{owner} · 目标 {target} · 实际 {actual}",
+    en: "{owner} · actual {actual} · target {target}",
+    zh: "{owner} · 实际 {actual} · 目标 {target}",
   },
   "map.rollup": {
     en: "Children: target {target} · actual {actual}",

@@ -17,6 +17,7 @@ import {
   openPreview,
   pane,
   rgb,
+  seriousViolations,
   uncovered,
 } from "./previewPage";
 
@@ -480,44 +481,57 @@ describe("the browser preview", () => {
     }
   );
 
+  const TAB_NAMES = {
+    en: ["Audit", "Map", "Tools", "Options", "Functions"],
+    zh: ["审核", "目标树", "工具", "选项", "函数"],
+  } as const;
+  for (const lang of ["en", "zh"] as const) {
+    it(`opens every tab at 350 px and 1500 px (${lang}): nothing over the page, focus visible, axe clean`, async () => {
+      const { page, errors } = await open();
+      if (lang === "zh") await page.getByRole("radio", { name: "中文" }).check();
+      await audit(page, lang);
+      for (const width of [350, 1500]) {
+        await page.setViewportSize({ width, height: 1000 });
+        for (const [index, name] of TAB_NAMES[lang].entries()) {
+          const tab = pane(page).getByRole("tab", { name });
+          // From the keyboard, as a keyboard user goes: the focus ring must show on the tab it reaches.
+          if (index === 0) await tab.click();
+          else await page.keyboard.press("ArrowRight");
+          await page.keyboard.press("Enter");
+          await expect(tab.getAttribute("aria-selected")).resolves.toBe("true");
+          await expect(tab.evaluate((element) => element.matches(":focus-visible"))).resolves.toBe(
+            true
+          );
+          const file = `preview-tab-${index + 1}-${width}-${lang}.png`;
+          if (width === 350) await pane(page).screenshot({ path: join(SCREENSHOTS, file) });
+          else await page.screenshot({ path: join(SCREENSHOTS, file) });
+          const overflow = await pane(page).evaluate(
+            (element) => element.scrollWidth - element.clientWidth
+          );
+          expect({ tab: name, width, overflow: overflow > 0 }).toEqual({
+            tab: name,
+            width,
+            overflow: false,
+          });
+          // The probe needs the grid in view: beside the pane on a wide page.
+          if (width === 1500)
+            expect((await uncovered(page)).filter((probe) => probe.covered !== null)).toEqual([]);
+          expect({ tab: name, width, violations: await seriousViolations(page) }).toEqual({
+            tab: name,
+            width,
+            violations: [],
+          });
+        }
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+
   it("has no serious or critical accessibility violation in the pane or the page", async () => {
     const { page } = await open();
     await audit(page);
     await pane(page).locator('[data-code="ORPHAN"]').click();
-    await page.addScriptTag({ path: require.resolve("axe-core") });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-      // Fluent UI's focus manager (Tabster) puts invisible focus sentinels (<i data-tabster-dummy tabindex=0
-      // aria-hidden>) around its focus zones on purpose: they hand the focus on and are never read. axe counts them
-      // as aria-hidden-focus; they are a third-party widget's, not the page's.
-      const exclude = [["[data-tabster-dummy]"]];
-      const pane = document.querySelector("aside") as Element;
-      const seen = [];
-      for (const context of [{ include: [pane], exclude }, { exclude }]) {
-        const result = await axe.run(context, { resultTypes: ["violations"] });
-        for (const violation of result.violations) {
-          if (violation.impact !== "serious" && violation.impact !== "critical") continue;
-          const nodes = violation.nodes.filter((node) => {
-            const element = document.querySelector(String(node.target[0]));
-            // react-window's scroller inside the grid is not focusable itself, but its parent, the focusable
-            // role="grid" (aria-activedescendant), scrolls it from the keyboard (arrows, PageDown reveal the
-            // active cell): a false positive of scrollable-region-focusable for that one element.
-            return !(
-              violation.id === "scrollable-region-focusable" &&
-              element?.parentElement?.getAttribute("role") === "grid" &&
-              element.parentElement.getAttribute("tabindex") === "0"
-            );
-          });
-          if (nodes.length > 0)
-            seen.push({
-              id: violation.id,
-              impact: violation.impact,
-              nodes: nodes.slice(0, 3).map((node) => node.html.slice(0, 160)),
-            });
-        }
-      }
-      return seen;
-    });
+    const violations = await seriousViolations(page);
     expect(violations).toEqual([]);
 
     // What makes the grid's scroller exempt: the grid scrolls it from the keyboard.

@@ -10,9 +10,7 @@ function queryGroup(title: string): HTMLElement | null {
 
 /** The ids of the lines the map shows, in order. */
 function shownIds(): string[] {
-  return screen
-    .getAllByRole("treeitem")
-    .map((item) => item.getAttribute("aria-label")?.split(",")[0] ?? "");
+  return screen.getAllByRole("treeitem").map((item) => item.getAttribute("data-goal-id") ?? "");
 }
 
 describe("search and filter in the Audit and Map tabs (issue 12, feedback)", () => {

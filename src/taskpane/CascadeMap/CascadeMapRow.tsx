@@ -48,13 +48,20 @@ export const CascadeMapRow = React.memo(function CascadeMapRow(
   const { lang, t } = data;
   const value = (amount: number | null) =>
     amount === null ? "—" : formatNumber(amount, node.unit);
+  // A roll-up (an average of rates, of seconds) to one decimal, as the pane writes rates: 95.2%, 29.3 秒.
+  const rolled = (amount: number | null) => {
+    if (amount === null) return "—";
+    const scale = node.unit === "%" && Math.abs(amount) <= 1.5 ? 1000 : 10;
+    return formatNumber(Math.round(amount * scale) / scale, node.unit);
+  };
   const status = node.status;
   const fill = status ? HIGHLIGHT_COLORS[status] : null;
   const share =
     node.attainment === null ? 0 : Math.max(0, Math.min(node.attainment, BAR_FULL)) / BAR_FULL;
-  const label = [
-    node.id,
-    node.text,
+  // Named by what the line shows (its content: a shorter label would hide what is on screen, WCAG 2.5.3), and
+  // described by its owner, status and findings in words.
+  const rowId = mapRowId(row.goal);
+  const summary = [
     node.owner ?? "",
     status ? STATUS_NAMES[status][lang] : "",
     node.findings.length > 0 ? t("map.findings", { count: node.findings.length }) : "",
@@ -64,14 +71,15 @@ export const CascadeMapRow = React.memo(function CascadeMapRow(
 
   return (
     <div
-      id={mapRowId(row.goal)}
+      id={rowId}
       role="treeitem"
       aria-level={row.depth + 1}
       aria-expanded={row.hasChildren ? row.expanded : undefined}
       aria-selected={index === data.active}
       aria-setsize={row.siblings}
       aria-posinset={row.position}
-      aria-label={label}
+      aria-describedby={`${rowId}-summary`}
+      data-goal-id={node.id}
       className={mergeClasses(styles.row, index === data.active && styles.active)}
       style={{ ...style, paddingInlineStart: `${row.depth * INDENT + 4}px` }}
       onClick={() => data.onChoose(index)}
@@ -93,9 +101,11 @@ export const CascadeMapRow = React.memo(function CascadeMapRow(
         ) : (
           <span className={styles.indentSpacer} />
         )}
-        <span className={styles.id}>{node.id}</span>
+        <span className={styles.id} id={`${rowId}-id`}>
+          {node.id}
+        </span>
         <Tooltip content={node.text || t("map.noText")} relationship="description" withArrow>
-          <span className={styles.text} data-testid="map-text">
+          <span className={styles.text} data-testid="map-text" id={`${rowId}-text`}>
             {node.text || t("map.noText")}
           </span>
         </Tooltip>
@@ -122,13 +132,21 @@ export const CascadeMapRow = React.memo(function CascadeMapRow(
             actual: value(node.actual),
           })}
         </span>
+        <span id={`${rowId}-summary`} hidden>
+          {summary}
+        </span>
         <span
           className={styles.bar}
-          role="meter"
-          aria-valuemin={0}
-          aria-valuemax={BAR_FULL * 100}
-          aria-valuenow={node.attainment === null ? undefined : Math.round(node.attainment * 100)}
-          aria-label={t("map.attainment")}
+          // A meter needs a value: a goal without an attainment shows an empty bar, drawn only (the "—" says it).
+          {...(node.attainment === null
+            ? { "aria-hidden": true }
+            : {
+                role: "meter",
+                "aria-valuemin": 0,
+                "aria-valuemax": BAR_FULL * 100,
+                "aria-valuenow": Math.round(node.attainment * 100),
+                "aria-label": t("map.attainment"),
+              })}
         >
           {fill && (
             <span
@@ -153,14 +171,14 @@ export const CascadeMapRow = React.memo(function CascadeMapRow(
             ? [
                 node.childTarget !== null || node.childActual !== null || node.periodTarget === null
                   ? t("map.rollup", {
-                      target: value(node.childTarget),
-                      actual: value(node.childActual),
+                      target: rolled(node.childTarget),
+                      actual: rolled(node.childActual),
                     })
                   : null,
                 node.periodTarget !== null || node.periodActual !== null
                   ? t("map.periods", {
-                      target: value(node.periodTarget),
-                      actual: value(node.periodActual),
+                      target: rolled(node.periodTarget),
+                      actual: rolled(node.periodActual),
                     })
                   : null,
               ]

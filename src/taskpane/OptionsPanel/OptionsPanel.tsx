@@ -108,6 +108,8 @@ export function OptionsPanel(props: OptionsPanelProps): React.JSX.Element {
         }
       >
         <Select
+          className={styles.select}
+          select={{ className: styles.selectInner }}
           name="fiscalYearStart"
           value={state.form.fiscalYearStart}
           onChange={(_event, data) => state.setField("fiscalYearStart", data.value)}
@@ -128,6 +130,8 @@ export function OptionsPanel(props: OptionsPanelProps): React.JSX.Element {
         }
       >
         <Select
+          className={styles.select}
+          select={{ className: styles.selectInner }}
           name="dateOrder"
           value={state.form.dateOrder}
           onChange={(_event, data) => state.setField("dateOrder", data.value as DateOrder)}
