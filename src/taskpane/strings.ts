@@ -123,6 +123,31 @@ export const STRINGS = {
     en: "Findings are listed on the sheet “{sheet}”.",
     zh: "问题清单已写入工作表“{sheet}”。",
   },
+  "audit.introTitle": { en: "What Audit goals checks", zh: "“审核目标”检查什么" },
+  "audit.intro": {
+    en: "It reads the goal table on the active sheet (Goal and Target columns, any layout) and checks:",
+    zh: "读取当前工作表上的目标表（需有目标描述和目标值列，格式不限），并检查：",
+  },
+  "audit.introCascade": {
+    en: "cascade gaps (目标断层): orphans, goals nobody executes, children that fall short or go over",
+    zh: "目标断层：无上级目标、无人执行、下级目标不足或超额",
+  },
+  "audit.introDuplicates": {
+    en: "duplicated targets (目标重复): duplicate ids, children that copy their parent, identical siblings",
+    zh: "目标重复：编号重复、照抄上级、同级目标相同",
+  },
+  "audit.introSmart": {
+    en: "SMART: specific, measurable, achievable, aligned, time-bound; owners and weights",
+    zh: "SMART 原则：具体、可衡量、可实现、相关、有时限；责任人和权重",
+  },
+  "audit.introPace": {
+    en: "progress: each actual against the pace to today (or the as-of date in Options)",
+    zh: "进度：实际值与截至今天（或选项中的评估日期）的应达进度对比",
+  },
+  "audit.introAfter": {
+    en: "Problems are coloured in the sheet and listed on an audit sheet; your values and formats are never changed.",
+    zh: "问题会在工作表中高亮显示，并列在审核表中；不会更改您的数值和格式。",
+  },
   "audit.clean": {
     en: "No findings: the goal table passes every check.",
     zh: "没有发现问题：目标表通过了所有检查。",

@@ -412,9 +412,13 @@ describe("the browser preview", () => {
       10
     );
     await pane(page).getByRole("button", { name: "Clear audit" }).click();
-    await pane(page)
-      .getByText(/Audit cleared/)
-      .waitFor();
+    // Said in a toast (it goes by itself), over the pane's corner, never over the grid.
+    const toast = page.locator(".fui-Toast", { hasText: /Audit cleared/ });
+    await toast.waitFor();
+    const [toastBox, paneBox] = [await toast.boundingBox(), await pane(page).boundingBox()];
+    expect(toastBox && paneBox && toastBox.x >= paneBox.x).toBe(true);
+    expect((await uncovered(page)).filter((probe) => probe.covered !== null)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, "preview-toast-en.png") });
     const cleared = await gridCells(page);
     expect(cleared.filter((one) => ALL_HIGHLIGHTS.includes(one.background))).toEqual([]);
     expect(cleared.map((one) => [one.address, one.text])).toEqual(

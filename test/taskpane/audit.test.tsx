@@ -29,6 +29,16 @@ describe("the one-click audit", () => {
     expect(screen.getByText("Findings are listed on the sheet “Audit”.")).toBeTruthy();
   });
 
+  it("says what it will check before the first audit, and gives way to the findings after", async () => {
+    const pane = await renderPane();
+    const intro = screen.getByRole("region", { name: "What Audit goals checks" });
+    expect(intro.textContent).toContain("cascade gaps (目标断层)");
+    expect(intro.textContent).toContain("duplicated targets (目标重复)");
+    expect(intro.textContent).toContain("your values and formats are never changed");
+    await auditPane(pane);
+    expect(screen.queryByRole("region", { name: "What Audit goals checks" })).toBeNull();
+  });
+
   it("judges actuals on today's date when no as-of date is chosen, and says so", async () => {
     // Year end: C1 (700 of 1,000) and P1 (400 of 600) are off track.
     const yearEnd = await renderPane();

@@ -7,6 +7,7 @@ import {
   MessageBarBody,
   Tab as FluentTab,
   TabList,
+  Toaster,
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
@@ -18,6 +19,7 @@ import { LangProvider, useText, WorkbookProvider } from "../context";
 import { ErrorBoundary } from "../ErrorBoundary/ErrorBoundary";
 import { FunctionsPanel } from "../FunctionsPanel/FunctionsPanel";
 import { Notice } from "../Notice/Notice";
+import { PANE_TOASTER } from "../Notice/toast";
 import { OptionsPanel } from "../OptionsPanel/OptionsPanel";
 import { StringId } from "../strings";
 import { ToolsPanel } from "../ToolsPanel/ToolsPanel";
@@ -69,6 +71,8 @@ function Pane(props: {
   const state = useApp(props.officeLang, props.ribbon, props.today);
   return (
     <LangProvider lang={state.lang}>
+      {/* Inside the language: a toast is worded when it shows. */}
+      <Toaster toasterId={PANE_TOASTER} position="bottom-end" pauseOnHover pauseOnWindowBlur />
       <PaneContent state={state} embedded={props.embedded} />
     </LangProvider>
   );

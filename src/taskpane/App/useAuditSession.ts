@@ -16,6 +16,7 @@ import {
 import { useWorkbook } from "../context";
 import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
 import { withPauses } from "../pauses";
+import { useToast } from "../Notice/toast";
 
 /** The audit the whole pane shares: the Audit tab runs it, the map draws it, the tools plan from it. */
 export interface AuditSession {
@@ -89,6 +90,7 @@ function fingerprint(planned: AuditWrite | null): string | null {
  */
 export function useAuditSession(options: AuditOptions, lang: Lang, live = true): AuditSession {
   const workbook = useWorkbook();
+  const toast = useToast();
   const [run, setRun] = React.useState<AuditRun | null>(null);
   const [step, setStep] = React.useState<AuditStep | null>(null);
   const [choices, setChoices] = React.useState<GoalTableChoice[] | null>(null);
@@ -195,7 +197,7 @@ export function useAuditSession(options: AuditOptions, lang: Lang, live = true):
       setRun(null);
       written.current = null;
       setHighlightsStale(false);
-      setNotice(
+      toast(
         textNotice("success", cleared.sheet ? "audit.clearedWithSheet" : "audit.cleared", {
           rules: cleared.rules,
         })
@@ -203,7 +205,7 @@ export function useAuditSession(options: AuditOptions, lang: Lang, live = true):
     } catch (error) {
       setNotice(errorNotice(error));
     }
-  }, [workbook]);
+  }, [workbook, toast]);
 
   const cancelChoice = React.useCallback(() => setChoices(null), []);
 

@@ -29,6 +29,13 @@ const STEP_TEXT: Record<Exclude<AuditStep, "done">, StringId> = {
   checking: "progress.checking",
   writing: "progress.writing",
 };
+/** What the empty Audit tab says will be checked. */
+const INTRO_POINTS: readonly StringId[] = [
+  "audit.introCascade",
+  "audit.introDuplicates",
+  "audit.introSmart",
+  "audit.introPace",
+];
 const STEP_SHARE: Record<Exclude<AuditStep, "done">, number> = {
   reading: 0.2,
   checking: 0.5,
@@ -106,6 +113,23 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
           onAudit={state.auditChosen}
           onCancel={session.cancelChoice}
         />
+      )}
+
+      {!run && !choices && !activeStep && (
+        <section className={styles.intro} aria-labelledby="audit-intro-title">
+          <Text weight="semibold" id="audit-intro-title">
+            {t("audit.introTitle")}
+          </Text>
+          <Text>{t("audit.intro")}</Text>
+          <ul className={styles.introList}>
+            {INTRO_POINTS.map((point) => (
+              <li key={point}>
+                <Text>{t(point)}</Text>
+              </li>
+            ))}
+          </ul>
+          <Text size={200}>{t("audit.introAfter")}</Text>
+        </section>
       )}
 
       {run && state.missing.length > 0 && (

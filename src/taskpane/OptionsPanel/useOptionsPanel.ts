@@ -9,6 +9,7 @@ import {
 } from "../paneOptions";
 import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
 import { OptionsPanelProps } from "./OptionsPanel.types";
+import { useToast } from "../Notice/toast";
 
 /** The form's fields, as typed or chosen (the fiscal year's first month as "1" … "12"). */
 export type OptionsForm = Record<
@@ -64,6 +65,7 @@ export function useOptionsPanel(props: OptionsPanelProps): OptionsPanelState {
   const [invalid, setInvalid] = React.useState<ReadonlySet<OptionField>>(new Set());
   const [busy, setBusy] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice | null>(null);
+  const toast = useToast();
 
   // Options loaded from the document after the form opened replace what it shows.
   React.useEffect(() => setForm(formOf(props.options.saved)), [props.options.saved]);
@@ -105,13 +107,13 @@ export function useOptionsPanel(props: OptionsPanelProps): OptionsPanelState {
     setBusy(true);
     try {
       await props.onSave(parsed.value.saved);
-      setNotice(textNotice("success", "options.saved"));
+      toast(textNotice("success", "options.saved"));
     } catch (error) {
       setNotice(errorNotice(error));
     } finally {
       setBusy(false);
     }
-  }, [form, props]);
+  }, [form, props, toast]);
 
   const reset = React.useCallback(() => {
     setForm(formOf(DEFAULT_SAVED_OPTIONS));

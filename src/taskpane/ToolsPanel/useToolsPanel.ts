@@ -1,6 +1,7 @@
 import * as React from "react";
 import { goalAtSelection, undoWrite } from "../../workbook/operations";
 import { useWorkbook } from "../context";
+import { useToast } from "../Notice/toast";
 import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
 import { DoneWrite, ToolsPanelProps } from "./ToolsPanel.types";
 
@@ -26,6 +27,7 @@ export interface ToolsPanelState {
 export function useToolsPanel(props: ToolsPanelProps): ToolsPanelState {
   const { run } = props;
   const workbook = useWorkbook();
+  const toast = useToast();
   // Kept as a worksheet row, so that the same goal stays picked when the table is audited again.
   const [goalRow, setGoalRow] = React.useState<number | null>(props.goalRow ?? null);
   const [busy, setBusy] = React.useState(false);
@@ -96,7 +98,7 @@ export function useToolsPanel(props: ToolsPanelProps): ToolsPanelState {
         setChangedCells(null);
         setDone(null);
         await reaudit();
-        setNotice(
+        toast(
           done.undo.kind === "cells"
             ? textNotice("success", "undo.cellsDone", { count: done.undo.before.length })
             : textNotice("success", "undo.rowsDone", {
@@ -110,7 +112,7 @@ export function useToolsPanel(props: ToolsPanelProps): ToolsPanelState {
         setBusy(false);
       }
     },
-    [done, workbook, reaudit]
+    [done, workbook, reaudit, toast]
   );
 
   return {
