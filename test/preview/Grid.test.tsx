@@ -184,6 +184,30 @@ describe("the preview grid", () => {
     expect(book.current()).toMatchObject({ row: used?.lastRow, column: used?.lastColumn });
   });
 
+  it("shows #### for a date or number wider than its column, and runs text on over empty cells", () => {
+    const book = new PreviewWorkbook({
+      Sheet1: [
+        ["A goal text far longer than its column", null, null, "next"],
+        ["Short", new Date(Date.UTC(2026, 0, 1)), 12345.5, "x"],
+      ],
+    });
+    // Column B as narrow as 4 characters: the date cannot show.
+    book.sheetInfo("Sheet1").columnWidths.set(1, 4);
+    renderGrid(book);
+    expect(mustCell("B2").textContent).toMatch(/^#+$/);
+    expect(mustCell("B2").getAttribute("title")).toBe("2026-01-01");
+    // C2 is wide enough for its number.
+    expect(mustCell("C2").textContent).toBe("12345.5");
+    // A1's text runs on over B1 and C1 (empty) and stops before D1, which holds a value.
+    const runOn = mustCell("A1").querySelector("span");
+    const widthOf = (address: string) => parseFloat(mustCell(address).style.width);
+    expect(parseFloat(runOn?.style.width ?? "0")).toBe(
+      widthOf("A1") + widthOf("B1") + widthOf("C1") - 9
+    );
+    // Text that fits runs on over nothing.
+    expect(mustCell("A2").querySelector("span")).toBeNull();
+  });
+
   it("pastes tab-separated text from Excel as a block from the active cell", async () => {
     const book = previewBook();
     const { user } = renderGrid(book);

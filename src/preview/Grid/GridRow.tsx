@@ -4,7 +4,11 @@ import { areEqual, ListChildComponentProps } from "react-window";
 import { cellAddress } from "../../domain";
 import { GridView } from "./GridContext";
 import { HEADER_HEIGHT, ROW_HEIGHT } from "./gridLayout";
+import { fittedNumber, textRoom, textWidth } from "./textWidth";
 import { useGridStyles } from "./useGridStyles.styles";
+
+/** How many empty cells to the right a text may run on over. */
+const RUN_ON_COLUMNS = 20;
 
 /**
  * One row of the grid: its number, then its cells with their formatted text and the look conditional formats give
@@ -22,6 +26,21 @@ export const GridRow = React.memo(function GridRow(props: ListChildComponentProp
     if (width === 0) continue;
     const view = workbook.cellView(layout.sheet, row, column);
     const look = looks[column] ?? null;
+    // As Excel: a number or date too wide for its column shows "####"; text runs on over the empty cells after it.
+    const shown = view.align === "right" ? fittedNumber(view.text, width) : view.text;
+    let runOn = width;
+    if (view.align === "left" && view.text !== "" && textWidth(view.text) > textRoom(width)) {
+      const needed = textWidth(view.text) + 9;
+      for (
+        let next = column + 1;
+        next < layout.columnCount && runOn < needed && next - column <= RUN_ON_COLUMNS;
+        next++
+      ) {
+        const nextWidth = layout.widths[next] ?? 0;
+        if (nextWidth > 0 && workbook.cellView(layout.sheet, row, next).text !== "") break;
+        runOn += nextWidth;
+      }
+    }
     const selected =
       rowSelected && column >= selection.firstColumn && column <= selection.lastColumn;
     cells.push(
@@ -37,7 +56,8 @@ export const GridRow = React.memo(function GridRow(props: ListChildComponentProp
         className={mergeClasses(
           styles.cell,
           look?.fill !== undefined && styles.filled,
-          view.link && styles.link
+          view.link && styles.link,
+          runOn > width && styles.runOn
         )}
         style={{
           width,
@@ -48,9 +68,18 @@ export const GridRow = React.memo(function GridRow(props: ListChildComponentProp
           color: look?.font ? `#${look.font}` : undefined,
           fontWeight: look?.bold ? 600 : undefined,
         }}
-        title={view.error ?? (view.text.length > 12 ? view.text : undefined)}
+        title={view.error ?? (view.text.length > 12 || shown !== view.text ? view.text : undefined)}
       >
-        {view.text}
+        {runOn > width ? (
+          <span
+            className={styles.runOnText}
+            style={{ width: runOn - 9, backgroundColor: look?.fill ? `#${look.fill}` : undefined }}
+          >
+            {shown}
+          </span>
+        ) : (
+          shown
+        )}
       </div>
     );
   }

@@ -102,6 +102,14 @@ export const useGridStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     cursor: "cell",
   },
+  // Text that runs on over empty cells to its right: drawn over their gridlines, as Excel draws it.
+  runOn: { overflow: "visible", position: "relative", zIndex: 1 },
+  runOnText: {
+    display: "inline-block",
+    overflow: "hidden",
+    verticalAlign: "top",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   filled: {
     // A conditional format's fill is a light colour of the workbook's: its text stays dark in a dark theme too.
     color: tokens.colorNeutralForeground1Static,
