@@ -633,6 +633,7 @@ export class PreviewWorkbook implements PaneWorkbook {
     for (const { column, width } of layout.widths) meta.columnWidths.set(column, width);
     for (let column = layout.hidden.from; column <= layout.hidden.to; column++)
       meta.hiddenColumns.add(column);
+    meta.frozenRows = layout.frozenRows;
   }
 
   private removeOwnRules(): number {

@@ -57,6 +57,8 @@ export interface PreviewSheet {
   /** Indent levels of cells (cellKey), and outline levels of grouped rows, as the file held them. */
   indents: Map<number, number>;
   outlineLevels: Map<number, number>;
+  /** Rows frozen at the top (Excel's Freeze Panes, as the file holds it): they stay in view as the grid scrolls. */
+  frozenRows: number;
 }
 
 /** An empty sheet's metadata. */
@@ -74,6 +76,7 @@ export function emptySheet(name: string): PreviewSheet {
     hiddenColumns: new Set(),
     indents: new Map(),
     outlineLevels: new Map(),
+    frozenRows: 0,
   };
 }
 

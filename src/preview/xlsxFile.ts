@@ -274,6 +274,10 @@ function readSheet(
 ): { meta: PreviewSheet; cells: RawCellContent[][] } {
   const meta = emptySheet(worksheet.name);
   meta.hidden = worksheet.state === "hidden" || worksheet.state === "veryHidden";
+  // Freeze Panes: a frozen view's ySplit is the number of rows kept at the top (a split view's is a size, not rows).
+  const view = worksheet.views?.[0];
+  if (view?.state === "frozen" && typeof view.ySplit === "number" && view.ySplit > 0)
+    meta.frozenRows = Math.floor(view.ySplit);
   const cells: RawCellContent[][] = [];
   const spills: string[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

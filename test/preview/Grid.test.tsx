@@ -208,6 +208,26 @@ describe("the preview grid", () => {
     expect(mustCell("A2").querySelector("span")).toBeNull();
   });
 
+  it("keeps frozen rows in view, drawn once more over the rows and answering clicks like them", async () => {
+    const book = previewBook();
+    Object.assign(book.sheetInfo("Goals"), { frozenRows: 3 });
+    const { user } = renderGrid(book);
+    const frozen = screen.getByTestId("frozen-rows");
+    expect(frozen.getAttribute("aria-hidden")).toBe("true");
+    // The copies carry no addresses: each cell is found once, in the list.
+    expect(document.querySelectorAll('[data-address="A3"]')).toHaveLength(1);
+    const copy = frozen.querySelector('[data-row="3"][data-column="0"]') as HTMLElement;
+    expect(copy.textContent).toBe(mustCell("A3").textContent);
+    await user.click(copy);
+    expect(book.current()).toMatchObject({ row: 3, column: 0 });
+  });
+
+  it("freezes the audit sheet's header row, as the Excel host does", async () => {
+    const book = previewBook();
+    const run = await audit(book);
+    expect(book.sheetInfo(run.auditSheet as string).frozenRows).toBe(1);
+  });
+
   it("pastes tab-separated text from Excel as a block from the active cell", async () => {
     const book = previewBook();
     const { user } = renderGrid(book);

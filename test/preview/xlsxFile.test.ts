@@ -162,6 +162,19 @@ describe("saving an .xlsx file", () => {
     });
   });
 
+  it("keeps the rows a file freezes at the top (Freeze Panes), and not a split view's size", async () => {
+    const file = new ExcelJS.Workbook();
+    const frozen = file.addWorksheet("Frozen");
+    frozen.views = [{ state: "frozen", ySplit: 3, xSplit: 0 }];
+    frozen.addRow(["Goals 2026"]);
+    const split = file.addWorksheet("Split");
+    split.views = [{ state: "split", ySplit: 2400, xSplit: 0 }];
+    split.addRow(["x"]);
+    const book = await loaded((await file.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(book.sheetInfo("Frozen").frozenRows).toBe(3);
+    expect(book.sheetInfo("Split").frozenRows).toBe(0);
+  });
+
   it("writes the highlights as expression rules with fills, as Excel and LibreOffice read them", async () => {
     const book = previewBook();
     const run = await audit(book);

@@ -16,6 +16,11 @@ export interface GridView {
   idPrefix: string;
   /** The workbook's revision the view belongs to: rows re-render when it changes. */
   revision: number;
+  /**
+   * True for the copies of the frozen rows drawn over the scrolled ones: they answer clicks like the rows they copy
+   * but carry no ids or addresses (the rows in the list keep those) and are hidden from assistive technology.
+   */
+  frozenCopy?: boolean;
 }
 
 export const GridContext = React.createContext<GridView | null>(null);

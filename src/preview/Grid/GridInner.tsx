@@ -2,7 +2,8 @@ import * as React from "react";
 import { mergeClasses } from "@fluentui/react-components";
 import { columnLetters } from "../../domain";
 import { useGridView } from "./GridContext";
-import { boxOf, HEADER_HEIGHT } from "./gridLayout";
+import { boxOf, HEADER_HEIGHT, ROW_HEIGHT } from "./gridLayout";
+import { GridRow } from "./GridRow";
 import { useGridStyles } from "./useGridStyles.styles";
 
 /**
@@ -13,7 +14,8 @@ export const GridInner = React.forwardRef<HTMLDivElement, React.HTMLAttributes<H
   function GridInner(props, ref) {
     const { children, style, ...rest } = props;
     const styles = useGridStyles();
-    const { layout, selection, flash, editor } = useGridView();
+    const view = useGridView();
+    const { layout, selection, flash, editor } = view;
     const box = boxOf(layout, selection);
     const headers: React.ReactNode[] = [];
     for (let column = 0; column < layout.columnCount; column++) {
@@ -52,6 +54,24 @@ export const GridInner = React.forwardRef<HTMLDivElement, React.HTMLAttributes<H
           <div className={styles.corner} />
           {headers}
         </div>
+        {layout.frozenRows > 0 && (
+          // The frozen rows stay under the column letters as the rows scroll (Excel's Freeze Panes).
+          <div
+            aria-hidden="true"
+            data-testid="frozen-rows"
+            className={styles.frozenRows}
+            style={{ width: layout.totalWidth, height: layout.frozenRows * ROW_HEIGHT }}
+          >
+            {Array.from({ length: layout.frozenRows }, (_, index) => (
+              <GridRow
+                key={index}
+                index={index}
+                data={{ ...view, frozenCopy: true }}
+                style={{ position: "absolute", left: 0, top: index * ROW_HEIGHT - HEADER_HEIGHT }}
+              />
+            ))}
+          </div>
+        )}
         {children}
         <div
           key={flash}

@@ -16,7 +16,7 @@ const RUN_ON_COLUMNS = 20;
  */
 export const GridRow = React.memo(function GridRow(props: ListChildComponentProps<GridView>) {
   const styles = useGridStyles();
-  const { workbook, layout, selection, idPrefix } = props.data;
+  const { workbook, layout, selection, idPrefix, frozenCopy } = props.data;
   const row = props.index + 1;
   const looks = workbook.fillsFor(layout.sheet, row, row, 0, layout.columnCount - 1)[0] ?? [];
   const rowSelected = row >= selection.firstRow && row <= selection.lastRow;
@@ -46,13 +46,17 @@ export const GridRow = React.memo(function GridRow(props: ListChildComponentProp
     cells.push(
       <div
         key={column}
-        id={`${idPrefix}-${row}-${column}`}
-        role="gridcell"
-        aria-colindex={column + 2}
-        aria-selected={selected}
+        {...(frozenCopy
+          ? {}
+          : {
+              id: `${idPrefix}-${row}-${column}`,
+              role: "gridcell",
+              "aria-colindex": column + 2,
+              "aria-selected": selected,
+              "data-address": cellAddress(column, row),
+            })}
         data-row={row}
         data-column={column}
-        data-address={cellAddress(column, row)}
         className={mergeClasses(
           styles.cell,
           look?.fill !== undefined && styles.filled,
@@ -85,8 +89,7 @@ export const GridRow = React.memo(function GridRow(props: ListChildComponentProp
   }
   return (
     <div
-      role="row"
-      aria-rowindex={row + 1}
+      {...(frozenCopy ? {} : { role: "row", "aria-rowindex": row + 1 })}
       className={styles.row}
       style={{
         ...props.style,
@@ -96,7 +99,7 @@ export const GridRow = React.memo(function GridRow(props: ListChildComponentProp
       }}
     >
       <div
-        role="rowheader"
+        {...(frozenCopy ? {} : { role: "rowheader" })}
         data-row-header={row}
         className={mergeClasses(styles.rowHeader, rowSelected && styles.headerSelected)}
       >

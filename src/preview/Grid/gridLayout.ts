@@ -29,7 +29,12 @@ export interface GridLayout {
   lefts: number[];
   /** Row headers and every column. */
   totalWidth: number;
+  /** Rows frozen at the top of the sheet (Freeze Panes): drawn again over the scrolled rows. */
+  frozenRows: number;
 }
+
+/** The most frozen rows drawn over the scrolled ones (a pane frozen lower would fill the grid). */
+const FROZEN_ROWS_SHOWN = 10;
 
 /** The layout of a sheet as the workbook holds it now. */
 export function gridLayout(workbook: PreviewWorkbook, sheet: string): GridLayout {
@@ -46,7 +51,15 @@ export function gridLayout(workbook: PreviewWorkbook, sheet: string): GridLayout
     lefts.push(left);
     left += width;
   }
-  return { sheet, rowCount, columnCount, widths, lefts, totalWidth: ROW_HEADER_WIDTH + left };
+  return {
+    sheet,
+    rowCount,
+    columnCount,
+    widths,
+    lefts,
+    totalWidth: ROW_HEADER_WIDTH + left,
+    frozenRows: Math.min(workbook.sheetInfo(sheet).frozenRows, FROZEN_ROWS_SHOWN),
+  };
 }
 
 /** The range between two cells. */

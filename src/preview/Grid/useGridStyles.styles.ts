@@ -47,6 +47,15 @@ export const useGridStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
   },
+  frozenRows: {
+    position: "sticky",
+    top: `${HEADER_HEIGHT}px`,
+    // Over the scrolled rows' sticky row numbers (2), beside the column letters (3).
+    zIndex: 3,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    boxSizing: "content-box",
+  },
   corner: {
     position: "sticky",
     left: 0,
