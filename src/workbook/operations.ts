@@ -343,8 +343,8 @@ export async function auditGoalTable(
   lang: Lang,
   onStep: (step: AuditStep) => void = () => undefined,
   /**
-   * False to read and check only: the run says what it would write (`planned`, for an audit sheet of this name)
-   * and the workbook is left as it is.
+   * `true` to write the highlights and the audit sheet; an audit sheet's name to read and check only: the run then
+   * says what it would write there (`planned`) and the workbook is left as it is.
    */
   write: { auditSheet: string } | true = true
 ): Promise<AuditRun> {
@@ -388,11 +388,9 @@ export async function auditGoalTable(
     return { ...run, planned: plannedAudit(source, read, result, lang, write.auditSheet) };
   }
   onStep("writing");
-  const auditSheet = await workbook.auditSheetName(AUDIT_SHEET_NAMES[lang]);
-  const planned = plannedAudit(source, read, result, lang, auditSheet);
-  await workbook.applyAudit(planned);
+  const planned = await writeAudit(workbook, source, read, result, lang);
   onStep("done");
-  return { ...run, content: planned.content, auditSheet, planned };
+  return { ...run, content: planned.content, auditSheet: planned.auditSheet, planned };
 }
 
 /** The highlights and audit sheet of an audit (table 0 of `result`), for an audit sheet named `auditSheet`. */
@@ -422,11 +420,11 @@ export async function writeAudit(
   read: GoalTableRead,
   result: AuditResult,
   lang: Lang
-): Promise<{ content: AuditSheetContent; auditSheet: string }> {
+): Promise<AuditWrite> {
   const auditSheet = await workbook.auditSheetName(AUDIT_SHEET_NAMES[lang]);
   const planned = plannedAudit(source, read, result, lang, auditSheet);
   await workbook.applyAudit(planned);
-  return { content: planned.content, auditSheet };
+  return planned;
 }
 
 /** Inserts the goal-table template (headers in the user's language) where it overwrites nothing. */
