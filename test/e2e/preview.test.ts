@@ -517,6 +517,37 @@ describe("the browser preview", () => {
             width,
             overflow: false,
           });
+          if (width === 350 && index === 3) {
+            // Options is longer than the pane: scrolled to its end, the tabs are still at the top.
+            const tabs = pane(page).getByRole("tablist");
+            const top = async () => (await tabs.boundingBox())?.y ?? -1;
+            const before = await top();
+            const scrolled = await pane(page).evaluate((element) => {
+              const candidates = [
+                element,
+                ...Array.from(element.querySelectorAll("*")),
+                document.scrollingElement,
+              ];
+              const scroller = candidates.find(
+                (one): one is Element =>
+                  one !== null &&
+                  one.scrollHeight > one.clientHeight + 10 &&
+                  (one === document.scrollingElement ||
+                    getComputedStyle(one).overflowY !== "visible")
+              );
+              scroller?.scrollTo(0, scroller.scrollHeight);
+              return scroller?.scrollTop ?? 0;
+            });
+            expect(scrolled).toBeGreaterThan(0);
+            // Stuck to the top of what scrolls (0), never scrolled away above it.
+            const after = await top();
+            expect(after >= 0 && after <= before).toBe(true);
+            await expect(
+              pane(page)
+                .getByRole("button", { name: lang === "en" ? "Save options" : "保存选项" })
+                .isVisible()
+            ).resolves.toBe(true);
+          }
           // The probe needs the grid in view: beside the pane on a wide page.
           if (width === 1500)
             expect((await uncovered(page)).filter((probe) => probe.covered !== null)).toEqual([]);

@@ -57,6 +57,8 @@ export const usePreviewPageStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     "@media (max-width: 900px)": {
       width: "auto",
+      // Stacked under the grid the page scrolls, not the pane: the pane's sticky tabs then stick to the page.
+      overflowY: "visible",
       borderLeft: "none",
       borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     },

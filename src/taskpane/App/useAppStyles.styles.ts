@@ -13,9 +13,14 @@ export const useAppStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     maxWidth: "640px",
   },
+  // The tabs stay at the top while a long tab scrolls (the pane in Excel, the preview's aside).
   tabs: {
     flexWrap: "wrap",
     marginInline: `calc(${tokens.spacingHorizontalM} * -1)`,
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
   },
   // The out-of-date warning never shrinks to a sliver at 320 px: its text wraps above its button.
   stale: {
