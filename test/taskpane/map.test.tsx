@@ -5,12 +5,23 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { DEFAULT_AUDIT_OPTIONS } from "../../src/domain";
 import { CascadeMap } from "../../src/taskpane/CascadeMap/CascadeMap";
 import { WorkbookProvider } from "../../src/taskpane/context";
-import { auditGoalTable } from "../../src/workbook/operations";
+import { auditGoalTable, AuditRun } from "../../src/workbook/operations";
 import { child, goal, GoalRow, rate, table } from "../domain/builders";
 import { MemoryWorkbook } from "../support/MemoryWorkbook";
 import { auditPane, openTab, polyfillBrowser, renderPane } from "./helpers";
 
 beforeAll(polyfillBrowser);
+
+/** The map alone over an audit run. */
+function renderMap(workbook: MemoryWorkbook, run: AuditRun): void {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <WorkbookProvider workbook={workbook}>
+        <CascadeMap run={run} onGoToAudit={() => undefined} />
+      </WorkbookProvider>
+    </FluentProvider>
+  );
+}
 
 /** The ids of the lines the map shows, in order. */
 function shownIds(): string[] {
@@ -60,13 +71,7 @@ describe("the cascade map", () => {
       DEFAULT_AUDIT_OPTIONS,
       "en"
     );
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <WorkbookProvider workbook={workbook}>
-          <CascadeMap run={run} onGoToAudit={() => undefined} />
-        </WorkbookProvider>
-      </FluentProvider>
-    );
+    renderMap(workbook, run);
     const company = line("C1");
     // (92 + 88.5 + 95) / 3 = 91.8333…%
     expect(within(company).getByText("Children: target 91.8% · actual —")).toBeTruthy();
@@ -179,13 +184,7 @@ describe("a map of 50,000 goals", () => {
     );
     expect(run.result.goals).toHaveLength(50_001);
     const user = userEvent.setup({ delay: null });
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <WorkbookProvider workbook={workbook}>
-          <CascadeMap run={run} onGoToAudit={() => undefined} />
-        </WorkbookProvider>
-      </FluentProvider>
-    );
+    renderMap(workbook, run);
     expect(screen.getByText(/^50,001 goals\./)).toBeTruthy();
     expect(screen.getAllByRole("treeitem").length).toBeLessThan(30);
 

@@ -51,7 +51,6 @@ export function GoalFilterBar(props: GoalFilterBarProps): React.JSX.Element {
   const choices = React.useMemo(() => filterChoices(props.result), [props.result]);
   const set = <K extends keyof GoalFilter>(key: K, value: GoalFilter[K]) =>
     onChange({ ...filter, [key]: value });
-  const list = (value: string | null) => (value === "" ? null : value);
 
   return (
     <div className={styles.root} role="search" aria-label={t("filter.searchLabel")}>
@@ -63,63 +62,42 @@ export function GoalFilterBar(props: GoalFilterBarProps): React.JSX.Element {
         onChange={(_event, data) => set("text", data.value)}
       />
       <div className={styles.lists}>
-        <Select
-          size="small"
-          aria-label={t("filter.owner")}
-          value={filter.owner ?? ""}
-          onChange={(_event, data) => set("owner", list(data.value))}
-        >
-          <option value="">{t("filter.allOwners")}</option>
-          {choices.owners.map((owner) => (
-            <option key={owner} value={owner}>
-              {owner}
-            </option>
-          ))}
-        </Select>
-        <Select
-          size="small"
-          aria-label={t("filter.team")}
-          value={filter.team ?? ""}
+        <FilterList
+          label={t("filter.owner")}
+          all={t("filter.allOwners")}
+          value={filter.owner}
+          choices={choices.owners.map((owner) => ({ value: owner, text: owner }))}
+          onChange={(value) => set("owner", value)}
+        />
+        <FilterList
+          label={t("filter.team")}
+          all={t("filter.allTeams")}
+          value={filter.team}
           disabled={choices.teams.length === 0}
-          onChange={(_event, data) => set("team", list(data.value))}
-        >
-          <option value="">{t("filter.allTeams")}</option>
-          {choices.teams.map((team) => (
-            <option key={team.goal} value={team.id}>
-              {team.owner ? `${team.id} · ${team.owner}` : team.id}
-            </option>
-          ))}
-        </Select>
-        <Select
-          size="small"
-          aria-label={t("filter.period")}
-          value={filter.period ?? ""}
+          choices={choices.teams.map((team) => ({
+            value: team.id,
+            text: team.owner ? `${team.id} · ${team.owner}` : team.id,
+          }))}
+          onChange={(value) => set("team", value)}
+        />
+        <FilterList
+          label={t("filter.period")}
+          all={t("filter.allPeriods")}
+          value={filter.period}
           disabled={choices.periods.length === 0}
-          onChange={(_event, data) => set("period", list(data.value))}
-        >
-          <option value="">{t("filter.allPeriods")}</option>
-          {choices.periods.map((period) => (
-            <option key={period} value={period}>
-              {period}
-            </option>
-          ))}
-        </Select>
-        <Select
-          size="small"
-          aria-label={t("filter.status")}
-          value={filter.status ?? ""}
-          onChange={(_event, data) =>
-            set("status", data.value === "" ? null : (data.value as Status | "none"))
-          }
-        >
-          <option value="">{t("filter.allStatuses")}</option>
-          {STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_NAMES[status][lang]}
-            </option>
-          ))}
-          <option value="none">{t("filter.noStatus")}</option>
-        </Select>
+          choices={choices.periods.map((period) => ({ value: period, text: period }))}
+          onChange={(value) => set("period", value)}
+        />
+        <FilterList
+          label={t("filter.status")}
+          all={t("filter.allStatuses")}
+          value={filter.status}
+          choices={[
+            ...STATUSES.map((status) => ({ value: status, text: STATUS_NAMES[status][lang] })),
+            { value: "none", text: t("filter.noStatus") },
+          ]}
+          onChange={(value) => set("status", value as Status | "none" | null)}
+        />
       </div>
       {!isEmptyFilter(filter) && (
         <div className={styles.summary}>
@@ -141,5 +119,33 @@ export function GoalFilterBar(props: GoalFilterBarProps): React.JSX.Element {
         </div>
       )}
     </div>
+  );
+}
+
+/** One list of the filter: "All …" (no filter, null) first, then its choices. */
+function FilterList(props: {
+  label: string;
+  all: string;
+  value: string | null;
+  choices: ReadonlyArray<{ value: string; text: string }>;
+  disabled?: boolean;
+  onChange: (value: string | null) => void;
+}): React.JSX.Element {
+  return (
+    <Select
+      size="small"
+      aria-label={props.label}
+      value={props.value ?? ""}
+      disabled={props.disabled}
+      onChange={(_event, data) => props.onChange(data.value === "" ? null : data.value)}
+    >
+      <option value="">{props.all}</option>
+      {/* Keyed by place too: two teams may share an id (a duplicate id the audit reports). */}
+      {props.choices.map((choice, index) => (
+        <option key={`${index}:${choice.value}`} value={choice.value}>
+          {choice.text}
+        </option>
+      ))}
+    </Select>
   );
 }
