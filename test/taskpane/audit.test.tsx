@@ -112,7 +112,7 @@ describe("the one-click audit", () => {
     const rules = pane.workbook.sheet("Goals").rules.length;
     expect(rules).toBeGreaterThan(0);
     await pane.user.click(screen.getByRole("button", { name: "Clear audit" }));
-    await screen.findByText(
+    await screen.findAllByText(
       `Audit cleared: ${rules} highlight rules and the audit sheet removed. Your own formats were left alone.`
     );
     expect(pane.workbook.sheet("Goals").rules).toEqual([]);

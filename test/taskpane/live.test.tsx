@@ -93,7 +93,7 @@ describe("live audit (issue 12, feedback)", () => {
     expect((toggle as HTMLInputElement).checked).toBe(true);
     await pane.user.click(toggle);
     await pane.user.click(screen.getByRole("button", { name: "Save options" }));
-    await screen.findByText(/Options saved with the workbook/);
+    await screen.findAllByText(/Options saved with the workbook/);
     expect(pane.workbook.settings.get("options")).toMatchObject({ liveAudit: false });
   });
 });

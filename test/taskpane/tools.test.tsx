@@ -197,7 +197,9 @@ describe("allocating a target", () => {
 
     // Undo puts back what the cells held, and audits again.
     await pane.user.click(await screen.findByRole("button", { name: "Undo" }));
-    await screen.findByText("Undone: 2 cells are back as they were, and the table audited again.");
+    await screen.findAllByText(
+      "Undone: 2 cells are back as they were, and the table audited again."
+    );
     expect([
       pane.workbook.value("Goals", 5, target),
       pane.workbook.value("Goals", 6, target),
@@ -226,7 +228,7 @@ describe("allocating a target", () => {
     expect(pane.workbook.value("Goals", 5, target)).toBe(450);
     await pane.user.click(screen.getByRole("button", { name: "Undo" }));
     await pane.user.click(await screen.findByRole("button", { name: "Undo anyway" }));
-    await screen.findByText(/Undone: 2 cells are back/);
+    await screen.findAllByText(/Undone: 2 cells are back/);
     expect(pane.workbook.value("Goals", 5, target)).toBe(old);
   });
 
@@ -307,7 +309,7 @@ describe("spreading a goal in time", () => {
     await pane.user.click(screen.getByRole("button", { name: "Add 4 rows" }));
     await screen.findByText(/4 rows added at Goals!A11:K14/);
     await pane.user.click(screen.getByRole("button", { name: "Undo" }));
-    await screen.findByText(
+    await screen.findAllByText(
       "Undone: the 4 rows added at Goals!A11:K14 were removed, and the table audited again."
     );
     expect([11, 12, 13, 14].map((row) => pane.workbook.value("Goals", row, 0))).toEqual([
