@@ -13,9 +13,11 @@ import {
 } from "../domain";
 import {
   ActiveCell,
+  AppendedRows,
   AuditWrite,
   CellBlock,
   CellRecord,
+  InsertedTable,
   PaneWorkbook,
   TableInsert,
   TableSource,
@@ -952,7 +954,39 @@ export class ExcelWorkbook implements PaneWorkbook {
     });
   }
 
-  async insertTable(table: TableInsert): Promise<TableSource> {
+  /**
+   * Worksheet.delete (ExcelApi 1.1): "Deletes the worksheet from the workbook" (it fails on a very hidden sheet,
+   * which the add-in never makes).
+   */
+  async deleteSheet(sheet: string): Promise<void> {
+    await this.batch(async (context, attempt) => {
+      const target = context.workbook.worksheets.getItem(sheet);
+      await sendWrites(context, attempt, [smallWrite(() => target.delete())], true);
+    });
+  }
+
+  /**
+   * Table.delete ("Deletes the table", ExcelApi 1.1; whether it empties the cells is not documented), then the
+   * range cleared of everything (Range.clear "All", 1.1) and of its drop-downs (DataValidation.clear, 1.8): the
+   * cells were empty and unformatted before the template went there (insertTable places it below the used range,
+   * formats included). Column widths set on a sheet that was empty stay as they are.
+   */
+  async removeTable(table: TableSource): Promise<void> {
+    await this.batch(async (context, attempt) => {
+      const sheet = context.workbook.worksheets.getItem(table.sheet);
+      const ops = [
+        smallWrite(() => {
+          if (table.tableName !== null) sheet.tables.getItem(table.tableName).delete();
+          const range = sheet.getRange(table.address);
+          range.clear("All");
+          if (supportsExcelApi("1.8")) range.dataValidation.clear();
+        }),
+      ];
+      await sendWrites(context, attempt, ops, true);
+    });
+  }
+
+  async insertTable(table: TableInsert): Promise<InsertedTable> {
     return await this.batch(async (context, attempt) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
@@ -1006,7 +1040,12 @@ export class ExcelWorkbook implements PaneWorkbook {
         }),
       ];
       await sendWrites(context, attempt, ops, true);
-      return { sheet: sheetName, address, tableName: created.table?.name ?? null };
+      return {
+        sheet: sheetName,
+        address,
+        tableName: created.table?.name ?? null,
+        newSheet: !fits,
+      };
     });
   }
 
@@ -1127,8 +1166,12 @@ export class ExcelWorkbook implements PaneWorkbook {
     });
   }
 
-  async appendToSheet(sheetName: string, header: string[], rows: CellValue[][]): Promise<void> {
-    await this.batch(async (context, attempt) => {
+  async appendToSheet(
+    sheetName: string,
+    header: string[],
+    rows: CellValue[][]
+  ): Promise<AppendedRows> {
+    return await this.batch(async (context, attempt) => {
       const existing = context.workbook.worksheets.getItemOrNullObject(sheetName);
       existing.load("name");
       await context.sync();
@@ -1157,6 +1200,16 @@ export class ExcelWorkbook implements PaneWorkbook {
         ...valueWrites(sheet, withHeader ? 2 : nextRow, 0, toExcelRows(rows)),
       ];
       await sendWrites(context, attempt, ops, true);
+      const width = Math.max(header.length, ...rows.map((row) => row.length), 1);
+      return {
+        address: boundsAddress({
+          firstRow: nextRow,
+          lastRow: (withHeader ? 1 : nextRow - 1) + rows.length,
+          firstColumn: 0,
+          lastColumn: width - 1,
+        }),
+        newSheet: existing.isNullObject,
+      };
     });
   }
 

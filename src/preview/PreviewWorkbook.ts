@@ -8,9 +8,11 @@ import { CellValue, cellKey, findHeaderRow, sheetRef } from "../domain";
 import { buildGoalWorkbook } from "../functions/hyperformulaPlugin";
 import {
   ActiveCell,
+  AppendedRows,
   AuditWrite,
   CellBlock,
   CellRecord,
+  InsertedTable,
   PaneWorkbook,
   TableInsert,
   TableSource,
@@ -663,13 +665,14 @@ export class PreviewWorkbook implements PaneWorkbook {
     this.changed({ kind: "selection", reveal: true, bounds });
   }
 
-  async insertTable(table: TableInsert): Promise<TableSource> {
+  async insertTable(table: TableInsert): Promise<InsertedTable> {
     this.forgetEdits();
     let target = this.sheet(this.active.sheet);
     const used = this.usedBounds(target.meta.name);
     // Below what the active sheet holds, with a blank row between; on a new sheet when that is too far down.
     let firstRow = used === null ? 1 : used.lastRow + 2;
-    if (firstRow > INSERT_ROW_LIMIT) {
+    const newSheet = firstRow > INSERT_ROW_LIMIT;
+    if (newSheet) {
       target = this.addSheetNamed(this.freeSheetName(table.sheetName));
       firstRow = 1;
     }
@@ -703,7 +706,45 @@ export class PreviewWorkbook implements PaneWorkbook {
       if (!meta.columnWidths.has(index)) meta.columnWidths.set(index, column.width);
     });
     this.changed();
-    return { sheet: meta.name, address, tableName: name };
+    return { sheet: meta.name, address, tableName: name, newSheet };
+  }
+
+  async removeTable(table: TableSource): Promise<void> {
+    this.forgetEdits();
+    const target = this.sheet(table.sheet);
+    const { meta } = target;
+    const bounds = rangeBounds(table.address);
+    const inside = (range: string) => {
+      const other = rangeBounds(range);
+      return (
+        other.firstRow >= bounds.firstRow &&
+        other.lastRow <= bounds.lastRow &&
+        other.firstColumn >= bounds.firstColumn &&
+        other.lastColumn <= bounds.lastColumn
+      );
+    };
+    meta.tables = meta.tables.filter((entry) => entry.name !== table.tableName);
+    meta.validations = meta.validations.filter((validation) => !inside(validation.range));
+    this.hf.setCellContents(
+      this.address(target.id, bounds.firstRow, bounds.firstColumn),
+      Array.from({ length: bounds.lastRow - bounds.firstRow + 1 }, () =>
+        new Array<RawCellContent>(bounds.lastColumn - bounds.firstColumn + 1).fill(null)
+      )
+    );
+    for (let row = bounds.firstRow; row <= bounds.lastRow; row++)
+      for (let column = bounds.firstColumn; column <= bounds.lastColumn; column++) {
+        meta.numberFormats.delete(cellKey(row, column));
+        meta.looks.delete(cellKey(row, column));
+      }
+    this.changed();
+  }
+
+  async deleteSheet(sheet: string): Promise<void> {
+    this.forgetEdits();
+    const canonical = this.canonical(sheet);
+    if (canonical === undefined) throw new WorkbookError("NOT_FOUND", `no sheet “${sheet}”`);
+    this.removeSheetNamed(canonical);
+    this.changed();
   }
 
   /** A table name no sheet uses yet (table names are unique in a workbook). */
@@ -825,16 +866,19 @@ export class PreviewWorkbook implements PaneWorkbook {
     const canonical = this.canonical(sheet);
     if (canonical === undefined) return null;
     const used = this.usedBounds(canonical);
-    return used === null ? [] : this.readValues(canonical, boundsAddress(used));
+    return used === null
+      ? []
+      : this.readValues(canonical, boundsAddress({ ...used, firstRow: 1, firstColumn: 0 }));
   }
 
-  async appendToSheet(sheet: string, header: string[], rows: CellValue[][]): Promise<void> {
+  async appendToSheet(sheet: string, header: string[], rows: CellValue[][]): Promise<AppendedRows> {
     this.forgetEdits();
     const existing = this.canonical(sheet);
     const target = existing === undefined ? this.addSheetNamed(sheet) : this.sheet(existing);
     const used = this.usedBounds(target.meta.name);
+    const first = used === null ? 1 : used.lastRow + 1;
     this.hf.batch(() => {
-      let next = used === null ? 1 : used.lastRow + 1;
+      let next = first;
       if (used === null) {
         this.writeRows(target, 1, 0, [header]);
         header.forEach((_, column) => target.meta.looks.set(cellKey(1, column), { bold: true }));
@@ -843,6 +887,16 @@ export class PreviewWorkbook implements PaneWorkbook {
       this.writeRows(target, next, 0, rows);
     });
     this.changed();
+    const width = Math.max(header.length, ...rows.map((row) => row.length), 1);
+    return {
+      address: boundsAddress({
+        firstRow: first,
+        lastRow: (used === null ? 1 : first - 1) + rows.length,
+        firstColumn: 0,
+        lastColumn: width - 1,
+      }),
+      newSheet: existing === undefined,
+    };
   }
 
   async loadSetting(key: string): Promise<unknown> {

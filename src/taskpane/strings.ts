@@ -264,10 +264,17 @@ export const STRINGS = {
     zh: "插入包含所有列、下拉选项和本年度示例目标的目标表，不会覆盖任何内容。",
   },
   "template.insert": { en: "Insert goal-table template", zh: "插入目标表模板" },
-  "template.inserted": { en: "The template went to {place}.", zh: "模板已插入到 {place}。" },
+  "template.inserted": {
+    en: "The template went to {place} (selected). Undo removes it.",
+    zh: "模板已插入到 {place}（已选中）。点击“撤销”可删除。",
+  },
   "template.insertedTable": {
-    en: "The template went to {place} as the table {table}.",
-    zh: "模板已作为表格 {table} 插入到 {place}。",
+    en: "The template went to {place} as the table {table} (selected). Undo removes it.",
+    zh: "模板已作为表格 {table} 插入到 {place}（已选中）。点击“撤销”可删除。",
+  },
+  "template.insertedSheet": {
+    en: "The template went to a new sheet, {place}, as the table {table}. Undo deletes that sheet.",
+    zh: "模板已作为表格 {table} 插入到新工作表 {place}。点击“撤销”可删除该工作表。",
   },
 
   "goal.title": { en: "Selected goal", zh: "所选目标" },
@@ -404,6 +411,18 @@ export const STRINGS = {
     en: "Undone: the {count} {count|row|rows} added at {where} {count|was|were} removed, and the table audited again.",
     zh: "已撤销：已删除在 {where} 添加的 {count} 行，并重新审核了目标表。",
   },
+  "undo.tableDone": {
+    en: "Undone: the template at {where} was removed.",
+    zh: "已撤销：已删除 {where} 处的模板。",
+  },
+  "undo.sheetDone": {
+    en: "Undone: the sheet “{sheet}” the add-in added was deleted.",
+    zh: "已撤销：已删除加载项添加的工作表“{sheet}”。",
+  },
+  "undo.planRowsDone": {
+    en: "Undone: the {count} {count|row|rows} added at {where} {count|was|were} removed.",
+    zh: "已撤销：已删除在 {where} 添加的 {count} 行。",
+  },
   "undo.changed": {
     en: "{cells} changed after the add-in wrote {count|it|them}. Undo anyway, and lose that change?",
     zh: "加载项写入后，{cells} 又被修改过。仍要撤销并丢弃这些修改吗？",
@@ -423,8 +442,12 @@ export const STRINGS = {
   "improve.includeAtRisk": { en: "Include at-risk goals", zh: "包括预警目标" },
   "improve.start": { en: "Start improvement plans", zh: "开始改善计划" },
   "improve.added": {
-    en: "{count} {count|row|rows} added to the sheet “{sheet}”.",
-    zh: "已向工作表“{sheet}”添加 {count} 行。",
+    en: "{count} {count|row|rows} added to the sheet “{sheet}” at {where} (selected). Undo removes {count|it|them}.",
+    zh: "已向工作表“{sheet}”的 {where} 添加 {count} 行（已选中）。点击“撤销”可删除。",
+  },
+  "improve.addedSheet": {
+    en: "The sheet “{sheet}” was added with {count} {count|row|rows} (selected). Undo deletes that sheet.",
+    zh: "已添加工作表“{sheet}”，含 {count} 行（已选中）。点击“撤销”可删除该工作表。",
   },
   "improve.none": {
     en: "No rows added: every off-track goal already has a row on the sheet “{sheet}”.",

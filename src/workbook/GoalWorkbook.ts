@@ -29,6 +29,17 @@ export interface CellBlock {
 }
 
 /** A formatted table to insert: the template's columns (headers, formats, drop-downs) and its rows. */
+/** Where the add-in inserted a table: `newSheet` when it added a sheet for it (nothing of the user's was there). */
+export interface InsertedTable extends TableSource {
+  newSheet: boolean;
+}
+
+/** Where rows were appended to a sheet: their A1 address (the header row too on a new sheet), and whether the sheet is new. */
+export interface AppendedRows {
+  address: string;
+  newSheet: boolean;
+}
+
 export interface TableInsert {
   columns: TemplateColumn[];
   rows: CellValue[][];
@@ -94,13 +105,16 @@ export interface GoalWorkbook {
   /** Selects a cell and shows it. */
   select(sheet: string, address: string): Promise<void>;
   /** Inserts a formatted table where nothing would be overwritten: below the used range, or on a new sheet. */
-  insertTable(table: TableInsert): Promise<TableSource>;
+  insertTable(table: TableInsert): Promise<InsertedTable>;
   /** Adds rows at the end of a goal table (an Excel table grows; a plain range gets the rows below it). */
   appendRows(table: TableSource, rows: CellValue[][]): Promise<void>;
-  /** The values of a sheet's used range, or null when the sheet does not exist. */
+  /** The values of a sheet from A1 to the end of its used range, or null when the sheet does not exist. */
   sheetValues(sheet: string): Promise<CellValue[][] | null>;
-  /** Creates a sheet with a bold header row if it does not exist; appends rows under what it holds. */
-  appendToSheet(sheet: string, header: string[], rows: CellValue[][]): Promise<void>;
+  /**
+   * Creates a sheet with a bold header row if it does not exist; appends rows under what it holds. Says where they
+   * went.
+   */
+  appendToSheet(sheet: string, header: string[], rows: CellValue[][]): Promise<AppendedRows>;
   /** Settings saved with the document. */
   loadSetting(key: string): Promise<unknown>;
   saveSetting(key: string, value: unknown): Promise<void>;
@@ -149,4 +163,11 @@ export interface PaneWorkbook extends GoalWorkbook {
    * table shrinks back, a plain range's rows are emptied of what was written, with their number formats reset.
    */
   removeRows(table: TableSource, address: string): Promise<void>;
+  /** Deletes a sheet the add-in added (the undo of a template or of plans written on a sheet of their own). */
+  deleteSheet(sheet: string): Promise<void>;
+  /**
+   * Removes a table `insertTable` placed on a sheet of the user's, where the cells were empty and unformatted:
+   * the table, its values, formats and drop-downs.
+   */
+  removeTable(table: TableSource): Promise<void>;
 }

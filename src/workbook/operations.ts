@@ -51,6 +51,7 @@ import {
   CellBlock,
   CellRecord,
   GoalWorkbook,
+  InsertedTable,
   PaneWorkbook,
   TableSource,
 } from "./GoalWorkbook";
@@ -427,18 +428,26 @@ export async function writeAudit(
   return planned;
 }
 
-/** Inserts the goal-table template (headers in the user's language) where it overwrites nothing. */
+/**
+ * Inserts the goal-table template (headers in the user's language) where it overwrites nothing: returns where it
+ * went and what undoes it (the sheet it added, or the table on the user's sheet).
+ */
 export async function insertGoalTemplate(
   workbook: GoalWorkbook,
   lang: Lang,
   year: number
-): Promise<TableSource> {
+): Promise<{ inserted: InsertedTable; undo: WriteUndo }> {
   const template = goalTemplate(lang, year);
-  return workbook.insertTable({
+  const inserted = await workbook.insertTable({
     columns: template.columns,
     rows: template.rows,
     sheetName: lang === "zh" ? `${year}目标` : `Goals ${year}`,
   });
+  const written = [template.columns.map((column) => column.header), ...template.rows];
+  const undo: WriteUndo = inserted.newSheet
+    ? { kind: "sheet", sheet: inserted.sheet, written }
+    : { kind: "table", table: inserted, written };
+  return { inserted, undo };
 }
 
 /** The goal (index in the run) on the row of the active cell, or null when the selection is elsewhere. */
@@ -486,12 +495,16 @@ export function allocationTexts(
 }
 
 /**
- * What the pane keeps to undo one of its writes: the cells as they were before it wrote them, or the rows it added
- * to a goal table; with what it wrote, to tell whether someone changed those cells since.
+ * What the pane keeps to undo one of its writes, with what it wrote (to tell whether someone changed those cells
+ * since): the cells as they were before it wrote them (`cells`); the rows it added under a goal table or a sheet's
+ * content (`rows`); a table it inserted on a sheet of the user's (`table`, `written` from its header row); a sheet it
+ * added (`sheet`, `written` from A1).
  */
 export type WriteUndo =
   | { kind: "cells"; sheet: string; before: CellRecord[]; written: CellBlock[] }
-  | { kind: "rows"; table: TableSource; address: string; written: CellValue[][] };
+  | { kind: "rows"; table: TableSource; address: string; written: CellValue[][] }
+  | { kind: "table"; table: TableSource; written: CellValue[][] }
+  | { kind: "sheet"; sheet: string; written: CellValue[][] };
 
 /**
  * Writes an allocation into the children's target cells, and with `texts` the amounts their goal texts state
@@ -567,15 +580,36 @@ export async function changedSince(workbook: PaneWorkbook, undo: WriteUndo): Pro
       )
       .map((block) => block.address);
   }
-  const bounds = rangeBounds(undo.address);
-  const now = await workbook.readValues(undo.table.sheet, undo.address);
+  if (undo.kind === "sheet") {
+    // Anything on the sheet counts, also beyond what was written: deleting it would lose it.
+    const now = (await workbook.sheetValues(undo.sheet)) ?? [];
+    return changedCells(undo.written, now, { firstRow: 1, firstColumn: 0 }, true);
+  }
+  const address = undo.kind === "rows" ? undo.address : undo.table.address;
+  const now = await workbook.readValues(undo.table.sheet, address);
+  return changedCells(undo.written, now, rangeBounds(address), false);
+}
+
+/**
+ * The addresses of the cells where `now` differs from `written` (both from `at`); with `beyond`, also the cells of
+ * `now` outside what was written that are not empty.
+ */
+function changedCells(
+  written: readonly CellValue[][],
+  now: readonly CellValue[][],
+  at: { firstRow: number; firstColumn: number },
+  beyond: boolean
+): string[] {
   const changed: string[] = [];
-  undo.written.forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (!sameContent(value, now[r]?.[c] ?? null))
-        changed.push(cellAddress(bounds.firstColumn + c, bounds.firstRow + r));
-    })
-  );
+  const rows = beyond ? Math.max(written.length, now.length) : written.length;
+  for (let r = 0; r < rows; r++) {
+    const width = beyond
+      ? Math.max(written[r]?.length ?? 0, now[r]?.length ?? 0)
+      : (written[r]?.length ?? 0);
+    for (let c = 0; c < width; c++)
+      if (!sameContent(written[r]?.[c] ?? null, now[r]?.[c] ?? null))
+        changed.push(cellAddress(at.firstColumn + c, at.firstRow + r));
+  }
   return changed;
 }
 
@@ -592,11 +626,24 @@ export async function undoWrite(
     const changed = await changedSince(workbook, undo);
     if (changed.length > 0) return { undone: false, changed };
   }
-  if (undo.kind === "cells") await workbook.restore(undo.sheet, undo.before);
-  else await workbook.removeRows(undo.table, undo.address);
-  const sheet = undo.kind === "cells" ? undo.sheet : undo.table.sheet;
-  const first = undo.kind === "cells" ? undo.before[0]?.address : undo.address;
-  if (first !== undefined) await workbook.select(sheet, first);
+  switch (undo.kind) {
+    case "cells":
+      await workbook.restore(undo.sheet, undo.before);
+      if (undo.before[0]) await workbook.select(undo.sheet, undo.before[0].address);
+      break;
+    case "rows":
+      await workbook.removeRows(undo.table, undo.address);
+      await workbook.select(undo.table.sheet, undo.address);
+      break;
+    case "table":
+      await workbook.removeTable(undo.table);
+      await workbook.select(undo.table.sheet, undo.table.address);
+      break;
+    case "sheet":
+      // A sheet the user deleted meanwhile is already gone.
+      if ((await workbook.sheetValues(undo.sheet)) !== null) await workbook.deleteSheet(undo.sheet);
+      break;
+  }
   return { undone: true, changed: [] };
 }
 
@@ -680,13 +727,14 @@ export const IMPROVEMENT_SHEET: Record<Lang, string> = { en: "Improvement plan",
 
 /**
  * Adds a row to the improvement-plan sheet for each goal that falls behind and has none yet; what people wrote
- * in the sheet stays. Returns the number of rows added.
+ * in the sheet stays. The rows are selected. Returns how many were added, on which sheet, and what undoes it (null
+ * when none was).
  */
 export async function startImprovementPlans(
   workbook: GoalWorkbook,
   run: AuditRun,
   includeAtRisk: boolean
-): Promise<number> {
+): Promise<{ count: number; sheet: string; undo: WriteUndo | null }> {
   // A plan started in the other language is the same plan.
   const other: Lang = run.lang === "zh" ? "en" : "zh";
   let sheet = IMPROVEMENT_SHEET[run.lang];
@@ -708,6 +756,19 @@ export async function startImprovementPlans(
     sheet === IMPROVEMENT_SHEET[run.lang]
       ? IMPROVEMENT_HEADERS[run.lang]
       : IMPROVEMENT_HEADERS[other];
-  if (rows.length > 0) await workbook.appendToSheet(sheet, header, rows);
-  return rows.length;
+  if (rows.length === 0) return { count: 0, sheet, undo: null };
+  const added = await workbook.appendToSheet(sheet, header, rows);
+  await workbook.select(sheet, added.address);
+  // On a sheet that was empty the header was written too.
+  const written = rangeBounds(added.address).firstRow === 1 ? [header, ...rows] : rows;
+  const undo: WriteUndo = added.newSheet
+    ? { kind: "sheet", sheet, written }
+    : // Rows under a plain range: undoing empties them and moves nothing.
+      {
+        kind: "rows",
+        table: { sheet, address: added.address, tableName: null },
+        address: added.address,
+        written,
+      };
+  return { count: rows.length, sheet, undo };
 }

@@ -9,9 +9,11 @@ import { AUDIT_LAYOUT, CellValue, columnLetters, KEY_MARKER } from "../domain";
 import { auditSheetLayout, AuditSheetLayout, LINK_COLOR } from "../workbook/auditLayout";
 import {
   ActiveCell,
+  AppendedRows,
   AuditWrite,
   CellBlock,
   GoalWorkbook,
+  InsertedTable,
   TableInsert,
   TableSource,
   WorkbookError,
@@ -795,7 +797,7 @@ export class XlsxWorkbook implements GoalWorkbook {
    * Inserts the template as an Excel table on a sheet of its own (a file has no active sheet to insert below): its
    * headers, rows, each column's number format, drop-down and width, as the Excel host inserts it.
    */
-  async insertTable(table: TableInsert): Promise<TableSource> {
+  async insertTable(table: TableInsert): Promise<InsertedTable> {
     const name = freeSheetName(table.sheetName, this.sheetNames());
     this.addSheetPart(name, emptyWorksheet());
     const header = table.columns.map((column) => column.header);
@@ -826,7 +828,7 @@ export class XlsxWorkbook implements GoalWorkbook {
       name,
       new Map(table.columns.map((spec, column) => [column, spec.width] as [number, number]))
     );
-    return { sheet: name, address, tableName };
+    return { sheet: name, address, tableName, newSheet: true };
   }
 
   /** A table name no table of the workbook has (table names are unique in a workbook). */
@@ -903,7 +905,11 @@ export class XlsxWorkbook implements GoalWorkbook {
     return this.readValues(sheet.name, boundsAddress({ ...bounds, firstRow: 1, firstColumn: 0 }));
   }
 
-  async appendToSheet(sheetName: string, header: string[], rows: CellValue[][]): Promise<void> {
+  async appendToSheet(
+    sheetName: string,
+    header: string[],
+    rows: CellValue[][]
+  ): Promise<AppendedRows> {
     const exists = this.sheets.some(
       (sheet) => sheet.name.toLowerCase() === sheetName.toLowerCase()
     );
@@ -917,6 +923,16 @@ export class XlsxWorkbook implements GoalWorkbook {
         line.map((value, c) => ({ row: start + r, column: c, content: { value } }))
       )
     );
+    const width = Math.max(1, ...lines.map((line) => line.length));
+    return {
+      address: boundsAddress({
+        firstRow: start,
+        lastRow: start + lines.length - 1,
+        firstColumn: 0,
+        lastColumn: width - 1,
+      }),
+      newSheet: !exists,
+    };
   }
 
   async loadSetting(key: string): Promise<unknown> {

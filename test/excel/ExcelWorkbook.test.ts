@@ -17,8 +17,10 @@ import { GoalWorkbook, WorkbookError } from "../../src/workbook/GoalWorkbook";
 import {
   auditGoalTable,
   AuditRun,
+  changedSince,
   findGoalTables,
   insertGoalTemplate,
+  undoWrite,
 } from "../../src/workbook/operations";
 import { goal, GoalRow, table } from "../domain/builders";
 import { MemoryWorkbook } from "../support/MemoryWorkbook";
@@ -782,7 +784,7 @@ describe("finding goal tables", () => {
 describe("the template", () => {
   it("goes two rows below what the sheet holds, as an Excel table with formats and drop-downs", async () => {
     const { fake, book } = workbook([["Notes"], ["more notes"]]);
-    const source = await insertGoalTemplate(book, "en", 2026);
+    const source = (await insertGoalTemplate(book, "en", 2026)).inserted;
     const template = goalTemplate("en", 2026);
     const lastRow = 4 + template.rows.length;
     const lastColumn = String.fromCharCode(64 + template.columns.length);
@@ -790,6 +792,7 @@ describe("the template", () => {
       sheet: "Goals",
       address: `A4:${lastColumn}${lastRow}`,
       tableName: "Table1",
+      newSheet: false,
     });
     expect(fake.values("Goals")[3]?.slice(0, template.columns.length)).toEqual(
       template.columns.map((column) => column.header)
@@ -812,7 +815,7 @@ describe("the template", () => {
 
   it("sets number formats and column widths on an empty sheet", async () => {
     const { fake, book } = workbook([]);
-    const source = await insertGoalTemplate(book, "en", 2026);
+    const source = (await insertGoalTemplate(book, "en", 2026)).inserted;
     const template = goalTemplate("en", 2026);
     expect(source.address.startsWith("A1:")).toBe(true);
     const target = template.columns.findIndex((column) => column.numberFormat !== undefined);
@@ -828,9 +831,43 @@ describe("the template", () => {
     const { fake, book } = workbook([["Notes"]]);
     fake.sheet("Goals").protected = true;
     fake.addSheet("Goals 2026");
-    const source = await insertGoalTemplate(book, "en", 2026);
+    const source = (await insertGoalTemplate(book, "en", 2026)).inserted;
     expect(source.sheet).toBe("Goals 2026 (2)");
     expect(fake.active.sheet).toBe("Goals 2026 (2)");
+  });
+
+  it("is undone on the user's sheet: the table goes, its cells are cleared of values, formats and drop-downs", async () => {
+    const { fake, book } = workbook([["Notes"], ["more notes"]]);
+    const { inserted, undo } = await insertGoalTemplate(book, "en", 2026);
+    expect(undo.kind).toBe("table");
+    expect(await changedSince(book, undo)).toEqual([]);
+    expect((await undoWrite(book, undo)).undone).toBe(true);
+    const sheet = fake.sheet("Goals");
+    expect(sheet.tables).toEqual([]);
+    expect(
+      fake
+        .values("Goals")
+        .flat()
+        .filter((value) => value !== "")
+    ).toEqual(["Notes", "more notes"]);
+    expect([...sheet.numberFormats.keys()]).toEqual([]);
+    expect(sheet.formats.filter((format) => format.what === "dataValidation.rule")).toEqual([]);
+    expect(fake.writes.map((write) => write.what)).toEqual(
+      expect.arrayContaining(["table.delete", "clear", "dataValidation.clear"])
+    );
+    expect(fake.active).toEqual({ sheet: "Goals", cell: inserted.address.split(":")[0] });
+  });
+
+  it("is undone on a sheet of its own by deleting that sheet, unless someone wrote on it since", async () => {
+    const { fake, book } = workbook([["Notes"]]);
+    fake.sheet("Goals").protected = true;
+    const { inserted, undo } = await insertGoalTemplate(book, "en", 2026);
+    expect(inserted.newSheet).toBe(true);
+    await book.writeValues(inserted.sheet, [{ address: "Z40", values: [["mine"]] }]);
+    expect(await undoWrite(book, undo)).toEqual({ undone: false, changed: ["Z40"] });
+    expect(fake.sheets.map((sheet) => sheet.name)).toContain("Goals 2026");
+    expect((await undoWrite(book, undo, true)).undone).toBe(true);
+    expect(fake.sheets.map((sheet) => sheet.name)).toEqual(["Goals"]);
   });
 
   it("adds no drop-downs where data validation is not supported (ExcelApi 1.8)", async () => {
@@ -920,10 +957,16 @@ describe("other sheets", () => {
     expect(await book.sheetValues("Nope")).toBeNull();
   });
 
-  it("creates a sheet with a bold header, then appends under what it holds", async () => {
+  it("creates a sheet with a bold header, then appends under what it holds, and says where", async () => {
     const { fake, book } = workbook();
-    await book.appendToSheet("Plans", ["ID", "Action"], [["T1", "call back"]]);
-    await book.appendToSheet("Plans", ["ID", "Action"], [["T2", "-retrain"]]);
+    expect(await book.appendToSheet("Plans", ["ID", "Action"], [["T1", "call back"]])).toEqual({
+      address: "A1:B2",
+      newSheet: true,
+    });
+    expect(await book.appendToSheet("Plans", ["ID", "Action"], [["T2", "-retrain"]])).toEqual({
+      address: "A3:B3",
+      newSheet: false,
+    });
     expect(fake.values("Plans")).toEqual([
       ["ID", "Action"],
       ["T1", "call back"],

@@ -112,6 +112,16 @@ export function parseAddress(address: string): RangeBounds {
   return rangeBounds(local);
 }
 
+/** Whether `inner` lies wholly inside `outer`. */
+function within(inner: RangeBounds, outer: RangeBounds): boolean {
+  return (
+    inner.firstRow >= outer.firstRow &&
+    inner.lastRow <= outer.lastRow &&
+    inner.firstColumn >= outer.firstColumn &&
+    inner.lastColumn <= outer.lastColumn
+  );
+}
+
 function intersects(a: RangeBounds, b: RangeBounds): boolean {
   return (
     a.firstRow <= b.lastRow &&
@@ -550,12 +560,19 @@ export class FakeExcel {
   }
 
   /** A write-only object (format, fill, font, data validation): assignments are queued; reads are navigation. */
-  private writeOnly(path: string, allowed: Record<string, (value: unknown) => void>): Any {
+  /** An object whose `allowed` paths can be assigned (and nothing read), with `methods` callable on it. */
+  private writeOnly(
+    path: string,
+    allowed: Record<string, (value: unknown) => void>,
+    methods: Record<string, (...args: unknown[]) => void> = {}
+  ): Any {
     return new Proxy(
       {},
       {
         get: (_target, property) => {
           if (typeof property === "symbol" || property === "then") return undefined;
+          const method = methods[property];
+          if (method) return method;
           const next = `${path}.${property}`;
           if (!Object.keys(allowed).some((key) => key.startsWith(`${next}.`)))
             throw new Error(`${next} is not readable in this fake`);
@@ -845,19 +862,41 @@ export class FakeExcel {
           "format.fill.color": format("format.fill.color"),
           "format.columnWidth": format("format.columnWidth"),
         }),
-        dataValidation: this.writeOnly("dataValidation", {
-          "dataValidation.rule": format("dataValidation.rule"),
-        }),
+        dataValidation: this.writeOnly(
+          "dataValidation",
+          { "dataValidation.rule": format("dataValidation.rule") },
+          {
+            clear: () =>
+              this.enqueue(60, () => {
+                const sheet = sheetOf();
+                const b = existing();
+                this.record(sheet, "dataValidation.clear", boundsAddress(b));
+                sheet.formats = sheet.formats.filter(
+                  (entry) =>
+                    entry.what !== "dataValidation.rule" || !within(parseAddress(entry.address), b)
+                );
+              }),
+          }
+        ),
         conditionalFormats: this.conditionalFormats(sheetOf, existing),
         getUsedRangeOrNullObject: (valuesOnly = false) =>
           this.range(sheetOf, () => this.usedBounds(sheetOf(), existing(), valuesOnly), true),
+        // "All" also clears the formats (number formats, fonts, fills) but not the drop-downs, which the fake
+        // keeps until DataValidation.clear.
         clear: write("clear", (sheet, b, applyTo) => {
-          if (applyTo !== "Contents") throw new Error("this fake clears contents only");
+          if (applyTo !== "Contents" && applyTo !== "All")
+            throw new Error("this fake clears contents or all only");
           for (let row = b.firstRow; row <= b.lastRow; row++)
             for (let column = b.firstColumn; column <= b.lastColumn; column++) {
               const stored = sheet.cells[row - 1];
               if (stored) stored[column] = undefined;
+              if (applyTo === "All") sheet.numberFormats.delete(`${row}:${column}`);
             }
+          if (applyTo === "All")
+            sheet.formats = sheet.formats.filter(
+              (entry) =>
+                entry.what === "dataValidation.rule" || !within(parseAddress(entry.address), b)
+            );
         }),
         // Cells beneath shift up; a table whose last rows these are shrinks (Excel deletes table rows so).
         delete: write("delete", (sheet, b, shift) => {
@@ -1033,6 +1072,14 @@ export class FakeExcel {
         scalars: { name: () => find().name },
         members: {
           getRange: () => this.range(sheetOf, () => parseAddress(find().address)),
+          // The table goes; its cells keep what they hold (Excel's documentation does not say it empties them).
+          delete: () =>
+            this.enqueue(60, () => {
+              const sheet = sheetOf();
+              const entry = find();
+              this.record(sheet, "table.delete", entry.address);
+              sheet.tables.splice(sheet.tables.indexOf(entry), 1);
+            }),
           rows: {
             add: (_index: unknown, values: unknown[][]) =>
               this.enqueue(bytesOf(values) + 60, () => {

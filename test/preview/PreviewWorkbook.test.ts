@@ -17,6 +17,7 @@ import {
   planAllocation,
   planTimeSplit,
   startImprovementPlans,
+  undoWrite,
   writeAllocation,
   writeTimeSplit,
 } from "../../src/workbook/operations";
@@ -223,7 +224,7 @@ describe("the pane's tools in the preview", () => {
 
   it("inserts the template below the sheet's content as a table with formats and drop-downs", async () => {
     const book = previewBook();
-    const inserted = await insertGoalTemplate(book, "zh", 2027);
+    const inserted = (await insertGoalTemplate(book, "zh", 2027)).inserted;
     const info = book.sheetInfo("Goals");
     expect({
       inserted,
@@ -231,16 +232,36 @@ describe("the pane's tools in the preview", () => {
       choices: info.validations.map((v) => ("choices" in v ? v.choices[0] : null)),
       deadline: book.cellDisplay("Goals", 13, 11),
     }).toEqual({
-      inserted: { sheet: "Goals", address: "A12:Q16", tableName: "GoalTable1" },
+      inserted: { sheet: "Goals", address: "A12:Q16", tableName: "GoalTable1", newSheet: false },
       header: "目标编号",
       choices: ["公司", "越高越好", "求和", "否"],
       deadline: "2027-12-31",
     });
   });
 
+  it("undoes the template: the sheet is as it was, tables, drop-downs, formats and cells", async () => {
+    const book = previewBook();
+    const look = async () => {
+      const info = book.sheetInfo("Goals");
+      return {
+        tables: structuredClone(info.tables),
+        validations: structuredClone(info.validations),
+        values: await book.readValues("Goals", "A1:Q20"),
+        formats: Array.from({ length: 20 }, (_, r) =>
+          Array.from({ length: 17 }, (_, c) => book.numberFormat("Goals", r + 1, c))
+        ),
+      };
+    };
+    const before = await look();
+    const { undo } = await insertGoalTemplate(book, "zh", 2027);
+    expect(await look()).not.toEqual(before);
+    expect((await undoWrite(book, undo)).undone).toBe(true);
+    expect(await look()).toEqual(before);
+  });
+
   it("grows a table by the rows of a spread in time, carrying its formats", async () => {
     const book = new PreviewWorkbook({ Sheet1: [] }, { storage: null });
-    const inserted = await insertGoalTemplate(book, "en", 2027);
+    const inserted = (await insertGoalTemplate(book, "en", 2027)).inserted;
     const run = await audit(book);
     const plan = planTimeSplit(run, 0, "quarter", null);
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
@@ -257,12 +278,18 @@ describe("the pane's tools in the preview", () => {
   it("starts improvement plans on a sheet of their own", async () => {
     const book = previewBook();
     const run = await audit(book);
-    expect(await startImprovementPlans(book, run, false)).toBe(2);
+    const sheets = book.sheetNames();
+    const started = await startImprovementPlans(book, run, false);
+    expect(started.count).toBe(2);
     expect((await book.sheetValues("Improvement plan"))?.map((row) => row[0])).toEqual([
       "Goal ID",
       "C1",
       "P1",
     ]);
+    // Undone, the sheet it started goes.
+    expect(started.undo?.kind).toBe("sheet");
+    await undoWrite(book, started.undo!);
+    expect(book.sheetNames()).toEqual(sheets);
   });
 });
 
@@ -455,7 +482,7 @@ describe("a template inserted on the goal sheet (issue 12 §4)", () => {
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
     );
     book.setActiveCell("目标分解", 5, 0);
-    const inserted = await insertGoalTemplate(book, "zh", 2026);
+    const inserted = (await insertGoalTemplate(book, "zh", 2026)).inserted;
     const choices = await findGoalTables(book);
     expect(choices.map((choice) => [choice.tableName, choice.address])).toEqual([
       [inserted.tableName, inserted.address],

@@ -10,6 +10,8 @@ import {
   CellBlock,
   CellRecord,
   PaneWorkbook,
+  AppendedRows,
+  InsertedTable,
   TableInsert,
   TableSource,
   WatchEvents,
@@ -225,14 +227,15 @@ export class MemoryWorkbook implements PaneWorkbook {
     this.active = { sheet, row: firstRow, column: firstColumn };
   }
 
-  async insertTable(table: TableInsert): Promise<TableSource> {
+  async insertTable(table: TableInsert): Promise<InsertedTable> {
     this.count("insertTable");
     const active = this.sheet(this.active.sheet);
     const used = this.usedBounds(active);
     // Below what the active sheet holds, with a blank row between; a new sheet when that would be too far down.
     let sheet = active;
     let firstRow = used === null ? 1 : rangeBounds(used).lastRow + 2;
-    if (firstRow > 1000) {
+    const newSheet = firstRow > 1000;
+    if (newSheet) {
       sheet = this.addSheet(table.sheetName);
       firstRow = 1;
     }
@@ -260,7 +263,31 @@ export class MemoryWorkbook implements PaneWorkbook {
       if (column.choices) sheet.validations.push({ range, choices: column.choices });
       if (column.numberFormat) sheet.formats.push({ range, numberFormat: column.numberFormat });
     });
-    return { sheet: sheet.name, address, tableName: name };
+    return { sheet: sheet.name, address, tableName: name, newSheet };
+  }
+
+  async removeTable(table: TableSource): Promise<void> {
+    this.count("removeTable");
+    const sheet = this.sheet(table.sheet);
+    const bounds = rangeBounds(table.address);
+    for (let row = bounds.firstRow; row <= bounds.lastRow; row++)
+      for (let column = bounds.firstColumn; column <= bounds.lastColumn; column++)
+        this.setCell(sheet, row, column, null);
+    const inside = (range: string) => {
+      const other = rangeBounds(range);
+      return other.firstRow >= bounds.firstRow && other.lastRow <= bounds.lastRow;
+    };
+    sheet.tables = sheet.tables.filter((entry) => entry.name !== table.tableName);
+    sheet.validations = sheet.validations.filter((entry) => !inside(entry.range));
+    sheet.formats = sheet.formats.filter((entry) => !inside(entry.range));
+  }
+
+  async deleteSheet(sheetName: string): Promise<void> {
+    this.count("deleteSheet");
+    this.sheet(sheetName);
+    this.sheets.delete(sheetName);
+    if (this.active.sheet === sheetName)
+      this.active = { sheet: [...this.sheets.keys()][0] ?? "", row: 1, column: 0 };
   }
 
   private setRow(sheet: MemorySheet, row: number, values: CellValue[]): void {
@@ -361,13 +388,29 @@ export class MemoryWorkbook implements PaneWorkbook {
     return sheet.cells.map((row) => [...row]);
   }
 
-  async appendToSheet(sheetName: string, header: string[], rows: CellValue[][]): Promise<void> {
+  async appendToSheet(
+    sheetName: string,
+    header: string[],
+    rows: CellValue[][]
+  ): Promise<AppendedRows> {
     this.count("appendToSheet");
-    const sheet = this.sheets.get(sheetName) ?? this.addSheet(sheetName);
-    if (sheet.cells.length === 0) this.setRow(sheet, 1, header);
+    const existing = this.sheets.get(sheetName);
+    const sheet = existing ?? this.addSheet(sheetName);
+    const empty = this.usedBounds(sheet) === null;
+    if (empty) this.setRow(sheet, 1, header);
     const next =
       (this.usedBounds(sheet) ? rangeBounds(this.usedBounds(sheet) as string).lastRow : 0) + 1;
     rows.forEach((row, r) => this.setRow(sheet, next + r, row));
+    const width = Math.max(header.length, ...rows.map((row) => row.length), 1);
+    return {
+      address: boundsAddress({
+        firstRow: empty ? 1 : next,
+        lastRow: next + rows.length - 1,
+        firstColumn: 0,
+        lastColumn: width - 1,
+      }),
+      newSheet: existing === undefined,
+    };
   }
 
   async loadSetting(key: string): Promise<unknown> {

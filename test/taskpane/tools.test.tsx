@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from "@testing-library/react";
-import { CellValue, cellAddress } from "../../src/domain";
+import { CellValue, cellAddress, columnLetters, IMPROVEMENT_HEADERS } from "../../src/domain";
 import { MemoryWorkbook } from "../support/MemoryWorkbook";
 import {
   auditPane,
@@ -37,12 +37,55 @@ describe("starting a cascade", () => {
     expect(inserted).toBeDefined();
     expect(
       await screen.findByText(
-        `The template went to Sheet1!${inserted?.address} as the table ${inserted?.name}.`
+        `The template went to Sheet1!${inserted?.address} as the table ${inserted?.name} (selected). Undo removes it.`
       )
     ).toBeTruthy();
     expect(pane.workbook.value("Sheet1", 1, 0)).toBe("ID");
     const cells = pane.workbook.sheet("Sheet1").cells.flat();
     expect(cells).toContain(String(new Date().getFullYear()));
+  });
+
+  it("undoes the template: the table, its values and its drop-downs go, the user's cells stay", async () => {
+    const pane = await renderPane(new MemoryWorkbook({ Sheet1: [["Mine", 42]] }));
+    await openTab(pane, "Tools");
+    await pane.user.click(screen.getByRole("button", { name: "Insert goal-table template" }));
+    const [inserted] = pane.workbook.sheet("Sheet1").tables;
+    await screen.findByText(/Undo removes it/);
+    expect(pane.workbook.sheet("Sheet1").validations.length).toBeGreaterThan(0);
+    await pane.user.click(screen.getByRole("button", { name: "Undo" }));
+    await screen.findAllByText(`Undone: the template at Sheet1!${inserted?.address} was removed.`);
+    const sheet = pane.workbook.sheet("Sheet1");
+    expect(sheet.tables).toEqual([]);
+    expect(sheet.validations).toEqual([]);
+    expect(sheet.formats).toEqual([]);
+    expect(sheet.cells.flat().filter((value) => value !== null && value !== undefined)).toEqual([
+      "Mine",
+      42,
+    ]);
+  });
+
+  it("undoes a template on a sheet of its own by deleting that sheet, after asking when it was edited", async () => {
+    // A sheet filled far down: the template goes to a new sheet.
+    const full: CellValue[][] = Array.from({ length: 1200 }, (_, r) => [`row ${r + 1}`]);
+    const pane = await renderPane(new MemoryWorkbook({ Sheet1: full }));
+    await openTab(pane, "Tools");
+    await pane.user.click(screen.getByRole("button", { name: "Insert goal-table template" }));
+    const year = new Date().getFullYear();
+    await screen.findByText(
+      new RegExp(
+        `^The template went to a new sheet, Goals ${year}!A1:.* Undo deletes that sheet\\.$`
+      )
+    );
+    pane.workbook.edit(`Goals ${year}`, "Q1", "my note");
+    await pane.user.click(screen.getByRole("button", { name: "Undo" }));
+    await screen.findByText(
+      "Q1 changed after the add-in wrote it. Undo anyway, and lose that change?"
+    );
+    expect(pane.workbook.sheets.has(`Goals ${year}`)).toBe(true);
+    await pane.user.click(screen.getByRole("button", { name: "Undo anyway" }));
+    await screen.findAllByText(`Undone: the sheet “Goals ${year}” the add-in added was deleted.`);
+    expect([...pane.workbook.sheets.keys()]).toEqual(["Sheet1"]);
+    expect(pane.workbook.sheet("Sheet1").cells).toEqual(full);
   });
 });
 
@@ -364,12 +407,18 @@ describe("improvement plans", () => {
     await openTab(pane, "Tools");
     const start = screen.getByRole("button", { name: "Start improvement plans" });
     await pane.user.click(start);
-    expect(await screen.findByText("2 rows added to the sheet “Improvement plan”.")).toBeTruthy();
+    expect(
+      await screen.findByText(
+        "The sheet “Improvement plan” was added with 2 rows (selected). Undo deletes that sheet."
+      )
+    ).toBeTruthy();
     expect(pane.workbook.sheet("Improvement plan").cells.map((row) => row[0])).toEqual([
       "Goal ID",
       "C1",
       "P1",
     ]);
+    const last = columnLetters(IMPROVEMENT_HEADERS.en.length - 1);
+    expect(pane.workbook.selected).toBe(`Improvement plan!A1:${last}3`);
 
     await pane.user.click(start);
     expect(
@@ -380,7 +429,35 @@ describe("improvement plans", () => {
 
     await pane.user.click(screen.getByRole("checkbox", { name: "Include at-risk goals" }));
     await pane.user.click(start);
-    expect(await screen.findByText("1 row added to the sheet “Improvement plan”.")).toBeTruthy();
+    expect(
+      await screen.findByText(
+        `1 row added to the sheet “Improvement plan” at Improvement plan!A4:${last}4 (selected). Undo removes it.`
+      )
+    ).toBeTruthy();
+    expect(pane.workbook.selected).toBe(`Improvement plan!A4:${last}4`);
+
+    // Undo empties that row only: the plans written before stay.
+    pane.workbook.sheet("Improvement plan").cells[1]![8] = "Two agents on leave";
+    await pane.user.click(screen.getByRole("button", { name: "Undo" }));
+    await screen.findAllByText(
+      `Undone: the 1 row added at Improvement plan!A4:${last}4 was removed.`
+    );
+    const rows = pane.workbook.sheet("Improvement plan").cells;
+    expect(rows.map((row) => row[0] ?? null)).toEqual(["Goal ID", "C1", "P1", null]);
+    expect(rows[1]![8]).toBe("Two agents on leave");
+  });
+
+  it("undoes the first plans by deleting the sheet they started", async () => {
+    const pane = await renderPane();
+    await auditPane(pane);
+    await openTab(pane, "Tools");
+    await pane.user.click(screen.getByRole("button", { name: "Start improvement plans" }));
+    await screen.findByText(/Undo deletes that sheet/);
+    await pane.user.click(screen.getByRole("button", { name: "Undo" }));
+    await screen.findAllByText(
+      "Undone: the sheet “Improvement plan” the add-in added was deleted."
+    );
+    expect(pane.workbook.sheets.has("Improvement plan")).toBe(false);
   });
 
   it("asks for an audit first", async () => {

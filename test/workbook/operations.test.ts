@@ -195,7 +195,7 @@ describe("clearing the audit", () => {
 describe("the template", () => {
   it("goes below what the sheet holds, with headers in the user's language and drop-downs", async () => {
     const book = workbook();
-    const inserted = await insertGoalTemplate(book, "zh", 2027);
+    const inserted = (await insertGoalTemplate(book, "zh", 2027)).inserted;
     expect(rangeBounds(inserted.address).firstRow).toBe(12);
     expect(book.value("Goals", 12, 0)).toBe("目标编号");
     expect(book.sheet("Goals").validations.map((v) => v.choices[0])).toEqual([
@@ -210,7 +210,7 @@ describe("the template", () => {
 
   it("is a table the audit reads", async () => {
     const book = new MemoryWorkbook({ Sheet1: [] });
-    const inserted = await insertGoalTemplate(book, "en", 2027);
+    const inserted = (await insertGoalTemplate(book, "en", 2027)).inserted;
     const run = await auditGoalTable(book, inserted, DEFAULT_AUDIT_OPTIONS, "en");
     expect(run.result.goals.map((g) => g.id)).toEqual(["C1", "T1", "P1", "P2"]);
     expect(run.result.findings.filter((f) => f.severity === "error")).toEqual([]);
@@ -302,14 +302,14 @@ describe("spreading a goal in time", () => {
 describe("improvement plans", () => {
   it("adds a row for each goal that falls behind, and only new ones on the next run", async () => {
     const { book, run } = await audited();
-    expect(await startImprovementPlans(book, run, false)).toBe(2);
+    expect((await startImprovementPlans(book, run, false)).count).toBe(2);
     const sheet = book.sheet("Improvement plan");
     expect(sheet.cells.map((row) => row[0])).toEqual(["Goal ID", "C1", "P1"]);
     // Someone writes a cause; the next run keeps it and adds nothing new.
     sheet.cells[1]![8] = "Two agents on leave";
-    expect(await startImprovementPlans(book, run, false)).toBe(0);
+    expect((await startImprovementPlans(book, run, false)).count).toBe(0);
     expect(sheet.cells[1]![8]).toBe("Two agents on leave");
-    expect(await startImprovementPlans(book, run, true)).toBe(1);
+    expect((await startImprovementPlans(book, run, true)).count).toBe(1);
     expect(sheet.cells.map((row) => row[0])).toEqual(["Goal ID", "C1", "P1", "T3"]);
   });
 });

@@ -237,7 +237,7 @@ describe("zip container", () => {
 describe("XlsxWorkbook's template", () => {
   it("inserts the goal template as an Excel table with its formats and drop-downs, on a sheet of its own", async () => {
     const book = XlsxWorkbook.open(sdkPackage(GOALS));
-    const source = await insertGoalTemplate(book, "en", 2027);
+    const source = (await insertGoalTemplate(book, "en", 2027)).inserted;
     const parts = unzipSync(book.toBytes());
     const table = strFromU8(parts["xl/tables/table1.xml"] as Uint8Array);
     const sheet = strFromU8(parts["xl/worksheets/sheet3.xml"] as Uint8Array);
@@ -250,7 +250,7 @@ describe("XlsxWorkbook's template", () => {
       header: header?.slice(0, 3),
       widths: /<cols>/.test(sheet),
     }).toEqual({
-      source: { sheet: "Goals 2027", address: "A1:Q5", tableName: "GoalTable1" },
+      source: { sheet: "Goals 2027", address: "A1:Q5", tableName: "GoalTable1", newSheet: true },
       table: true,
       columns: 17,
       validations: 4,

@@ -1,14 +1,21 @@
 import * as React from "react";
 import { Button, Checkbox, Subtitle2, Text } from "@fluentui/react-components";
 import { ClipboardTaskListLtrRegular } from "@fluentui/react-icons";
-import { AuditRun, IMPROVEMENT_SHEET, startImprovementPlans } from "../../workbook/operations";
+import { AuditRun, startImprovementPlans } from "../../workbook/operations";
 import { useText, useWorkbook } from "../context";
 import { Notice } from "../Notice/Notice";
 import { errorNotice, Notice as NoticeData, textNotice } from "../Notice/Notice.types";
+import { DoneWrite } from "./ToolsPanel.types";
 import { useToolsPanelStyles } from "./useToolsPanelStyles.styles";
 
-/** Improve: a row on the improvement-plan sheet for each goal that falls behind and has none yet. */
-export function ImproveSection(props: { run: AuditRun }): React.JSX.Element {
+/**
+ * Improve: a row on the improvement-plan sheet for each goal that falls behind and has none yet; the Tools tab says
+ * where they went, with Undo.
+ */
+export function ImproveSection(props: {
+  run: AuditRun;
+  onWritten: (done: DoneWrite) => void;
+}): React.JSX.Element {
   const styles = useToolsPanelStyles();
   const workbook = useWorkbook();
   const t = useText();
@@ -20,13 +27,29 @@ export function ImproveSection(props: { run: AuditRun }): React.JSX.Element {
     setBusy(true);
     setNotice(null);
     try {
-      const count = await startImprovementPlans(workbook, props.run, includeAtRisk);
-      const sheet = IMPROVEMENT_SHEET[props.run.lang];
-      setNotice(
-        count > 0
-          ? textNotice("success", "improve.added", { count, sheet })
-          : textNotice("info", includeAtRisk ? "improve.noneAtRisk" : "improve.none", { sheet })
+      const { count, sheet, undo } = await startImprovementPlans(
+        workbook,
+        props.run,
+        includeAtRisk
       );
+      if (undo === null) {
+        setNotice(
+          textNotice("info", includeAtRisk ? "improve.noneAtRisk" : "improve.none", { sheet })
+        );
+        return;
+      }
+      const where = undo.kind === "rows" ? `${sheet}!${undo.address}` : sheet;
+      props.onWritten({
+        notice: textNotice(
+          "success",
+          undo.kind === "sheet" ? "improve.addedSheet" : "improve.added",
+          { count, sheet, where }
+        ),
+        undo,
+        ...(undo.kind === "rows"
+          ? { undone: textNotice("success", "undo.planRowsDone", { count, where }) }
+          : {}),
+      });
     } catch (error) {
       setNotice(errorNotice(error));
     } finally {

@@ -5,10 +5,16 @@ import { insertGoalTemplate } from "../../workbook/operations";
 import { useLang, useText, useWorkbook } from "../context";
 import { Notice } from "../Notice/Notice";
 import { errorNotice, Notice as NoticeData, textNotice } from "../Notice/Notice.types";
+import { DoneWrite } from "./ToolsPanel.types";
 import { useToolsPanelStyles } from "./useToolsPanelStyles.styles";
 
-/** Start a cascade: inserts the goal-table template for this year where it overwrites nothing. */
-export function TemplateSection(): React.JSX.Element {
+/**
+ * Start a cascade: inserts the goal-table template for this year where it overwrites nothing; the Tools tab says
+ * where it went, with Undo.
+ */
+export function TemplateSection(props: {
+  onWritten: (done: DoneWrite) => void;
+}): React.JSX.Element {
   const styles = useToolsPanelStyles();
   const workbook = useWorkbook();
   const lang = useLang();
@@ -22,13 +28,17 @@ export function TemplateSection(): React.JSX.Element {
     try {
       // The UI layer owns the clock: the domain takes the year as an argument.
       const year = new Date().getFullYear();
-      const inserted = await insertGoalTemplate(workbook, lang, year);
-      setNotice(
-        textNotice("success", inserted.tableName ? "template.insertedTable" : "template.inserted", {
-          place: `${inserted.sheet}!${inserted.address}`,
-          table: inserted.tableName ?? "",
-        })
-      );
+      const { inserted, undo } = await insertGoalTemplate(workbook, lang, year);
+      const place = `${inserted.sheet}!${inserted.address}`;
+      const key = inserted.newSheet
+        ? "template.insertedSheet"
+        : inserted.tableName
+          ? "template.insertedTable"
+          : "template.inserted";
+      props.onWritten({
+        notice: textNotice("success", key, { place, table: inserted.tableName ?? "" }),
+        undo,
+      });
     } catch (error) {
       setNotice(errorNotice(error));
     } finally {

@@ -31,7 +31,8 @@ export function ToolsPanel(props: ToolsPanelProps): React.JSX.Element {
 
   return (
     <div className={styles.root}>
-      <TemplateSection />
+      <DoneWriteBar state={state} />
+      <TemplateSection onWritten={state.onWritten} />
       <Divider />
       {!run || run.result.goals.length === 0 ? (
         <section className={styles.section}>
@@ -71,7 +72,6 @@ export function ToolsPanel(props: ToolsPanelProps): React.JSX.Element {
               </div>
             )}
           </section>
-          <DoneWriteBar state={state} />
           {goal && state.goal !== null && (
             <>
               <AllocatePanel
@@ -90,7 +90,7 @@ export function ToolsPanel(props: ToolsPanelProps): React.JSX.Element {
             </>
           )}
           <Divider />
-          <ImproveSection run={run} />
+          <ImproveSection run={run} onWritten={state.onWritten} />
         </>
       )}
     </div>
@@ -98,8 +98,8 @@ export function ToolsPanel(props: ToolsPanelProps): React.JSX.Element {
 }
 
 /**
- * What the last tool wrote, with Undo (the pane restores what it recorded before writing). Shown above the tools,
- * so that it stays when the selection moves the tools to another goal; scrolled into view when it appears.
+ * What the last tool wrote, with Undo (the pane restores what it recorded before writing). Shown at the top of the
+ * tab, so that it stays when the selection moves the tools to another goal; scrolled into view when it appears.
  */
 function DoneWriteBar(props: {
   state: ReturnType<typeof useToolsPanel>;

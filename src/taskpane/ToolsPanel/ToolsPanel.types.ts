@@ -14,10 +14,11 @@ export interface ToolsPanelProps {
   selection?: ActiveCell | null;
 }
 
-/** A write a tool made: what to say about it, and what undoes it. */
+/** A write a tool made: what to say about it, what undoes it, and what to say once undone (else the default). */
 export interface DoneWrite {
   notice: Notice;
   undo: WriteUndo;
+  undone?: Notice;
 }
 
 /** What a tool that works on one goal receives. */

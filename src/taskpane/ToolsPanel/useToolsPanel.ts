@@ -1,5 +1,5 @@
 import * as React from "react";
-import { goalAtSelection, undoWrite } from "../../workbook/operations";
+import { goalAtSelection, undoWrite, WriteUndo } from "../../workbook/operations";
 import { useWorkbook } from "../context";
 import { useToast } from "../Notice/toast";
 import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
@@ -21,6 +21,25 @@ export interface ToolsPanelState {
   /** Cells of the last write that changed since, while the pane asks whether to undo anyway. */
   changedCells: string[] | null;
   keepWrite: () => void;
+}
+
+/** What the pane says once a write is undone. */
+function undoneNotice(undo: WriteUndo): Notice {
+  switch (undo.kind) {
+    case "cells":
+      return textNotice("success", "undo.cellsDone", { count: undo.before.length });
+    case "rows":
+      return textNotice("success", "undo.rowsDone", {
+        count: undo.written.length,
+        where: `${undo.table.sheet}!${undo.address}`,
+      });
+    case "table":
+      return textNotice("success", "undo.tableDone", {
+        where: `${undo.table.sheet}!${undo.table.address}`,
+      });
+    case "sheet":
+      return textNotice("success", "undo.sheetDone", { sheet: undo.sheet });
+  }
 }
 
 /** The goal the Allocate and Spread tools work on: the one on the row of the active cell. */
@@ -98,14 +117,7 @@ export function useToolsPanel(props: ToolsPanelProps): ToolsPanelState {
         setChangedCells(null);
         setDone(null);
         await reaudit();
-        toast(
-          done.undo.kind === "cells"
-            ? textNotice("success", "undo.cellsDone", { count: done.undo.before.length })
-            : textNotice("success", "undo.rowsDone", {
-                count: done.undo.written.length,
-                where: `${done.undo.table.sheet}!${done.undo.address}`,
-              })
-        );
+        toast(done.undone ?? undoneNotice(done.undo));
       } catch (error) {
         setNotice(errorNotice(error));
       } finally {
