@@ -926,25 +926,31 @@ export class ExcelWorkbook implements PaneWorkbook {
 
   /**
    * An Excel table's added rows are deleted with the cells beneath shifting up (Range.delete, ExcelApi 1.1), which
-   * shrinks the table as deleting its rows in Excel does. Under a plain range the rows were empty before (appendRows
-   * checks): they are emptied and their number formats reset, and nothing below moves.
+   * shrinks the table as deleting its rows in Excel does. Under a plain range, inserted rows are deleted as whole
+   * sheet rows (what insertRows added); appended rows were empty before (appendRows checks): they are emptied and
+   * their number formats reset, and nothing below moves.
    */
-  async removeRows(table: TableSource, address: string): Promise<void> {
+  async removeRows(table: TableSource, address: string, inserted: boolean): Promise<void> {
     const bounds = rangeBounds(address);
     const general = Array.from({ length: bounds.lastRow - bounds.firstRow + 1 }, () =>
       Array<string>(bounds.lastColumn - bounds.firstColumn + 1).fill("General")
     );
     await this.batch(async (context, attempt) => {
-      const range = context.workbook.worksheets.getItem(table.sheet).getRange(address);
+      const sheet = context.workbook.worksheets.getItem(table.sheet);
       await sendWrites(
         context,
         attempt,
         [
           smallWrite(() => {
             if (table.tableName !== null) {
-              range.delete("Up");
+              sheet.getRange(address).delete("Up");
               return;
             }
+            if (inserted) {
+              sheet.getRange(`${bounds.firstRow}:${bounds.lastRow}`).delete("Up");
+              return;
+            }
+            const range = sheet.getRange(address);
             range.clear("Contents");
             range.numberFormat = general;
           }),
@@ -952,6 +958,70 @@ export class ExcelWorkbook implements PaneWorkbook {
         true
       );
     });
+  }
+
+  /**
+   * An Excel table takes the rows at their place (TableRowCollection.add with an index, ExcelApi 1.4 for several
+   * rows: "Any rows below the inserted row are shifted downwards"); under a plain range whole sheet rows are
+   * inserted (Range.insert "Down", 1.1), as Excel's Insert Sheet Rows, so that what lies beside and below the table
+   * moves with it and formulas follow. Either way the rows get the number formats of the row they go under.
+   */
+  async insertRows(table: TableSource, after: number, rows: CellValue[][]): Promise<boolean> {
+    const bounds = rangeBounds(table.address);
+    if (rows.length === 0) return true;
+    if (after <= bounds.firstRow || after > bounds.lastRow) return false;
+    const width = Math.max(
+      bounds.lastColumn - bounds.firstColumn + 1,
+      ...rows.map((row) => row.length)
+    );
+    const values = toExcelRows(rows).map((row) =>
+      row.map((value) => value ?? "").concat(Array<string>(width - row.length).fill(""))
+    );
+    const target: RangeBounds = {
+      firstRow: after + 1,
+      lastRow: after + rows.length,
+      firstColumn: bounds.firstColumn,
+      lastColumn: bounds.firstColumn + width - 1,
+    };
+    await this.batch(async (context, attempt) => {
+      const sheet = context.workbook.worksheets.getItem(table.sheet);
+      const above = sheet.getRange(boundsAddress({ ...target, firstRow: after, lastRow: after }));
+      above.load("numberFormat");
+      await context.sync();
+      const formats = above.numberFormat[0] ?? [];
+      const formatting: WriteOp[] = formats.some((format) => format !== "General")
+        ? [
+            smallWrite(() => {
+              sheet.getRange(boundsAddress(target)).numberFormat = values.map(() => formats);
+            }),
+          ]
+        : [];
+      // A plain range's rows are made and formatted before the values go in (a text format "@" keeps "001" as
+      // typed); a table's rows come with their values.
+      const ops: WriteOp[] =
+        table.tableName !== null
+          ? [
+              ...sliceRows(values, WRITE_SLICE_BYTES).map((slice) => {
+                const listObject = sheet.tables.getItem(table.tableName as string);
+                // Zero-based among the table's data rows: the first data row is under the header.
+                const index = after - bounds.firstRow + slice.offset;
+                return {
+                  bytes: slice.bytes + OPERATION_BYTES,
+                  queue: () => void listObject.rows.add(index, slice.rows),
+                };
+              }),
+              ...formatting,
+            ]
+          : [
+              smallWrite(() => {
+                sheet.getRange(`${target.firstRow}:${target.lastRow}`).insert("Down");
+              }),
+              ...formatting,
+              ...valueWrites(sheet, target.firstRow, target.firstColumn, values),
+            ];
+      await sendWrites(context, attempt, ops, true);
+    });
+    return true;
   }
 
   /**

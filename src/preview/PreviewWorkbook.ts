@@ -792,10 +792,19 @@ export class PreviewWorkbook implements PaneWorkbook {
   }
 
   /**
+   * The preview appends instead (false): a workbook it opened is saved as the file's own package with the edited
+   * cells only (fileEdits.ts), and rows inserted would leave that package's merged cells, rules, links, drawings and
+   * other sheets' references where they were. Inserting needs the package writer (src/xlsx) to shift rows first.
+   */
+  async insertRows(_table: TableSource, _after: number, _rows: CellValue[][]): Promise<boolean> {
+    return false;
+  }
+
+  /**
    * Undoes appendRows: the cells written are emptied and lose the number formats they were given, and an Excel
    * table ending with them shrinks back (with its drop-downs); nothing else moves.
    */
-  async removeRows(table: TableSource, address: string): Promise<void> {
+  async removeRows(table: TableSource, address: string, _inserted: boolean): Promise<void> {
     this.forgetEdits();
     const target = this.sheet(table.sheet);
     const { meta } = target;

@@ -399,8 +399,12 @@ export const STRINGS = {
   },
   "split.add": { en: "Add {count} {count|row|rows}", zh: "添加 {count} 行" },
   "split.added": {
-    en: "{count} {count|row|rows} added at {where} (selected), and the table audited again. Undo removes them.",
-    zh: "已在 {where} 添加 {count} 行（已选中），并重新审核了目标表。点击“撤销”可删除这些行。",
+    en: "{count} {count|row|rows} added at the end of the table, {where} (selected), and the table audited again. Undo removes them.",
+    zh: "已在目标表末尾 {where} 添加 {count} 行（已选中），并重新审核了目标表。点击“撤销”可删除这些行。",
+  },
+  "split.inserted": {
+    en: "{count} {count|row|rows} inserted under {goal}, {where} (selected), and the table audited again. Undo removes them.",
+    zh: "已在 {goal} 下方插入 {count} 行：{where}（已选中），并重新审核了目标表。点击“撤销”可删除这些行。",
   },
   "undo.button": { en: "Undo", zh: "撤销" },
   "undo.cellsDone": {

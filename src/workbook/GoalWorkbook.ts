@@ -159,10 +159,18 @@ export interface PaneWorkbook extends GoalWorkbook {
   /** Puts cells back as recorded: formulas as formulas, text as text, empty cells emptied. */
   restore(sheet: string, records: readonly CellRecord[]): Promise<void>;
   /**
-   * Removes rows that `appendRows` added to a goal table (`address`: those rows, as wide as written): an Excel
-   * table shrinks back, a plain range's rows are emptied of what was written, with their number formats reset.
+   * Inserts rows into a goal table under its row `after` (a data row of it): the rows below move down, the new ones
+   * take the number formats of row `after`. An Excel table grows by them; under a plain range whole sheet rows are
+   * inserted, as Excel's Insert Sheet Rows. Resolves to false, inserting nothing, where the host cannot insert rows
+   * without losing something of the workbook (then the caller appends).
    */
-  removeRows(table: TableSource, address: string): Promise<void>;
+  insertRows(table: TableSource, after: number, rows: CellValue[][]): Promise<boolean>;
+  /**
+   * Removes rows the add-in added to a goal table (`address`: those rows, as wide as written): an Excel table
+   * shrinks back; under a plain range, rows `inserted` are deleted as whole sheet rows, rows appended are emptied of
+   * what was written, with their number formats reset.
+   */
+  removeRows(table: TableSource, address: string, inserted: boolean): Promise<void>;
   /** Deletes a sheet the add-in added (the undo of a template or of plans written on a sheet of their own). */
   deleteSheet(sheet: string): Promise<void>;
   /**

@@ -502,7 +502,14 @@ export function allocationTexts(
  */
 export type WriteUndo =
   | { kind: "cells"; sheet: string; before: CellRecord[]; written: CellBlock[] }
-  | { kind: "rows"; table: TableSource; address: string; written: CellValue[][] }
+  | {
+      kind: "rows";
+      table: TableSource;
+      address: string;
+      written: CellValue[][];
+      /** True for rows inserted among the table's (insertRows), false for rows appended under it. */
+      inserted: boolean;
+    }
   | { kind: "table"; table: TableSource; written: CellValue[][] }
   | { kind: "sheet"; sheet: string; written: CellValue[][] };
 
@@ -632,7 +639,7 @@ export async function undoWrite(
       if (undo.before[0]) await workbook.select(undo.sheet, undo.before[0].address);
       break;
     case "rows":
-      await workbook.removeRows(undo.table, undo.address);
+      await workbook.removeRows(undo.table, undo.address, undo.inserted);
       await workbook.select(undo.table.sheet, undo.address);
       break;
     case "table":
@@ -682,33 +689,43 @@ export function planTimeSplit(
 }
 
 /**
- * Adds the planned period rows at the end of the goal table and selects them: returns where they went and what
- * undoes it.
+ * Puts the planned period rows of a goal right under it, where the host can insert rows (else at the end of the
+ * goal table), and selects them: returns where they went, whether under the goal, and what undoes it.
  */
 export async function writeTimeSplit(
-  workbook: GoalWorkbook,
+  workbook: PaneWorkbook,
   run: AuditRun,
+  goal: number,
   rows: readonly TimeSplitRow[]
-): Promise<{ address: string; undo: WriteUndo }> {
+): Promise<{ address: string; underGoal: boolean; undo: WriteUndo }> {
   const bounds = rangeBounds(run.source.address);
-  await workbook.appendRows(
-    run.source,
-    rows.map((row) => row.cells)
-  );
+  const cells = rows.map((row) => row.cells);
+  const parentRow = run.result.goals[goal]?.row;
+  const underGoal =
+    parentRow !== undefined && (await workbook.insertRows(run.source, parentRow, cells));
+  if (!underGoal) await workbook.appendRows(run.source, cells);
+  const firstRow = underGoal ? (parentRow as number) + 1 : bounds.lastRow + 1;
   const width = Math.max(
     bounds.lastColumn - bounds.firstColumn + 1,
     ...rows.map((row) => row.cells.length)
   );
   const address = boundsAddress({
-    firstRow: bounds.lastRow + 1,
-    lastRow: bounds.lastRow + rows.length,
+    firstRow,
+    lastRow: firstRow + rows.length - 1,
     firstColumn: bounds.firstColumn,
     lastColumn: bounds.firstColumn + width - 1,
   });
   await workbook.select(run.source.sheet, address);
   return {
     address,
-    undo: { kind: "rows", table: run.source, address, written: rows.map((row) => row.cells) },
+    underGoal,
+    undo: {
+      kind: "rows",
+      table: run.source,
+      address,
+      written: rows.map((row) => row.cells),
+      inserted: underGoal,
+    },
   };
 }
 
@@ -769,6 +786,7 @@ export async function startImprovementPlans(
         table: { sheet, address: added.address, tableName: null },
         address: added.address,
         written,
+        inserted: false,
       };
   return { count: rows.length, sheet, undo };
 }

@@ -249,6 +249,13 @@ describe("the browser preview", () => {
     expect(parts.reduce((sum, part) => sum + part, 0)).toBe(parentTarget);
     // Even: no two parts differ by more than the rounding unit.
     expect(Math.max(...parts) - Math.min(...parts)).toBeLessThanOrEqual(1);
+    // Read back as shown: each target with the sheet's separators, each goal text stating that target.
+    for (const child of children) {
+      const shown = (await cell(page, `M${child.row}`).textContent()) ?? "";
+      expect(shown).toMatch(/^\d{1,3}(,\d{3})+$/);
+      const text = (await cell(page, `E${child.row}`).textContent()) ?? "";
+      expect(text).toContain(`${numberOf(shown) / 10_000}万件`);
+    }
   });
 
   it.each(["en", "zh"] as const)(
@@ -261,7 +268,8 @@ describe("the browser preview", () => {
               tools: "Tools",
               use: "Use selected goal",
               add: "Add 4 rows",
-              added: /4 rows added at/,
+              // The preview appends (PreviewWorkbook.insertRows): Excel inserts them under the goal.
+              added: /4 rows added at the end of the table/,
             }
           : { tools: "工具", use: "使用所选目标", add: "添加 4 行", added: /添加 4 行（已选中）/ };
       if (lang === "zh") await page.getByRole("radio", { name: "中文" }).check();

@@ -112,6 +112,34 @@ export function parseAddress(address: string): RangeBounds {
   return rangeBounds(local);
 }
 
+/**
+ * Whole rows inserted at `from` (`delta` > 0) or deleted from it (`delta` < 0), as Excel does: the cells, number
+ * formats, tables and rules below move; a table or rule spanning `from` grows or shrinks.
+ */
+function moveRows(sheet: FakeSheet, from: number, delta: number): void {
+  if (delta > 0) sheet.cells.splice(from - 1, 0, ...Array.from({ length: delta }, () => []));
+  else sheet.cells.splice(from - 1, -delta);
+  const formats = new Map<string, string>();
+  for (const [key, format] of sheet.numberFormats) {
+    const [row, column] = key.split(":").map(Number) as [number, number];
+    if (delta < 0 && row >= from && row < from - delta) continue;
+    formats.set(`${row >= from ? row + delta : row}:${column}`, format);
+  }
+  sheet.numberFormats = formats;
+  const moved = (address: string): string => {
+    const range = parseAddress(address);
+    if (range.lastRow < from) return address;
+    const below = range.firstRow >= from + Math.max(0, -delta);
+    return boundsAddress({
+      ...range,
+      firstRow: below ? range.firstRow + delta : range.firstRow,
+      lastRow: range.lastRow + delta,
+    });
+  };
+  for (const table of sheet.tables) table.address = moved(table.address);
+  for (const rule of sheet.rules) rule.range = moved(rule.range);
+}
+
 /** Whether `inner` lies wholly inside `outer`. */
 function within(inner: RangeBounds, outer: RangeBounds): boolean {
   return (
@@ -898,9 +926,19 @@ export class FakeExcel {
                 entry.what === "dataValidation.rule" || !within(parseAddress(entry.address), b)
             );
         }),
+        // Whole sheet rows ("5:8"): the rows below, their number formats, tables and rules move down.
+        insert: write("insert", (sheet, b, shift) => {
+          if (shift !== "Down" || b.firstColumn !== 0 || b.lastColumn !== WHOLE_SHEET.lastColumn)
+            throw new Error("this fake inserts whole rows, shifting down, only");
+          moveRows(sheet, b.firstRow, b.lastRow - b.firstRow + 1);
+        }),
         // Cells beneath shift up; a table whose last rows these are shrinks (Excel deletes table rows so).
         delete: write("delete", (sheet, b, shift) => {
           if (shift !== "Up") throw new Error("this fake deletes with shift up only");
+          if (b.firstColumn === 0 && b.lastColumn === WHOLE_SHEET.lastColumn) {
+            moveRows(sheet, b.firstRow, -(b.lastRow - b.firstRow + 1));
+            return;
+          }
           const count = b.lastRow - b.firstRow + 1;
           const last = sheet.cells.length;
           for (let row = b.firstRow; row <= last; row++)
@@ -1081,19 +1119,40 @@ export class FakeExcel {
               sheet.tables.splice(sheet.tables.indexOf(entry), 1);
             }),
           rows: {
-            add: (_index: unknown, values: unknown[][]) =>
+            // At the end (index null, undefined or -1), or at a zero-based data row: the table's cells from
+            // there shift down within its columns, as Excel inserts table rows.
+            add: (index: unknown, values: unknown[][]) =>
               this.enqueue(bytesOf(values) + 60, () => {
                 const entry = find();
                 const bounds = parseAddress(entry.address);
-                const target = {
-                  ...bounds,
-                  firstRow: bounds.lastRow + 1,
-                  lastRow: bounds.lastRow + values.length,
-                };
+                const dataRows = bounds.lastRow - bounds.firstRow;
+                const at =
+                  typeof index === "number" && index >= 0
+                    ? bounds.firstRow + 1 + index
+                    : bounds.lastRow + 1;
+                if (typeof index === "number" && index > dataRows)
+                  throw new FakeExcelError(
+                    "InvalidArgument",
+                    `row index ${index} is past the table`
+                  );
+                const target = { ...bounds, firstRow: at, lastRow: at + values.length - 1 };
                 const sheet = sheetOf();
                 this.record(sheet, "table.rows.add", boundsAddress(target));
+                for (let row = Math.max(sheet.cells.length, bounds.lastRow); row >= at; row--)
+                  for (let column = bounds.firstColumn; column <= bounds.lastColumn; column++) {
+                    const stored = (sheet.cells[row - 1 + values.length] ??= []);
+                    stored[column] = sheet.cells[row - 1]?.[column];
+                  }
+                for (let row = at; row <= target.lastRow; row++) {
+                  const stored = (sheet.cells[row - 1] ??= []);
+                  for (let column = bounds.firstColumn; column <= bounds.lastColumn; column++)
+                    stored[column] = undefined;
+                }
                 this.writeCells(sheet, target, values, "table.rows.add");
-                entry.address = boundsAddress({ ...bounds, lastRow: target.lastRow });
+                entry.address = boundsAddress({
+                  ...bounds,
+                  lastRow: bounds.lastRow + values.length,
+                });
               }),
           },
         },

@@ -93,7 +93,11 @@ describe("ExcelWorkbook's undo of the pane's writes", () => {
     ]);
     const sheet = fake.sheets.find((one) => one.name === "Goals");
     sheet?.tables.push({ name: "Goals1", address: "A1:B4" });
-    await book.removeRows({ sheet: "Goals", address: "A1:B2", tableName: "Goals1" }, "A3:B4");
+    await book.removeRows(
+      { sheet: "Goals", address: "A1:B2", tableName: "Goals1" },
+      "A3:B4",
+      false
+    );
     expect(sheet?.tables[0]?.address).toBe("A1:B2");
     expect(fake.values("Goals")[2]).toEqual(["", ""]);
     // The cells beneath shifted up with the table's rows, as Excel deletes table rows.
@@ -101,9 +105,91 @@ describe("ExcelWorkbook's undo of the pane's writes", () => {
 
     const plain = host([["ID", "Target"], ["C1", 1000], ["C1-Q1", 250], [], ["Signed: Ana"]]);
     plain.fake.sheets[0]?.numberFormats.set("3:1", "#,##0");
-    await plain.book.removeRows({ sheet: "Goals", address: "A1:B2", tableName: null }, "A3:B3");
+    await plain.book.removeRows(
+      { sheet: "Goals", address: "A1:B2", tableName: null },
+      "A3:B3",
+      false
+    );
     expect(plain.fake.values("Goals")[2]).toEqual(["", ""]);
     expect(plain.fake.values("Goals")[4]).toEqual(["Signed: Ana", ""]);
     expect(plain.fake.sheets[0]?.numberFormats.get("3:1")).toBe("General");
+  });
+});
+
+describe("ExcelWorkbook.insertRows", () => {
+  const rows = [
+    ["ID", "Target", "Deadline"],
+    ["C1", 1000, 46387],
+    ["T1", 600, 46387],
+    ["T2", 400, 46387],
+    [],
+    ["Signed: Ana"],
+  ];
+
+  it("inserts rows into an Excel table under a row of it, with that row's number formats", async () => {
+    const { fake, book } = host(rows);
+    const sheet = fake.sheets[0]!;
+    sheet.tables.push({ name: "Goals1", address: "A1:C4" });
+    sheet.numberFormats.set("2:1", "#,##0");
+    sheet.numberFormats.set("2:2", "yyyy-mm-dd");
+    const table = { sheet: "Goals", address: "A1:C4", tableName: "Goals1" };
+    expect(
+      await book.insertRows(table, 2, [
+        ["C1-Q1", 250, 46112],
+        ["C1-Q2", 250, 46203],
+      ])
+    ).toBe(true);
+    expect(fake.values("Goals").map((row) => row[0])).toEqual([
+      "ID",
+      "C1",
+      "C1-Q1",
+      "C1-Q2",
+      "T1",
+      "T2",
+      "",
+      "Signed: Ana",
+    ]);
+    expect(sheet.tables[0]?.address).toBe("A1:C6");
+    expect([sheet.numberFormats.get("3:1"), sheet.numberFormats.get("4:2")]).toEqual([
+      "#,##0",
+      "yyyy-mm-dd",
+    ]);
+    expect(fake.writes.map((write) => write.what)).toContain("table.rows.add");
+
+    // Undone, the table's rows go and the cells below move back up.
+    await book.removeRows(table, "A3:C4", true);
+    const after = fake.values("Goals").map((row) => row[0]);
+    expect(after.slice(0, 6)).toEqual(["ID", "C1", "T1", "T2", "", "Signed: Ana"]);
+    expect(after.slice(6).filter((value) => value !== "")).toEqual([]);
+    expect(sheet.tables[0]?.address).toBe("A1:C4");
+  });
+
+  it("inserts whole sheet rows under a plain range's row, moving what lies beside and below", async () => {
+    const { fake, book } = host(rows.map((row, r) => (r === 3 ? [...row, null, "note"] : row)));
+    const sheet = fake.sheets[0]!;
+    sheet.numberFormats.set("2:1", "#,##0");
+    sheet.numberFormats.set("4:1", "0.0");
+    const table = { sheet: "Goals", address: "A1:C4", tableName: null };
+    expect(await book.insertRows(table, 2, [["C1-Q1", 250, 46112]])).toBe(true);
+    expect(fake.values("Goals")[2]?.slice(0, 3)).toEqual(["C1-Q1", 250, 46112]);
+    // The note beside T2 moved down with it; T2's own format too.
+    expect(fake.values("Goals")[4]?.[4]).toBe("note");
+    expect([sheet.numberFormats.get("3:1"), sheet.numberFormats.get("5:1")]).toEqual([
+      "#,##0",
+      "0.0",
+    ]);
+    expect(fake.values("Goals")[6]?.[0]).toBe("Signed: Ana");
+
+    await book.removeRows(table, "A3:C3", true);
+    expect(fake.values("Goals")[3]?.[4]).toBe("note");
+    expect(fake.values("Goals")[5]?.[0]).toBe("Signed: Ana");
+    expect(sheet.numberFormats.get("4:1")).toBe("0.0");
+  });
+
+  it("refuses a row outside the table's data rows", async () => {
+    const { book } = host(rows);
+    const table = { sheet: "Goals", address: "A1:C4", tableName: null };
+    expect(await book.insertRows(table, 1, [["x"]])).toBe(false);
+    expect(await book.insertRows(table, 5, [["x"]])).toBe(false);
   });
 });

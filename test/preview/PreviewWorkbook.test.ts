@@ -265,7 +265,7 @@ describe("the pane's tools in the preview", () => {
     const run = await audit(book);
     const plan = planTimeSplit(run, 0, "quarter", null);
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
-    await writeTimeSplit(book, run, plan.value);
+    await writeTimeSplit(book, run, 0, plan.value);
     const again = await audit(book);
     expect({
       before: inserted.address,

@@ -308,10 +308,58 @@ export class MemoryWorkbook implements PaneWorkbook {
     if (listed) listed.address = grown;
   }
 
-  async removeRows(table: TableSource, address: string): Promise<void> {
+  /**
+   * Inserts whole rows under row `after` (a data row of the table), as Excel's Insert Sheet Rows: the cells below
+   * move down, and so do the tables, drop-downs, formats and rules below; those spanning row `after` grow.
+   * `canInsert` false makes it behave as the preview (it appends instead).
+   */
+  async insertRows(table: TableSource, after: number, rows: CellValue[][]): Promise<boolean> {
+    this.count("insertRows");
+    const bounds = rangeBounds(table.address);
+    if (!this.canInsert || after <= bounds.firstRow || after > bounds.lastRow) return false;
+    const sheet = this.sheet(table.sheet);
+    const count = rows.length;
+    while (sheet.cells.length < after) sheet.cells.push([]);
+    sheet.cells.splice(after, 0, ...rows.map((row) => [...row]));
+    this.moveRanges(sheet, after + 1, count);
+    return true;
+  }
+
+  /** False to make insertRows refuse, as the preview's does. */
+  canInsert = true;
+
+  /**
+   * Moves the sheet's tables, drop-downs, formats and rules as rows are inserted at `from` (`delta` > 0) or
+   * deleted from it (`delta` < 0): those below move, those spanning it grow or shrink.
+   */
+  private moveRanges(sheet: MemorySheet, from: number, delta: number): void {
+    const moved = (address: string): string => {
+      const range = rangeBounds(address);
+      if (range.lastRow < from) return address;
+      const below = range.firstRow >= from + Math.max(0, -delta);
+      return boundsAddress({
+        ...range,
+        firstRow: below ? range.firstRow + delta : range.firstRow,
+        lastRow: range.lastRow + delta,
+      });
+    };
+    for (const entry of sheet.tables) entry.address = moved(entry.address);
+    for (const entry of sheet.validations) entry.range = moved(entry.range);
+    for (const entry of sheet.formats) entry.range = moved(entry.range);
+    for (const rule of sheet.rules) rule.range = moved(rule.range);
+  }
+
+  async removeRows(table: TableSource, address: string, inserted: boolean): Promise<void> {
     this.count("removeRows");
     const sheet = this.sheet(table.sheet);
     const bounds = rangeBounds(address);
+    if (inserted && table.tableName === null) {
+      // Whole sheet rows go, and what lies below moves up.
+      const count = bounds.lastRow - bounds.firstRow + 1;
+      sheet.cells.splice(bounds.firstRow - 1, count);
+      this.moveRanges(sheet, bounds.firstRow, -count);
+      return;
+    }
     if (table.tableName !== null) {
       // The cells beneath shift up, the table shrinks (as Range.delete("Up") in Excel).
       const count = bounds.lastRow - bounds.firstRow + 1;

@@ -333,34 +333,44 @@ describe("spreading a goal in time", () => {
     ]);
     await pane.user.click(screen.getByRole("button", { name: "Add 4 rows" }));
     await screen.findByText(
-      "4 rows added at Goals!A11:K14 (selected), and the table audited again. Undo removes them."
+      "4 rows inserted under C1, Goals!A5:K8 (selected), and the table audited again. Undo removes them."
     );
-    expect(pane.workbook.selected).toBe("Goals!A11:K14");
-    expect([11, 12, 13, 14].map((row) => pane.workbook.value("Goals", row, 0))).toEqual([
+    expect(pane.workbook.selected).toBe("Goals!A5:K8");
+    // Under their goal, the goals that were there moved down.
+    expect([4, 5, 6, 7, 8, 9].map((row) => pane.workbook.value("Goals", row, 0))).toEqual([
+      "C1",
       "C1-Q1",
       "C1-Q2",
       "C1-Q3",
       "C1-Q4",
+      goalSheet()[4]?.[0],
     ]);
     await pane.user.click(screen.getByRole("tab", { name: "Audit" }));
     expect(screen.getByText("11 goals read from Goals!A3:K14")).toBeTruthy();
+  });
+
+  it("adds the rows at the end of the table where the host cannot insert rows, and says so", async () => {
+    const book = new MemoryWorkbook({ Goals: goalSheet() }, { sheet: "Goals", row: 4, column: 0 });
+    book.canInsert = false;
+    const pane = await renderPane(book);
+    await pickGoal(pane, 4);
+    await pane.user.click(screen.getByRole("button", { name: "Add 4 rows" }));
+    await screen.findByText(
+      "4 rows added at the end of the table, Goals!A11:K14 (selected), and the table audited again. Undo removes them."
+    );
+    expect(pane.workbook.selected).toBe("Goals!A11:K14");
   });
 
   it("undoes a spread: the rows it added are removed and the table audited again", async () => {
     const pane = await renderPane();
     await pickGoal(pane, 4);
     await pane.user.click(screen.getByRole("button", { name: "Add 4 rows" }));
-    await screen.findByText(/4 rows added at Goals!A11:K14/);
+    await screen.findByText(/4 rows inserted under C1, Goals!A5:K8/);
     await pane.user.click(screen.getByRole("button", { name: "Undo" }));
     await screen.findAllByText(
-      "Undone: the 4 rows added at Goals!A11:K14 were removed, and the table audited again."
+      "Undone: the 4 rows added at Goals!A5:K8 were removed, and the table audited again."
     );
-    expect([11, 12, 13, 14].map((row) => pane.workbook.value("Goals", row, 0))).toEqual([
-      null,
-      null,
-      null,
-      null,
-    ]);
+    expect(pane.workbook.sheet("Goals").cells).toEqual(goalSheet());
     await pane.user.click(screen.getByRole("tab", { name: "Audit" }));
     expect(screen.getByText("7 goals read from Goals!A3:K10")).toBeTruthy();
   });
@@ -369,7 +379,7 @@ describe("spreading a goal in time", () => {
     const pane = await renderPane();
     await pickGoal(pane, 4);
     await pane.user.click(screen.getByRole("button", { name: "Add 4 rows" }));
-    await screen.findByText(/4 rows added/);
+    await screen.findByText(/4 rows inserted/);
     expect(
       await screen.findByText(
         "This goal is already spread: rows C1-Q1 … C1-Q4 exist. To spread it again, delete those rows first."

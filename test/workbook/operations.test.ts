@@ -11,6 +11,7 @@ import {
   rangeBounds,
   startImprovementPlans,
   writeAllocation,
+  undoWrite,
   writeTimeSplit,
 } from "../../src/workbook/operations";
 import { goal, table } from "../domain/builders";
@@ -269,7 +270,11 @@ describe("spreading a goal in time", () => {
       ["C1-Q3", "2026-Q3", 300],
       ["C1-Q4", "2026-Q4", 400],
     ]);
-    await writeTimeSplit(book, run, plan.value);
+    const before = book.sheet("Goals").cells.map((row) => [...row]);
+    const written = await writeTimeSplit(book, run, 0, plan.value);
+    expect(written.underGoal).toBe(true);
+    expect(written.address).toBe("A5:K8");
+    expect(book.selected).toBe("Goals!A5:K8");
     const again = await auditGoalTable(
       book,
       { ...run.source, address: "A1:K14" },
@@ -279,15 +284,38 @@ describe("spreading a goal in time", () => {
     const quarters = again.result.goals.filter(
       (g) => g.parent === "C1" && g.period?.kind === "quarter"
     );
-    expect(quarters.map((g) => g.row)).toEqual([11, 12, 13, 14]);
-    expect(again.result.findings.filter((f) => f.row >= 11 && f.severity === "error")).toEqual([]);
+    // Right under their goal; the goals below moved down four rows.
+    expect(quarters.map((g) => g.row)).toEqual([5, 6, 7, 8]);
+    expect(book.sheet("Goals").cells.slice(8)).toEqual(before.slice(4));
+    expect(
+      again.result.findings.filter((f) => f.row >= 5 && f.row <= 8 && f.severity === "error")
+    ).toEqual([]);
+
+    // Undone, the inserted rows go and the goals below move back up.
+    await undoWrite(book, written.undo);
+    expect(book.sheet("Goals").cells).toEqual(before);
+  });
+
+  it("adds them at the end of the table where the host cannot insert rows (the preview)", async () => {
+    const { book, run } = await audited();
+    book.canInsert = false;
+    const plan = planTimeSplit(run, 0, "quarter", null);
+    if (!plan.ok) throw new Error("no plan");
+    const written = await writeTimeSplit(book, run, 0, plan.value);
+    expect(written).toMatchObject({ underGoal: false, address: "A11:K14" });
+    expect([11, 12, 13, 14].map((row) => book.value("Goals", row, 0))).toEqual([
+      "C1-Q1",
+      "C1-Q2",
+      "C1-Q3",
+      "C1-Q4",
+    ]);
   });
 
   it("refuses to split a goal twice", async () => {
     const { book, run } = await audited();
     const plan = planTimeSplit(run, 0, "quarter", null);
     if (!plan.ok) throw new Error("no plan");
-    await writeTimeSplit(book, run, plan.value);
+    await writeTimeSplit(book, run, 0, plan.value);
     const again = await auditGoalTable(
       book,
       { ...run.source, address: "A1:K14" },

@@ -47,12 +47,14 @@ export function useTimeSplitPanel(props: TimeSplitPanelProps): TimeSplitPanelSta
     setBusy(true);
     setNotice(null);
     try {
-      const { address, undo } = await writeTimeSplit(workbook, run, plan.value);
+      const { address, underGoal, undo } = await writeTimeSplit(workbook, run, goal, plan.value);
       await reaudit();
+      const parent = run.result.goals[goal];
       onWritten({
-        notice: textNotice("success", "split.added", {
+        notice: textNotice("success", underGoal ? "split.inserted" : "split.added", {
           count: plan.value.length,
           where: `${run.source.sheet}!${address}`,
+          goal: parent?.id ?? `#${parent?.row ?? ""}`,
         }),
         undo,
       });
@@ -61,7 +63,7 @@ export function useTimeSplitPanel(props: TimeSplitPanelProps): TimeSplitPanelSta
     } finally {
       setBusy(false);
     }
-  }, [plan, workbook, run, reaudit, onWritten]);
+  }, [plan, workbook, run, goal, reaudit, onWritten]);
 
   return {
     grain,
