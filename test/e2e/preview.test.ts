@@ -17,7 +17,9 @@ import {
   openPreview,
   pane,
   rgb,
+  outsidePane,
   seriousViolations,
+  settled,
   uncovered,
 } from "./previewPage";
 
@@ -423,8 +425,8 @@ describe("the browser preview", () => {
     // Said in a toast (it goes by itself), over the pane's corner, never over the grid.
     const toast = page.locator(".fui-Toast", { hasText: /Audit cleared/ });
     await toast.waitFor();
-    const [toastBox, paneBox] = [await toast.boundingBox(), await pane(page).boundingBox()];
-    expect(toastBox && paneBox && toastBox.x >= paneBox.x).toBe(true);
+    await settled(page);
+    expect(await outsidePane(page, toast)).toEqual({ left: 0, top: 0, right: 0, bottom: 0 });
     expect((await uncovered(page)).filter((probe) => probe.covered !== null)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, "preview-toast-en.png") });
     const cleared = await gridCells(page);
@@ -565,6 +567,89 @@ describe("the browser preview", () => {
             violations: [],
           });
         }
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+
+  for (const lang of ["en", "zh"] as const) {
+    it(`opens the map's tooltip and the allocation dialog at 350 px and 1500 px (${lang}): within the pane, focus kept, axe clean`, async () => {
+      const { page, errors } = await open();
+      const words =
+        lang === "en"
+          ? {
+              map: "Map",
+              tools: "Tools",
+              use: "Use selected goal",
+              even: "Evenly",
+              write: "Write targets",
+            }
+          : {
+              map: "目标树",
+              tools: "工具",
+              use: "使用所选目标",
+              even: "平均分配",
+              write: "写入目标值",
+            };
+      if (lang === "zh") await page.getByRole("radio", { name: "中文" }).check();
+      await audit(page, lang);
+      const none = { left: 0, top: 0, right: 0, bottom: 0 };
+      for (const width of [350, 1500]) {
+        await page.setViewportSize({ width, height: 1000 });
+        // The map's tooltip: beside its line, inside the pane, over nothing of the grid or the tabs.
+        await pane(page).getByRole("tab", { name: words.map }).click();
+        const text = pane(page).getByTestId("map-text").nth(1);
+        await text.scrollIntoViewIfNeeded();
+        await text.hover();
+        const tooltip = page.getByRole("tooltip").first();
+        await tooltip.waitFor();
+        await settled(page);
+        await page.screenshot({ path: join(SCREENSHOTS, `preview-tooltip-${width}-${lang}.png`) });
+        expect({ width, outside: await outsidePane(page, tooltip) }).toEqual({
+          width,
+          outside: none,
+        });
+        if (width === 1500)
+          expect((await uncovered(page)).filter((probe) => probe.covered !== null)).toEqual([]);
+        await page.mouse.move(0, 0);
+        await tooltip.waitFor({ state: "hidden" });
+
+        // The allocation's confirmation: a modal over the pane only, reached and left from the keyboard.
+        await cell(page, "A10").click(); // T4
+        await pane(page).getByRole("tab", { name: words.tools }).click();
+        await pane(page).getByRole("button", { name: words.use }).click();
+        await pane(page).getByRole("radio", { name: words.even }).check();
+        const write = pane(page).getByRole("button", { name: words.write });
+        await write.focus();
+        await page.keyboard.press("Enter");
+        const dialog = page.getByRole("alertdialog");
+        await dialog.waitFor();
+        await page.keyboard.press("Tab");
+        const focus = await dialog.evaluate((element) => ({
+          inside: element.contains(document.activeElement),
+          visible: document.activeElement?.matches(":focus-visible") ?? false,
+        }));
+        expect({ width, focus }).toEqual({ width, focus: { inside: true, visible: true } });
+        await settled(page);
+        await page.screenshot({ path: join(SCREENSHOTS, `preview-dialog-${width}-${lang}.png`) });
+        expect({ width, outside: await outsidePane(page, dialog) }).toEqual({
+          width,
+          outside: none,
+        });
+        if (width === 1500)
+          expect(
+            (await uncovered(page, { tabs: false })).filter((probe) => probe.covered !== null)
+          ).toEqual([]);
+        expect({ width, violations: await seriousViolations(page) }).toEqual({
+          width,
+          violations: [],
+        });
+        // Escape closes it, writes nothing, and gives the focus back to the button that opened it.
+        await page.keyboard.press("Escape");
+        await dialog.waitFor({ state: "hidden" });
+        await expect(write.evaluate((element) => element === document.activeElement)).resolves.toBe(
+          true
+        );
       }
       expect(errors).toEqual([]);
     });

@@ -107,12 +107,16 @@ export function numberOf(text: string): number {
  * Points spread over the grid and the pane's tabs where nothing the pane opens may sit: for each, whether the
  * element found there by `document.elementFromPoint` belongs to the grid or the tab list (not to a layer on top).
  */
-export async function uncovered(page: Page): Promise<{ point: string; covered: string | null }[]> {
-  return page.evaluate(() => {
+export async function uncovered(
+  page: Page,
+  { tabs = true }: { tabs?: boolean } = {}
+): Promise<{ point: string; covered: string | null }[]> {
+  return page.evaluate((withTabs) => {
     const probes: { point: string; covered: string | null }[] = [];
     const targets = [
       document.querySelector('[role="grid"]'),
-      document.querySelector('aside [role="tablist"]'),
+      // A modal dialog of the pane dims the pane, its tabs included, as in Excel: then only the grid is probed.
+      withTabs ? document.querySelector('aside [role="tablist"]') : null,
     ];
     for (const target of targets) {
       if (!target) continue;
@@ -130,7 +134,29 @@ export async function uncovered(page: Page): Promise<{ point: string; covered: s
         }
     }
     return probes;
-  });
+  }, tabs);
+}
+
+/**
+ * How far a surface the pane opened (a tooltip, a dialog) reaches outside the part of the pane in view, in pixels
+ * on each side (0 everywhere when it stays within the pane, as in Excel's pane frame).
+ */
+export async function outsidePane(
+  page: Page,
+  surface: Locator
+): Promise<{ left: number; top: number; right: number; bottom: number }> {
+  const [box, paneBox] = [await surface.boundingBox(), await pane(page).boundingBox()];
+  if (!box || !paneBox) throw new Error("the surface or the pane is not shown");
+  const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+  const top = Math.max(0, paneBox.y);
+  const bottom = Math.min(viewport.height, paneBox.y + paneBox.height);
+  const outside = (value: number) => Math.max(0, Math.round(value));
+  return {
+    left: outside(paneBox.x - box.x),
+    top: outside(top - box.y),
+    right: outside(box.x + box.width - (paneBox.x + paneBox.width)),
+    bottom: outside(box.y + box.height - bottom),
+  };
 }
 
 /** Axe's serious and critical violations in the pane and in the page (a third party's focus sentinels excepted). */
@@ -173,4 +199,13 @@ export async function seriousViolations(
     }
     return seen;
   });
+}
+
+/** Waits until every animation on the page has finished (a dialog's or a tooltip's entrance), before a screenshot. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((animation) => animation.playState === "finished" || animation.playState === "idle")
+  );
 }

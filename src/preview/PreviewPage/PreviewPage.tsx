@@ -5,6 +5,7 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  PortalMountNodeProvider,
   Radio,
   RadioGroup,
   Spinner,
@@ -15,6 +16,7 @@ import { App } from "../../taskpane/App/App";
 import { Grid } from "../Grid/Grid";
 import { previewText } from "../previewStrings";
 import { PreviewPageProps } from "./PreviewPage.types";
+import { usePaneLayer } from "./usePaneLayer";
 import { usePreviewPage } from "./usePreviewPage";
 import { usePreviewPageStyles } from "./usePreviewPageStyles.styles";
 
@@ -27,6 +29,7 @@ export function PreviewPage(props: PreviewPageProps): React.JSX.Element {
   const state = usePreviewPage(props);
   const { lang, workbook } = state;
   const fileInput = React.useRef<HTMLInputElement>(null);
+  const { paneRef, layerRef, layer } = usePaneLayer();
   const t = (id: Parameters<typeof previewText>[1], params?: Record<string, string>) =>
     previewText(lang, id, params);
 
@@ -92,18 +95,22 @@ export function PreviewPage(props: PreviewPageProps): React.JSX.Element {
             <Spinner className={styles.loading} label={t("page.loading")} />
           )}
         </section>
-        <aside className={styles.pane} aria-label={t("page.pane")}>
-          {workbook && (
-            <App
-              key={state.generation}
-              workbook={workbook}
-              officeLang={lang}
-              dark={state.dark}
-              embedded
-            />
-          )}
+        <aside ref={paneRef} className={styles.pane} aria-label={t("page.pane")}>
+          {/* What the pane opens (tooltips, dialogs, toasts) stays over the pane, as in Excel's pane frame. */}
+          <PortalMountNodeProvider value={layer ?? undefined}>
+            {workbook && layer && (
+              <App
+                key={state.generation}
+                workbook={workbook}
+                officeLang={lang}
+                dark={state.dark}
+                embedded
+              />
+            )}
+          </PortalMountNodeProvider>
         </aside>
       </main>
+      <div ref={layerRef} className={styles.paneLayer} data-testid="pane-layer" />
     </FluentProvider>
   );
 }

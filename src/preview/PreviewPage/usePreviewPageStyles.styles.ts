@@ -49,6 +49,20 @@ export const usePreviewPageStyles = makeStyles({
     "@media (max-width: 900px)": { minHeight: "55vh" },
   },
   loading: { margin: "auto" },
+  // Laid over the visible part of the pane (usePaneLayer): the containing block of the pane's fixed surfaces (a
+  // transform makes it one), clipped to the pane as Excel's pane frame clips them; clicks pass through it.
+  paneLayer: {
+    position: "fixed",
+    top: 0,
+    left: 0,
+    width: 0,
+    height: 0,
+    overflow: "hidden",
+    transform: "translateZ(0)",
+    pointerEvents: "none",
+    zIndex: 1000,
+    "& > *": { pointerEvents: "auto" },
+  },
   pane: {
     width: "360px",
     flexShrink: 0,

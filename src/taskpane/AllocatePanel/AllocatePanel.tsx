@@ -58,6 +58,20 @@ export function AllocatePanel(props: AllocatePanelProps): React.JSX.Element {
   const lang = useLang();
   const t = useText();
   const state = useAllocatePanel(props);
+  // Fluent's Dialog gives the focus back to a DialogTrigger only; this one opens from state, so the focus goes back
+  // to Write targets when it closes (if a write disabled the button, the Tools tab's message takes it).
+  const writeButton = React.useRef<HTMLButtonElement>(null);
+  const confirmed = React.useRef(false);
+  React.useEffect(() => {
+    if (state.confirming !== null) {
+      confirmed.current = true;
+      return;
+    }
+    if (!confirmed.current) return;
+    confirmed.current = false;
+    const frame = requestAnimationFrame(() => writeButton.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [state.confirming]);
   const parent = props.run.result.goals[props.goal];
   const unit = parent?.unit ?? null;
   const value = (amount: number | null) => (amount === null ? "—" : formatNumber(amount, unit));
@@ -215,6 +229,7 @@ export function AllocatePanel(props: AllocatePanelProps): React.JSX.Element {
           )}
           <div className={styles.actions}>
             <Button
+              ref={writeButton}
               appearance="primary"
               icon={<EditRegular />}
               disabled={state.busy || !state.plan?.ok || state.changes === 0}

@@ -109,12 +109,20 @@ function DoneWriteBar(props: {
   const { state } = props;
   const bar = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
-    if (state.done) bar.current?.scrollIntoView?.({ block: "nearest" });
+    if (!state.done) return;
+    bar.current?.scrollIntoView?.({ block: "nearest" });
+    // Focus kept: where the button that wrote went away or turned disabled, the message takes the focus (its
+    // Undo is the next stop), rather than the page's body.
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body) bar.current?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
   }, [state.done]);
   if (!state.done) return null;
   const changed = state.changedCells;
   return (
-    <div ref={bar} data-testid="done-write">
+    <div ref={bar} data-testid="done-write" tabIndex={-1}>
       <MessageBar intent={changed ? "warning" : "success"} layout="multiline" role="status">
         <MessageBarBody>
           {changed
