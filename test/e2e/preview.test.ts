@@ -17,6 +17,7 @@ import {
   openPreview,
   pane,
   rgb,
+  clippedBadges,
   outsidePane,
   seriousViolations,
   settled,
@@ -145,7 +146,7 @@ describe("the browser preview", () => {
       const count = findingsOf(code).length;
       const title = escapeRegExp(CODE_TITLES[code].en);
       await expect(pane(page).locator(`[data-code="${code}"]`).textContent()).resolves.toMatch(
-        new RegExp(`^${title}${count}(Error|Warning)$`)
+        new RegExp(`^${title}(Error|Warning)${count}$`)
       );
     }
     const codes = new Set(golden.findings.map((finding) => finding.code));
@@ -500,11 +501,12 @@ describe("the browser preview", () => {
     zh: ["审核", "目标树", "工具", "选项", "函数"],
   } as const;
   for (const lang of ["en", "zh"] as const) {
-    it(`opens every tab at 350 px and 1500 px (${lang}): nothing over the page, focus visible, axe clean`, async () => {
+    it(`opens every tab at 320, 350 and 1500 px (${lang}): nothing over the page or clipped, focus visible, axe clean`, async () => {
       const { page, errors } = await open();
       if (lang === "zh") await page.getByRole("radio", { name: "中文" }).check();
       await audit(page, lang);
-      for (const width of [350, 1500]) {
+      // 320 px is Excel's narrowest task pane.
+      for (const width of [320, 350, 1500]) {
         await page.setViewportSize({ width, height: 1000 });
         for (const [index, name] of TAB_NAMES[lang].entries()) {
           const tab = pane(page).getByRole("tab", { name });
@@ -517,8 +519,13 @@ describe("the browser preview", () => {
             true
           );
           const file = `preview-tab-${index + 1}-${width}-${lang}.png`;
-          if (width === 350) await pane(page).screenshot({ path: join(SCREENSHOTS, file) });
+          if (width < 900) await pane(page).screenshot({ path: join(SCREENSHOTS, file) });
           else await page.screenshot({ path: join(SCREENSHOTS, file) });
+          expect({ tab: name, width, clipped: await clippedBadges(page) }).toEqual({
+            tab: name,
+            width,
+            clipped: [],
+          });
           const overflow = await pane(page).evaluate(
             (element) => element.scrollWidth - element.clientWidth
           );

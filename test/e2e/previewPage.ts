@@ -209,3 +209,25 @@ export async function settled(page: Page): Promise<void> {
       .every((animation) => animation.playState === "finished" || animation.playState === "idle")
   );
 }
+
+/**
+ * The pane's badges (severity, counts, a map line's findings) whose text does not fit them or that reach past the
+ * pane's edge: each as its text and why.
+ */
+export async function clippedBadges(page: Page): Promise<string[]> {
+  return pane(page).evaluate((element) => {
+    const edge = element.getBoundingClientRect();
+    return Array.from(element.querySelectorAll(".fui-Badge, .fui-CounterBadge")).flatMap(
+      (badge) => {
+        const box = badge.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) return [];
+        const text = badge.textContent ?? "";
+        if (badge.scrollWidth > badge.clientWidth + 1)
+          return [`${text}: text wider than the badge`];
+        if (box.right > edge.right + 0.5 || box.left < edge.left - 0.5)
+          return [`${text}: past the pane's edge`];
+        return [];
+      }
+    );
+  });
+}

@@ -4,11 +4,17 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
-  Badge,
   BadgeProps,
   Button,
   CounterBadge,
 } from "@fluentui/react-components";
+import {
+  DismissCircleFilled,
+  ErrorCircleFilled,
+  FluentIcon,
+  InfoFilled,
+  WarningFilled,
+} from "@fluentui/react-icons";
 import { CODE_TITLES, Finding, findingMessage, Severity } from "../../domain";
 import { useLang, useText } from "../context";
 import { FindingGroup } from "./useAuditPanel";
@@ -64,21 +70,39 @@ function GroupTitle(props: { group: FindingGroup }): React.JSX.Element {
   const t = useText();
   const { group } = props;
   return (
+    // One status icon (its shape tells the severity, not only its colour; its word is read out) and one count.
     <span className={styles.groupHeader} data-code={group.code}>
       <span className={styles.groupTitle}>{CODE_TITLES[group.code][lang]}</span>
-      <CounterBadge
-        count={group.findings.length}
-        overflowCount={99999}
-        color={group.severity === "warning" || group.severity === "info" ? "informative" : "danger"}
-        appearance="filled"
-        size="small"
-      />
-      <Badge appearance="tint" color={SEVERITY_BADGE[group.severity]} size="small">
-        {t(`severity.${group.severity}`)}
-      </Badge>
+      <span className={styles.groupStatus}>
+        <SeverityIcon severity={group.severity} />
+        <span className={styles.visuallyHidden}>{t(`severity.${group.severity}`)}</span>
+        <CounterBadge
+          count={group.findings.length}
+          overflowCount={99999}
+          color={
+            group.severity === "warning" || group.severity === "info" ? "informative" : "danger"
+          }
+          appearance="filled"
+          size="small"
+        />
+      </span>
     </span>
   );
 }
+
+/** The icon of a severity: a filled circle with a cross (fatal, error), a triangle (warning), an "i" (note). */
+function SeverityIcon(props: { severity: Severity }): React.JSX.Element {
+  const styles = useAuditPanelStyles();
+  const Icon = SEVERITY_ICON[props.severity];
+  return <Icon aria-hidden className={styles[`icon_${props.severity}`]} fontSize={16} />;
+}
+
+const SEVERITY_ICON: Record<Severity, FluentIcon> = {
+  fatal: DismissCircleFilled,
+  error: ErrorCircleFilled,
+  warning: WarningFilled,
+  info: InfoFilled,
+};
 
 function GroupFindings(props: {
   group: FindingGroup;

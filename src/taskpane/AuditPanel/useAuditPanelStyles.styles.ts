@@ -50,10 +50,22 @@ export const useAuditPanelStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     minWidth: 0,
   },
+  // The title wraps at 320 px; the status keeps its size beside it.
   groupTitle: {
-    overflow: "hidden",
-    textOverflow: "ellipsis",
+    flexGrow: 1,
+    minWidth: 0,
+    overflowWrap: "anywhere",
   },
+  groupStatus: {
+    display: "inline-flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    flexShrink: 0,
+  },
+  icon_fatal: { color: tokens.colorStatusDangerForeground1, flexShrink: 0 },
+  icon_error: { color: tokens.colorStatusDangerForeground1, flexShrink: 0 },
+  icon_warning: { color: tokens.colorStatusWarningForeground3, flexShrink: 0 },
+  icon_info: { color: tokens.colorBrandForeground1, flexShrink: 0 },
   findingList: {
     listStyleType: "none",
     margin: 0,
