@@ -465,26 +465,26 @@ export const STRINGS = {
   "options.title": { en: "Options", zh: "选项" },
   "options.atRisk": { en: "At-risk threshold", zh: "预警阈值" },
   "options.atRiskHint": {
-    en: "Attainment from this up to 100% is At risk, below it Off track (0–1, default 0.9).",
-    zh: "达成率介于该值与 100% 之间为预警，低于该值为落后（0–1，默认 0.9）。",
+    en: "Attainment from this up to 100% is At risk, below it Off track (0%–100%, default 90%).",
+    zh: "达成率介于该值与 100% 之间为预警，低于该值为落后（0%–100%，默认 90%）。",
   },
   "options.atRiskInvalid": {
-    en: "Enter a number from 0 to 1, such as 0.9.",
-    zh: "请输入 0 到 1 之间的数，例如 0.9。",
+    en: "Enter a percentage from 0% to 100%, such as 90%.",
+    zh: "请输入 0% 到 100% 之间的百分比，例如 90%。",
   },
   "options.overAllocation": { en: "Over-allocation stretch", zh: "超额分解上限" },
   "options.overAllocationHint": {
-    en: "Children may exceed their parent's sum by this share before it is flagged (default 0.2 = 20%).",
-    zh: "下级合计超出上级目标的比例在此范围内不提示（默认 0.2 = 20%）。",
+    en: "Children may exceed their parent's target by this much before it is flagged (default 20%).",
+    zh: "下级合计超出上级目标的比例在此范围内不提示（默认 20%）。",
   },
   "options.stretch": { en: "SMART stretch limit", zh: "SMART 挑战上限" },
   "options.stretchHint": {
-    en: "A target better than its baseline by more than this share is too high (default 0.5 = 50%).",
-    zh: "目标值比基线提高超过该比例即为过高（默认 0.5 = 50%）。",
+    en: "A target better than its baseline by more than this is too high (default 50%).",
+    zh: "目标值比基线提高超过该比例即为过高（默认 50%）。",
   },
   "options.shareInvalid": {
-    en: "Enter a share from 0 to 10, such as 0.2 or 20%.",
-    zh: "请输入 0 到 10 之间的比例，例如 0.2 或 20%。",
+    en: "Enter a percentage from 0% to 1000%, such as 20%.",
+    zh: "请输入 0% 到 1000% 之间的百分比，例如 20%。",
   },
   "options.minGoalLength": { en: "Minimum goal length", zh: "目标描述最短长度" },
   "options.minGoalLengthHint": {

@@ -1,4 +1,8 @@
-import { numberInput } from "../../src/taskpane/OptionsPanel/useOptionsPanel";
+import {
+  numberInput,
+  percentInput,
+  percentText,
+} from "../../src/taskpane/OptionsPanel/useOptionsPanel";
 import { parsePaneOptions } from "../../src/taskpane/paneOptions";
 import { parseProfile } from "../../src/taskpane/TimeSplitPanel/profile";
 import { parseDecimals } from "../../src/taskpane/AllocatePanel/useAllocatePanel";
@@ -32,6 +36,22 @@ describe("a seasonality profile as typed", () => {
 });
 
 describe("numbers typed in the options", () => {
+  it("read a percentage field's number as a percentage, with or without its sign", () => {
+    expect(["90%", "90", "95,5 %", "", "%", "ninety"].map((text) => percentInput(text))).toEqual([
+      0.9,
+      0.9,
+      0.955,
+      undefined,
+      "%",
+      "ninety",
+    ]);
+    expect([percentText(0.9), percentText(0.955), percentText(2)]).toEqual([
+      "90%",
+      "95.5%",
+      "200%",
+    ]);
+  });
+
   it("read percentages and decimal commas, and leave blanks to the defaults", () => {
     expect([numberInput("90%"), numberInput("0,2"), numberInput(" "), numberInput("abc")]).toEqual([
       0.9,

@@ -13,8 +13,10 @@ import { MemoryWorkbook } from "../support/MemoryWorkbook";
 
 beforeAll(polyfillBrowser);
 
+/** A field of the form: a number's spin button, or a text box (the as-of date). */
 function field(name: RegExp): HTMLInputElement {
-  return screen.getByRole("textbox", { name }) as HTMLInputElement;
+  return (screen.queryByRole("spinbutton", { name }) ??
+    screen.getByRole("textbox", { name })) as HTMLInputElement;
 }
 
 async function retype(pane: RenderedPane, name: RegExp, value: string): Promise<void> {
@@ -23,13 +25,39 @@ async function retype(pane: RenderedPane, name: RegExp, value: string): Promise<
 }
 
 describe("options", () => {
+  it("steps a percentage by 5 points from the keyboard, within its bounds, and reads a bare number as a percentage", async () => {
+    const pane = await renderPane();
+    await openTab(pane, "Options");
+    const atRisk = field(/^At-risk threshold/);
+    expect(atRisk.value).toBe("90%");
+    await pane.user.click(atRisk);
+    await pane.user.keyboard("{ArrowUp}");
+    expect(field(/^At-risk threshold/).value).toBe("95%");
+    await pane.user.keyboard("{ArrowUp}{ArrowUp}");
+    expect(field(/^At-risk threshold/).value).toBe("100%");
+    await retype(pane, /^Minimum goal length/, "6");
+    await pane.user.click(field(/^Minimum goal length/));
+    await pane.user.keyboard("{ArrowDown}");
+    expect(field(/^Minimum goal length/).value).toBe("5");
+    await retype(pane, /^Over-allocation stretch/, "25");
+    await pane.user.click(screen.getByRole("button", { name: "Save options" }));
+    await screen.findAllByText(/Options saved with the workbook/);
+    expect(pane.workbook.settings.get("options")).toMatchObject({
+      atRisk: 1,
+      overAllocation: 0.25,
+      minGoalLength: 5,
+    });
+  });
+
   it("refuses invalid values with a message on each field, and saves nothing", async () => {
     const pane = await renderPane();
     await openTab(pane, "Options");
-    await retype(pane, /^At-risk threshold/, "2");
+    await retype(pane, /^At-risk threshold/, "200%");
     await retype(pane, /^As-of date/, "someday");
     await pane.user.click(screen.getByRole("button", { name: "Save options" }));
-    expect(await screen.findByText("Enter a number from 0 to 1, such as 0.9.")).toBeTruthy();
+    expect(
+      await screen.findByText("Enter a percentage from 0% to 100%, such as 90%.")
+    ).toBeTruthy();
     expect(screen.getByText("Enter a date as YYYY-MM-DD.")).toBeTruthy();
     expect(screen.getByText("Some options are not valid: see the fields marked.")).toBeTruthy();
     expect(field(/^At-risk threshold/).getAttribute("aria-invalid")).toBe("true");
@@ -132,8 +160,8 @@ describe("options", () => {
     });
     const pane = await renderPane(workbook);
     await openTab(pane, "Options");
-    await waitFor(() => expect(field(/^At-risk threshold/).value).toBe("0.5"));
-    expect(field(/^Over-allocation stretch/).value).toBe("0.3");
+    await waitFor(() => expect(field(/^At-risk threshold/).value).toBe("50%"));
+    expect(field(/^Over-allocation stretch/).value).toBe("30%");
   });
 
   it("falls back to the defaults, and says so, when the saved options are not valid", async () => {
@@ -144,7 +172,7 @@ describe("options", () => {
       await screen.findByText(/The options saved in this workbook are not valid/)
     ).toBeTruthy();
     await openTab(pane, "Options");
-    expect(field(/^At-risk threshold/).value).toBe("0.9");
+    expect(field(/^At-risk threshold/).value).toBe("90%");
   });
 });
 

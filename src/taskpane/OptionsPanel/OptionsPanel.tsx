@@ -6,6 +6,7 @@ import {
   Radio,
   RadioGroup,
   Select,
+  SpinButton,
   Switch,
 } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
@@ -15,7 +16,7 @@ import { DATE_ORDERS, DateOrder } from "../../domain";
 import { LANGUAGE_CHOICES, LanguageChoice, OptionField } from "../paneOptions";
 import { StringId } from "../strings";
 import { OptionsPanelProps } from "./OptionsPanel.types";
-import { OptionsForm, useOptionsPanel } from "./useOptionsPanel";
+import { numberInput, percentInput, useOptionsPanel } from "./useOptionsPanel";
 import { useOptionsPanelStyles } from "./useOptionsPanelStyles.styles";
 
 type TextField = Exclude<OptionField, "language" | "fiscalYearStart" | "dateOrder" | "liveAudit">;
@@ -47,6 +48,20 @@ const TEXT_FIELDS: readonly TextField[] = [
   "minGoalLength",
   "asOf",
 ];
+/** How each number steps: percentages by 5 points within their bounds, the goal length by one character. */
+interface Spin {
+  percent: boolean;
+  min: number;
+  max: number;
+  step: number;
+}
+const SPINS: Record<Exclude<TextField, "asOf">, Spin> = {
+  atRisk: { percent: true, min: 0, max: 100, step: 5 },
+  overAllocation: { percent: true, min: 0, max: 1000, step: 5 },
+  stretch: { percent: true, min: 0, max: 1000, step: 5 },
+  minGoalLength: { percent: false, min: 1, max: 100, step: 1 },
+};
+
 const DATE_ORDER_TEXT: Record<DateOrder, StringId> = {
   auto: "options.dateOrderAuto",
   mdy: "options.dateOrderMdy",
@@ -87,15 +102,21 @@ export function OptionsPanel(props: OptionsPanelProps): React.JSX.Element {
             validationState={wrong ? "error" : "none"}
             validationMessage={wrong ? t(words.invalid) : undefined}
           >
-            <Input
-              name={field}
-              value={state.form[field]}
-              inputMode={field === "asOf" ? "text" : "decimal"}
-              placeholder={field === "asOf" ? "YYYY-MM-DD" : undefined}
-              onChange={(_event, data) =>
-                state.setField(field, data.value as OptionsForm[TextField])
-              }
-            />
+            {field === "asOf" ? (
+              <Input
+                name={field}
+                value={state.form[field]}
+                placeholder="YYYY-MM-DD"
+                onChange={(_event, data) => state.setField(field, data.value)}
+              />
+            ) : (
+              <NumberSpin
+                name={field}
+                text={state.form[field]}
+                spin={SPINS[field]}
+                onText={(text) => state.setField(field, text)}
+              />
+            )}
           </Field>
         );
       })}
@@ -175,6 +196,38 @@ export function OptionsPanel(props: OptionsPanelProps): React.JSX.Element {
       </div>
       <Notice notice={state.notice} onDismiss={state.dismissNotice} />
     </form>
+  );
+}
+
+/**
+ * A number field with up and down steps (Fluent's SpinButton): the text is what the form holds, typed or stepped;
+ * a percentage steps as "90%" → "95%". Text that is no number stays as typed, for the form to refuse on save.
+ */
+function NumberSpin(props: {
+  name: string;
+  text: string;
+  spin: Spin;
+  onText: (text: string) => void;
+}): React.JSX.Element {
+  const { spin } = props;
+  const typed = spin.percent ? percentInput(props.text) : numberInput(props.text);
+  const value =
+    typeof typed === "number" ? (spin.percent ? Math.round(typed * 10_000) / 100 : typed) : null;
+  return (
+    <SpinButton
+      name={props.name}
+      value={value}
+      displayValue={props.text}
+      min={spin.min}
+      max={spin.max}
+      step={spin.step}
+      onChange={(_event, data) => {
+        // A step gives the new number; typing gives the text once it is committed (Enter, leaving the field).
+        if (data.value !== undefined && data.value !== null)
+          props.onText(spin.percent ? `${data.value}%` : String(data.value));
+        else if (data.displayValue !== undefined) props.onText(data.displayValue);
+      }}
+    />
   );
 }
 

@@ -33,11 +33,16 @@ export interface OptionsPanelState {
   dismissNotice: () => void;
 }
 
+/** A share as the form shows it: 0.9 as "90%", 0.955 as "95.5%". */
+export function percentText(share: number): string {
+  return `${Math.round(share * 10_000) / 100}%`;
+}
+
 function formOf(saved: SavedOptions): OptionsForm {
   return {
-    atRisk: String(saved.atRisk),
-    overAllocation: String(saved.overAllocation),
-    stretch: String(saved.stretch),
+    atRisk: percentText(saved.atRisk),
+    overAllocation: percentText(saved.overAllocation),
+    stretch: percentText(saved.stretch),
     minGoalLength: String(saved.minGoalLength),
     asOf: saved.asOf ?? "",
     fiscalYearStart: String(saved.fiscalYearStart),
@@ -57,6 +62,19 @@ export function numberInput(text: string): number | string | undefined {
   const percent = /^(-?\d+(?:\.\d+)?)\s*%$/.exec(trimmed);
   if (percent) return Number(percent[1]) / 100;
   return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+/**
+ * A share typed into a percentage field: "90%" and "90" alike are 0.9 (as a cell formatted as a percentage in
+ * Excel reads 90); blank for the default; anything else is passed on as text for the schema to refuse.
+ */
+export function percentInput(text: string): number | string | undefined {
+  const trimmed = text
+    .trim()
+    .replace(",", ".")
+    .replace(/\s*[%％]$/, "");
+  if (trimmed === "") return text.trim() === "" ? undefined : text;
+  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) / 100 : text;
 }
 
 /** State and actions of the Options form. */
@@ -86,9 +104,9 @@ export function useOptionsPanel(props: OptionsPanelProps): OptionsPanelState {
   const save = React.useCallback(async () => {
     setNotice(null);
     const parsed = parsePaneOptions({
-      atRisk: numberInput(form.atRisk),
-      overAllocation: numberInput(form.overAllocation),
-      stretch: numberInput(form.stretch),
+      atRisk: percentInput(form.atRisk),
+      overAllocation: percentInput(form.overAllocation),
+      stretch: percentInput(form.stretch),
       minGoalLength: numberInput(form.minGoalLength),
       asOf: form.asOf.trim() === "" ? null : form.asOf.trim(),
       fiscalYearStart: Number(form.fiscalYearStart),
