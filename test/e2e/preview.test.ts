@@ -662,6 +662,47 @@ describe("the browser preview", () => {
     });
   }
 
+  for (const lang of ["en", "zh"] as const) {
+    it(`picks the as-of date from a calendar in the pane's language, within the pane (${lang})`, async () => {
+      const { page, errors } = await open();
+      const words =
+        lang === "en"
+          ? { options: "Options", asOf: "As-of date" }
+          : { options: "选项", asOf: "截至日期" };
+      if (lang === "zh") await page.getByRole("radio", { name: "中文" }).check();
+      for (const width of [350, 1500]) {
+        await page.setViewportSize({ width, height: 1000 });
+        await pane(page).getByRole("tab", { name: words.options }).click();
+        const input = pane(page).getByRole("combobox", { name: words.asOf });
+        await input.scrollIntoViewIfNeeded();
+        await input.focus();
+        await page.keyboard.press("Enter");
+        const calendar = page.getByRole("dialog");
+        await calendar.waitFor();
+        await settled(page);
+        await page.screenshot({ path: join(SCREENSHOTS, `preview-calendar-${width}-${lang}.png`) });
+        expect({ width, outside: await outsidePane(page, calendar) }).toEqual({
+          width,
+          outside: { left: 0, top: 0, right: 0, bottom: 0 },
+        });
+        expect({ width, violations: await seriousViolations(page) }).toEqual({
+          width,
+          violations: [],
+        });
+        // A day picked: the calendar closes and the field holds it as YYYY-MM-DD.
+        await calendar
+          .getByRole("button", { name: /^20, |月20日$/ })
+          .first()
+          .click();
+        await calendar.waitFor({ state: "hidden" });
+        await expect(input.inputValue()).resolves.toMatch(/^\d{4}-\d{2}-20$/);
+        await input.fill("");
+        await page.keyboard.press("Tab");
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+
   it("has no serious or critical accessibility violation in the pane or the page", async () => {
     const { page } = await open();
     await audit(page);

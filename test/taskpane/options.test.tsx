@@ -13,10 +13,10 @@ import { MemoryWorkbook } from "../support/MemoryWorkbook";
 
 beforeAll(polyfillBrowser);
 
-/** A field of the form: a number's spin button, or a text box (the as-of date). */
+/** A field of the form: a number's spin button, or the as-of date's input (a combobox that opens a calendar). */
 function field(name: RegExp): HTMLInputElement {
   return (screen.queryByRole("spinbutton", { name }) ??
-    screen.getByRole("textbox", { name })) as HTMLInputElement;
+    screen.getByRole("combobox", { name })) as HTMLInputElement;
 }
 
 async function retype(pane: RenderedPane, name: RegExp, value: string): Promise<void> {
@@ -58,7 +58,13 @@ describe("options", () => {
     expect(
       await screen.findByText("Enter a percentage from 0% to 100%, such as 90%.")
     ).toBeTruthy();
-    expect(screen.getByText("Enter a date as YYYY-MM-DD.")).toBeTruthy();
+    // Text that is no date is not taken: the field says what was typed and keeps its date (none here).
+    expect(
+      screen.getByText(
+        "“someday” is not a date: enter one as YYYY-MM-DD or pick it from the calendar. The date shown stays."
+      )
+    ).toBeTruthy();
+    expect(field(/^As-of date/).value).toBe("");
     expect(screen.getByText("Some options are not valid: see the fields marked.")).toBeTruthy();
     expect(field(/^At-risk threshold/).getAttribute("aria-invalid")).toBe("true");
     expect(pane.workbook.calls.get("saveSetting")).toBeUndefined();

@@ -2,7 +2,6 @@ import * as React from "react";
 import {
   Button,
   Field,
-  Input,
   Radio,
   RadioGroup,
   Select,
@@ -17,6 +16,7 @@ import { LANGUAGE_CHOICES, LanguageChoice, OptionField } from "../paneOptions";
 import { StringId } from "../strings";
 import { OptionsPanelProps } from "./OptionsPanel.types";
 import { numberInput, percentInput, useOptionsPanel } from "./useOptionsPanel";
+import { AsOfPicker } from "./AsOfPicker";
 import { useOptionsPanelStyles } from "./useOptionsPanelStyles.styles";
 
 type TextField = Exclude<OptionField, "language" | "fiscalYearStart" | "dateOrder" | "liveAudit">;
@@ -80,6 +80,8 @@ export function OptionsPanel(props: OptionsPanelProps): React.JSX.Element {
   const styles = useOptionsPanelStyles();
   const t = useText();
   const state = useOptionsPanel(props);
+  // What was typed into the as-of date and not taken (no date), while the field says so.
+  const [rejectedDate, setRejectedDate] = React.useState<string | null>(null);
 
   return (
     <form
@@ -94,20 +96,27 @@ export function OptionsPanel(props: OptionsPanelProps): React.JSX.Element {
       {TEXT_FIELDS.map((field) => {
         const words = FIELD_TEXT[field];
         const wrong = state.invalid.has(field);
+        const rejected = field === "asOf" && rejectedDate !== null;
         return (
           <Field
             key={field}
             label={t(words.label)}
             hint={t(words.hint)}
-            validationState={wrong ? "error" : "none"}
-            validationMessage={wrong ? t(words.invalid) : undefined}
+            validationState={wrong ? "error" : rejected ? "warning" : "none"}
+            validationMessage={
+              wrong
+                ? t(words.invalid)
+                : rejected
+                  ? t("options.asOfRejected", { text: rejectedDate })
+                  : undefined
+            }
           >
             {field === "asOf" ? (
-              <Input
+              <AsOfPicker
                 name={field}
-                value={state.form[field]}
-                placeholder="YYYY-MM-DD"
-                onChange={(_event, data) => state.setField(field, data.value)}
+                text={state.form[field]}
+                onText={(text) => state.setField(field, text)}
+                onRejected={setRejectedDate}
               />
             ) : (
               <NumberSpin
