@@ -15,6 +15,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { cellAddress, columnIndex } from "../../src/domain";
 import { boundsAddress, RangeBounds, rangeBounds } from "../../src/workbook/operations";
+import { movedRows } from "../support/movedRows";
 
 /** A cell as the fake stores it. */
 export type FakeCell =
@@ -126,16 +127,8 @@ function moveRows(sheet: FakeSheet, from: number, delta: number): void {
     formats.set(`${row >= from ? row + delta : row}:${column}`, format);
   }
   sheet.numberFormats = formats;
-  const moved = (address: string): string => {
-    const range = parseAddress(address);
-    if (range.lastRow < from) return address;
-    const below = range.firstRow >= from + Math.max(0, -delta);
-    return boundsAddress({
-      ...range,
-      firstRow: below ? range.firstRow + delta : range.firstRow,
-      lastRow: range.lastRow + delta,
-    });
-  };
+  const moved = (address: string): string =>
+    boundsAddress(movedRows(parseAddress(address), from, delta));
   for (const table of sheet.tables) table.address = moved(table.address);
   for (const rule of sheet.rules) rule.range = moved(rule.range);
 }

@@ -17,6 +17,7 @@ import {
   WatchEvents,
 } from "../../src/workbook/GoalWorkbook";
 import { boundsAddress, rangeBounds } from "../../src/workbook/operations";
+import { movedRows } from "./movedRows";
 
 export interface MemoryRule {
   range: string;
@@ -333,16 +334,8 @@ export class MemoryWorkbook implements PaneWorkbook {
    * deleted from it (`delta` < 0): those below move, those spanning it grow or shrink.
    */
   private moveRanges(sheet: MemorySheet, from: number, delta: number): void {
-    const moved = (address: string): string => {
-      const range = rangeBounds(address);
-      if (range.lastRow < from) return address;
-      const below = range.firstRow >= from + Math.max(0, -delta);
-      return boundsAddress({
-        ...range,
-        firstRow: below ? range.firstRow + delta : range.firstRow,
-        lastRow: range.lastRow + delta,
-      });
-    };
+    const moved = (address: string): string =>
+      boundsAddress(movedRows(rangeBounds(address), from, delta));
     for (const entry of sheet.tables) entry.address = moved(entry.address);
     for (const entry of sheet.validations) entry.range = moved(entry.range);
     for (const entry of sheet.formats) entry.range = moved(entry.range);
