@@ -568,11 +568,13 @@ describe("the browser preview", () => {
           // The probe needs the grid in view: beside the pane on a wide page.
           if (width === 1500)
             expect((await uncovered(page)).filter((probe) => probe.covered !== null)).toEqual([]);
-          expect({ tab: name, width, violations: await seriousViolations(page) }).toEqual({
-            tab: name,
-            width,
-            violations: [],
-          });
+          // Axe at 350 and 1500 px: at 320 px the pane holds the same elements as at 350.
+          if (width !== 320)
+            expect({ tab: name, width, violations: await seriousViolations(page) }).toEqual({
+              tab: name,
+              width,
+              violations: [],
+            });
         }
       }
       expect(errors).toEqual([]);

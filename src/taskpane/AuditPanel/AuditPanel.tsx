@@ -9,7 +9,13 @@ import {
   Text,
   ToggleButton,
 } from "@fluentui/react-components";
-import { DeleteRegular, ShieldTaskRegular, TableSettingsRegular } from "@fluentui/react-icons";
+import {
+  CheckboxCheckedRegular,
+  CheckboxUncheckedRegular,
+  DeleteRegular,
+  ShieldTaskRegular,
+  TableSettingsRegular,
+} from "@fluentui/react-icons";
 import { findingMessage, formatNumber, formatPercent, isoFromDay } from "../../domain";
 import { AuditStep, boundsAddress } from "../../workbook/operations";
 import { useLang, useText } from "../context";
@@ -187,10 +193,14 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
 
           <div className={styles.filters} role="group" aria-label={t("filter.label")}>
             {SEVERITIES.map((severity) => (
+              // On or off shows by a ticked or empty box, not only by the button's shade.
               <ToggleButton
                 key={severity}
                 size="small"
                 checked={state.filter[severity]}
+                icon={
+                  state.filter[severity] ? <CheckboxCheckedRegular /> : <CheckboxUncheckedRegular />
+                }
                 onClick={() => state.toggleSeverity(severity)}
               >
                 {`${t(`severity.${severity}`)} (${state.counts[severity]})`}
