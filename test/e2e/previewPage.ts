@@ -148,8 +148,10 @@ export async function outsidePane(
   const [box, paneBox] = [await surface.boundingBox(), await pane(page).boundingBox()];
   if (!box || !paneBox) throw new Error("the surface or the pane is not shown");
   const viewport = page.viewportSize() ?? { width: 0, height: 0 };
-  const top = Math.max(0, paneBox.y);
-  const bottom = Math.min(viewport.height, paneBox.y + paneBox.height);
+  // Stacked under the grid on a narrow page, the pane's surfaces may use the window's whole height (usePaneLayer).
+  const stacked = paneBox.width >= viewport.width - 1;
+  const top = stacked ? 0 : Math.max(0, paneBox.y);
+  const bottom = stacked ? viewport.height : Math.min(viewport.height, paneBox.y + paneBox.height);
   const outside = (value: number) => Math.max(0, Math.round(value));
   return {
     left: outside(paneBox.x - box.x),

@@ -19,8 +19,11 @@ export function usePaneLayer(): {
     if (!pane || !layer) return;
     const place = () => {
       const box = pane.getBoundingClientRect();
-      const top = Math.max(0, box.top);
-      const bottom = Math.min(window.innerHeight, box.bottom);
+      // Stacked under the grid (a narrow page) the pane is as wide as the window and may be scrolled half into
+      // view: its surfaces then take the window's height, so that a dialog is never cut by the pane's edge.
+      const stacked = box.width >= window.innerWidth - 1;
+      const top = stacked ? 0 : Math.max(0, box.top);
+      const bottom = stacked ? window.innerHeight : Math.min(window.innerHeight, box.bottom);
       const left = Math.max(0, box.left);
       const right = Math.min(window.innerWidth, box.right);
       Object.assign(layer.style, {
