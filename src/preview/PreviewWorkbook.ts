@@ -20,7 +20,13 @@ import {
   WorkbookError,
 } from "../workbook/GoalWorkbook";
 import { auditSheetLayout } from "../workbook/auditLayout";
-import { boundsAddress, HEADER_SCAN_ROWS, RangeBounds, rangeBounds } from "../workbook/operations";
+import {
+  boundsAddress,
+  boundsWithin,
+  HEADER_SCAN_ROWS,
+  RangeBounds,
+  rangeBounds,
+} from "../workbook/operations";
 import { DATE_FORMAT, parseTsv, parseTyped, rawFromValue, toTsv, TypedEntry } from "./cellInput";
 import { fromEngine, textOfRaw } from "./engineCells";
 import { CellView, inputOf, linkLocation, viewOf } from "./gridView";
@@ -714,17 +720,10 @@ export class PreviewWorkbook implements PaneWorkbook {
     const target = this.sheet(table.sheet);
     const { meta } = target;
     const bounds = rangeBounds(table.address);
-    const inside = (range: string) => {
-      const other = rangeBounds(range);
-      return (
-        other.firstRow >= bounds.firstRow &&
-        other.lastRow <= bounds.lastRow &&
-        other.firstColumn >= bounds.firstColumn &&
-        other.lastColumn <= bounds.lastColumn
-      );
-    };
     meta.tables = meta.tables.filter((entry) => entry.name !== table.tableName);
-    meta.validations = meta.validations.filter((validation) => !inside(validation.range));
+    meta.validations = meta.validations.filter(
+      (validation) => !boundsWithin(rangeBounds(validation.range), bounds)
+    );
     this.hf.setCellContents(
       this.address(target.id, bounds.firstRow, bounds.firstColumn),
       Array.from({ length: bounds.lastRow - bounds.firstRow + 1 }, () =>

@@ -95,6 +95,16 @@ export function rangeBounds(address: string): RangeBounds {
   };
 }
 
+/** Whether `inner` lies wholly inside `outer`. */
+export function boundsWithin(inner: RangeBounds, outer: RangeBounds): boolean {
+  return (
+    inner.firstRow >= outer.firstRow &&
+    inner.lastRow <= outer.lastRow &&
+    inner.firstColumn >= outer.firstColumn &&
+    inner.lastColumn <= outer.lastColumn
+  );
+}
+
 /** The A1 address of bounds. */
 export function boundsAddress(bounds: RangeBounds): string {
   return `${cellAddress(bounds.firstColumn, bounds.firstRow)}:${cellAddress(bounds.lastColumn, bounds.lastRow)}`;

@@ -14,7 +14,12 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { cellAddress, columnIndex } from "../../src/domain";
-import { boundsAddress, RangeBounds, rangeBounds } from "../../src/workbook/operations";
+import {
+  boundsAddress,
+  boundsWithin,
+  RangeBounds,
+  rangeBounds,
+} from "../../src/workbook/operations";
 import { movedRows } from "../support/movedRows";
 
 /** A cell as the fake stores it. */
@@ -131,16 +136,6 @@ function moveRows(sheet: FakeSheet, from: number, delta: number): void {
     boundsAddress(movedRows(parseAddress(address), from, delta));
   for (const table of sheet.tables) table.address = moved(table.address);
   for (const rule of sheet.rules) rule.range = moved(rule.range);
-}
-
-/** Whether `inner` lies wholly inside `outer`. */
-function within(inner: RangeBounds, outer: RangeBounds): boolean {
-  return (
-    inner.firstRow >= outer.firstRow &&
-    inner.lastRow <= outer.lastRow &&
-    inner.firstColumn >= outer.firstColumn &&
-    inner.lastColumn <= outer.lastColumn
-  );
 }
 
 function intersects(a: RangeBounds, b: RangeBounds): boolean {
@@ -894,7 +889,8 @@ export class FakeExcel {
                 this.record(sheet, "dataValidation.clear", boundsAddress(b));
                 sheet.formats = sheet.formats.filter(
                   (entry) =>
-                    entry.what !== "dataValidation.rule" || !within(parseAddress(entry.address), b)
+                    entry.what !== "dataValidation.rule" ||
+                    !boundsWithin(parseAddress(entry.address), b)
                 );
               }),
           }
@@ -916,7 +912,8 @@ export class FakeExcel {
           if (applyTo === "All")
             sheet.formats = sheet.formats.filter(
               (entry) =>
-                entry.what === "dataValidation.rule" || !within(parseAddress(entry.address), b)
+                entry.what === "dataValidation.rule" ||
+                !boundsWithin(parseAddress(entry.address), b)
             );
         }),
         // Whole sheet rows ("5:8"): the rows below, their number formats, tables and rules move down.

@@ -16,7 +16,7 @@ import {
   TableSource,
   WatchEvents,
 } from "../../src/workbook/GoalWorkbook";
-import { boundsAddress, rangeBounds } from "../../src/workbook/operations";
+import { boundsAddress, boundsWithin, rangeBounds } from "../../src/workbook/operations";
 import { movedRows } from "./movedRows";
 
 export interface MemoryRule {
@@ -274,10 +274,7 @@ export class MemoryWorkbook implements PaneWorkbook {
     for (let row = bounds.firstRow; row <= bounds.lastRow; row++)
       for (let column = bounds.firstColumn; column <= bounds.lastColumn; column++)
         this.setCell(sheet, row, column, null);
-    const inside = (range: string) => {
-      const other = rangeBounds(range);
-      return other.firstRow >= bounds.firstRow && other.lastRow <= bounds.lastRow;
-    };
+    const inside = (range: string) => boundsWithin(rangeBounds(range), bounds);
     sheet.tables = sheet.tables.filter((entry) => entry.name !== table.tableName);
     sheet.validations = sheet.validations.filter((entry) => !inside(entry.range));
     sheet.formats = sheet.formats.filter((entry) => !inside(entry.range));

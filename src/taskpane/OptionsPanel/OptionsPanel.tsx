@@ -15,7 +15,7 @@ import { DATE_ORDERS, DateOrder } from "../../domain";
 import { LANGUAGE_CHOICES, LanguageChoice, OptionField } from "../paneOptions";
 import { StringId } from "../strings";
 import { OptionsPanelProps } from "./OptionsPanel.types";
-import { numberInput, percentInput, useOptionsPanel } from "./useOptionsPanel";
+import { numberInput, percentInput, percentPoints, useOptionsPanel } from "./useOptionsPanel";
 import { AsOfPicker } from "./AsOfPicker";
 import { useOptionsPanelStyles } from "./useOptionsPanelStyles.styles";
 
@@ -220,8 +220,7 @@ function NumberSpin(props: {
 }): React.JSX.Element {
   const { spin } = props;
   const typed = spin.percent ? percentInput(props.text) : numberInput(props.text);
-  const value =
-    typeof typed === "number" ? (spin.percent ? Math.round(typed * 10_000) / 100 : typed) : null;
+  const value = typeof typed === "number" ? (spin.percent ? percentPoints(typed) : typed) : null;
   return (
     <SpinButton
       name={props.name}

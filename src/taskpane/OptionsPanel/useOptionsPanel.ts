@@ -33,9 +33,14 @@ export interface OptionsPanelState {
   dismissNotice: () => void;
 }
 
+/** A share in percentage points, to two decimals: 0.955 as 95.5 (not 95.49999999999999). */
+export function percentPoints(share: number): number {
+  return Math.round(share * 10_000) / 100;
+}
+
 /** A share as the form shows it: 0.9 as "90%", 0.955 as "95.5%". */
 export function percentText(share: number): string {
-  return `${Math.round(share * 10_000) / 100}%`;
+  return `${percentPoints(share)}%`;
 }
 
 function formOf(saved: SavedOptions): OptionsForm {
