@@ -40,7 +40,7 @@ import {
   WRITE_SLICE_BYTES,
 } from "./cells";
 import { DEFAULT_RETRY, RetryPolicy, toWorkbookError } from "./errors";
-import { supportsExcelApi } from "./host";
+import { supportsExcelApi, supportsUndoApi } from "./host";
 import {
   AUDIT_RECORD_KEY,
   AuditRecord,
@@ -52,8 +52,17 @@ import {
   parseAuditRecord,
 } from "../workbook/ownAudit";
 
+/** What a batch asks of `Excel.run` beyond the context (Excel.RunOptions). */
+export interface ExcelRunOptions {
+  /** The batch's changes make one step of the user's undo stack (RunOptions.mergeUndoGroup, ExcelApi 1.20). */
+  mergeUndoGroup?: boolean;
+}
+
 /** Runs a batch against a request context: `Excel.run`, or a mock's in tests. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  options?: ExcelRunOptions
+) => Promise<T>;
 
 /**
  * `Excel.run` that waits while the user edits a cell instead of failing: "if the user is in cell edit mode the
@@ -61,11 +70,14 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
  * learn.microsoft.com/javascript/api/excel/excel.runoptions). Builds without it fail the batch with
  * InvalidOperationInCellEditMode, which ExcelWorkbook retries after a wait.
  */
-export const excelRun: ExcelRun = (batch) => Excel.run({ delayForCellEdit: true }, batch);
+export const excelRun: ExcelRun = (batch, options) =>
+  Excel.run({ delayForCellEdit: true, ...options }, batch);
 
 export interface ExcelWorkbookOptions {
   /** Waits before retrying while the user edits a cell (default: 250, 500 and 1000 ms). */
   retry?: RetryPolicy;
+  /** Whether Excel's own undo takes back the add-in's writes (default: supportsUndoApi(), see `hostUndo`). */
+  hostUndo?: boolean;
 }
 
 /** Rows in a worksheet. */
@@ -429,25 +441,40 @@ interface Staging {
 export class ExcelWorkbook implements PaneWorkbook {
   private readonly retry: RetryPolicy;
 
+  /**
+   * True where Excel keeps the add-in's writes on the user's undo stack ("Excel add-ins support undo behavior,
+   * preserving both actions performed by Excel JavaScript APIs and actions performed by the user";
+   * `isSetSupported("ExcelUndoApiAll", "1.0")`, learn.microsoft.com/office/dev/add-ins/excel/
+   * excel-add-ins-undo-capabilities). Each tool write is then one Excel.run with `mergeUndoGroup`, one Ctrl+Z,
+   * and the pane points there instead of offering an Undo of its own that could undo it a second time. Those
+   * batches call none of the page's "Unsupported APIs" (no Worksheet.delete, name, position or visibility, no
+   * styles, protection or settings): one that did would throw UndoNotSupported.
+   */
+  readonly hostUndo: boolean;
+
   constructor(
     private readonly run: ExcelRun = excelRun,
     options: ExcelWorkbookOptions = {}
   ) {
     this.retry = options.retry ?? DEFAULT_RETRY;
+    this.hostUndo = options.hostUndo ?? supportsUndoApi();
   }
 
   /**
    * Runs one batch and turns Excel's errors into WorkbookErrors. While the user edits a cell Excel refuses every
    * request: the batch is tried again after a short wait, unless a request that changed the workbook already went
-   * through (running it again could write twice).
+   * through (running it again could write twice). An `undoStep` (a tool's write) is one step of Excel's undo where
+   * `hostUndo`.
    */
   private async batch<T>(
-    work: (context: Excel.RequestContext, attempt: Attempt) => Promise<T>
+    work: (context: Excel.RequestContext, attempt: Attempt) => Promise<T>,
+    undoStep = false
   ): Promise<T> {
+    const options = undoStep && this.hostUndo ? { mergeUndoGroup: true } : undefined;
     for (let tries = 0; ; tries++) {
       const attempt: Attempt = { wrote: false };
       try {
-        return await this.run((context) => work(context, attempt));
+        return await this.run((context) => work(context, attempt), options);
       } catch (error) {
         const failure = toWorkbookError(error);
         const delay = this.retry.delaysMs[tries];
@@ -560,7 +587,7 @@ export class ExcelWorkbook implements PaneWorkbook {
         return valueWrites(sheet, firstRow, firstColumn, toExcelRows(block.values));
       });
       await sendWrites(context, attempt, ops, true);
-    });
+    }, true);
   }
 
   async nonEmpty(sheetName: string, addresses: string[]): Promise<string[]> {
@@ -1020,7 +1047,7 @@ export class ExcelWorkbook implements PaneWorkbook {
               ...valueWrites(sheet, target.firstRow, target.firstColumn, values),
             ];
       await sendWrites(context, attempt, ops, true);
-    });
+    }, true);
     return true;
   }
 
@@ -1116,7 +1143,7 @@ export class ExcelWorkbook implements PaneWorkbook {
         tableName: created.table?.name ?? null,
         newSheet: !fits,
       };
-    });
+    }, true);
   }
 
   /** A column's number format and drop-down (data validation needs ExcelApi 1.8). */
@@ -1213,7 +1240,7 @@ export class ExcelWorkbook implements PaneWorkbook {
         ],
         true
       );
-    });
+    }, true);
   }
 
   async sheetValues(sheetName: string): Promise<CellValue[][] | null> {
@@ -1280,7 +1307,7 @@ export class ExcelWorkbook implements PaneWorkbook {
         }),
         newSheet: existing.isNullObject,
       };
-    });
+    }, true);
   }
 
   async loadSetting(key: string): Promise<unknown> {

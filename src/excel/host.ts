@@ -12,6 +12,15 @@ export function supportsExcelApi(version: string): boolean {
   return Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
 }
 
+/**
+ * True when Excel keeps the add-in's writes on the user's undo stack (ExcelUndoApiAll 1.0, checked as
+ * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities says); false outside Office.
+ */
+export function supportsUndoApi(): boolean {
+  if (typeof Office === "undefined") return false;
+  return Office.context?.requirements?.isSetSupported("ExcelUndoApiAll", "1.0") === true;
+}
+
 /** Opens the add-in's task pane (the shared runtime's page). */
 export async function showTaskpane(): Promise<void> {
   await Office.addin.showAsTaskpane();

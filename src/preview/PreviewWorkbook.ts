@@ -91,6 +91,8 @@ function sameBounds(a: RangeBounds, b: RangeBounds): boolean {
 export class PreviewWorkbook implements PaneWorkbook {
   /** The preview's undo (Ctrl+Z in the grid) covers cells only: rewriting the highlights takes no step of it. */
   readonly highlightsKeepUndo = true;
+  /** The preview's Ctrl+Z covers the user's cell edits, not the tools' writes: the pane's Undo does. */
+  readonly hostUndo = false;
 
   private hf!: HyperFormula;
   private evaluator!: RuleEvaluator;

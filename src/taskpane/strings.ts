@@ -265,16 +265,16 @@ export const STRINGS = {
   },
   "template.insert": { en: "Insert goal-table template", zh: "插入目标表模板" },
   "template.inserted": {
-    en: "The template went to {place} (selected). Undo removes it.",
-    zh: "模板已插入到 {place}（已选中）。点击“撤销”可删除。",
+    en: "The template went to {place} (selected).",
+    zh: "模板已插入到 {place}（已选中）。",
   },
   "template.insertedTable": {
-    en: "The template went to {place} as the table {table} (selected). Undo removes it.",
-    zh: "模板已作为表格 {table} 插入到 {place}（已选中）。点击“撤销”可删除。",
+    en: "The template went to {place} as the table {table} (selected).",
+    zh: "模板已作为表格 {table} 插入到 {place}（已选中）。",
   },
   "template.insertedSheet": {
-    en: "The template went to a new sheet, {place}, as the table {table}. Undo deletes that sheet.",
-    zh: "模板已作为表格 {table} 插入到新工作表 {place}。点击“撤销”可删除该工作表。",
+    en: "The template went to a new sheet, {place}, as the table {table}.",
+    zh: "模板已作为表格 {table} 插入到新工作表 {place}。",
   },
 
   "goal.title": { en: "Selected goal", zh: "所选目标" },
@@ -331,12 +331,12 @@ export const STRINGS = {
   },
   "allocate.write": { en: "Write targets", zh: "写入目标值" },
   "allocate.written": {
-    en: "{count} {count|target|targets} written, and the table audited again. Undo puts the old values back.",
-    zh: "已写入 {count} 个目标值，并重新审核了目标表。点击“撤销”可恢复原值。",
+    en: "{count} {count|target|targets} written, and the table audited again.",
+    zh: "已写入 {count} 个目标值，并重新审核了目标表。",
   },
   "allocate.writtenTexts": {
-    en: "{count} {count|target|targets} written, {texts} goal {texts|text|texts} changed to state {texts|it|them}, and the table audited again. Undo puts the old values and texts back.",
-    zh: "已写入 {count} 个目标值，并修改了 {texts} 条目标描述中的数量，已重新审核目标表。点击“撤销”可恢复原值和原描述。",
+    en: "{count} {count|target|targets} written, {texts} goal {texts|text|texts} changed to state {texts|it|them}, and the table audited again.",
+    zh: "已写入 {count} 个目标值，并修改了 {texts} 条目标描述中的数量，已重新审核目标表。",
   },
   "allocate.writtenTextsKept": {
     en: "{count} {count|target|targets} written, and the table audited again. {texts} goal {texts|text still states its|texts still state their} old {texts|amount|amounts}.",
@@ -399,14 +399,28 @@ export const STRINGS = {
   },
   "split.add": { en: "Add {count} {count|row|rows}", zh: "添加 {count} 行" },
   "split.added": {
-    en: "{count} {count|row|rows} added at the end of the table, {where} (selected), and the table audited again. Undo removes them.",
-    zh: "已在目标表末尾 {where} 添加 {count} 行（已选中），并重新审核了目标表。点击“撤销”可删除这些行。",
+    en: "{count} {count|row|rows} added at the end of the table, {where} (selected), and the table audited again.",
+    zh: "已在目标表末尾 {where} 添加 {count} 行（已选中），并重新审核了目标表。",
   },
   "split.inserted": {
-    en: "{count} {count|row|rows} inserted under {goal}, {where} (selected), and the table audited again. Undo removes them.",
-    zh: "已在 {goal} 下方插入 {count} 行：{where}（已选中），并重新审核了目标表。点击“撤销”可删除这些行。",
+    en: "{count} {count|row|rows} inserted under {goal}, {where} (selected), and the table audited again.",
+    zh: "已在 {goal} 下方插入 {count} 行：{where}（已选中），并重新审核了目标表。",
   },
   "undo.button": { en: "Undo", zh: "撤销" },
+  "undo.hintCells": {
+    en: "Undo puts the cells back as they were.",
+    zh: "点击“撤销”可将这些单元格恢复原样。",
+  },
+  "undo.hintRows": {
+    en: "Undo removes {count|it|them}.",
+    zh: "点击“撤销”可删除这些行。",
+  },
+  "undo.hintTable": { en: "Undo removes it.", zh: "点击“撤销”可删除。" },
+  "undo.hintSheet": { en: "Undo deletes that sheet.", zh: "点击“撤销”可删除该工作表。" },
+  "undo.hintExcel": {
+    en: "To undo it, press Ctrl+Z in Excel (⌘+Z on a Mac): it is one step.",
+    zh: "如需撤销，请在 Excel 中按 Ctrl+Z（Mac 上按 ⌘+Z），一步即可撤销。",
+  },
   "undo.cellsDone": {
     en: "Undone: {count} {count|cell is|cells are} back as {count|it was|they were}, and the table audited again.",
     zh: "已撤销：{count} 个单元格已恢复原样，并重新审核了目标表。",
@@ -446,12 +460,12 @@ export const STRINGS = {
   "improve.includeAtRisk": { en: "Include at-risk goals", zh: "包括预警目标" },
   "improve.start": { en: "Start improvement plans", zh: "开始改善计划" },
   "improve.added": {
-    en: "{count} {count|row|rows} added to the sheet “{sheet}” at {where} (selected). Undo removes {count|it|them}.",
-    zh: "已向工作表“{sheet}”的 {where} 添加 {count} 行（已选中）。点击“撤销”可删除。",
+    en: "{count} {count|row|rows} added to the sheet “{sheet}” at {where} (selected).",
+    zh: "已向工作表“{sheet}”的 {where} 添加 {count} 行（已选中）。",
   },
   "improve.addedSheet": {
-    en: "The sheet “{sheet}” was added with {count} {count|row|rows} (selected). Undo deletes that sheet.",
-    zh: "已添加工作表“{sheet}”，含 {count} 行（已选中）。点击“撤销”可删除该工作表。",
+    en: "The sheet “{sheet}” was added with {count} {count|row|rows} (selected).",
+    zh: "已添加工作表“{sheet}”，含 {count} 行（已选中）。",
   },
   "improve.none": {
     en: "No rows added: every off-track goal already has a row on the sheet “{sheet}”.",

@@ -152,6 +152,12 @@ export interface PaneWorkbook extends GoalWorkbook {
    * user's (ExcelApi 1.20), or clears the undo stack (before it), so a live audit does not rewrite highlights there.
    */
   readonly highlightsKeepUndo: boolean;
+  /**
+   * True when the host's own undo (Ctrl+Z in Excel with ExcelUndoApiAll) takes back each write of a tool
+   * (writeValues, insertRows, appendRows, insertTable, appendToSheet) as one step: the pane then points there
+   * rather than offering an Undo of its own, which after a Ctrl+Z would undo the write a second time.
+   */
+  readonly hostUndo: boolean;
   /** Starts reporting changes of `sheet` and the selection; resolves to the function that stops it. */
   watch(sheet: string, events: WatchEvents): Promise<() => Promise<void>>;
   /** The cells at `addresses` (single cells) as they are now, to restore later. */

@@ -21,6 +21,7 @@ import {
   rangeBounds,
 } from "../../src/workbook/operations";
 import { movedRows } from "../support/movedRows";
+import type { ExcelRunOptions } from "../../src/excel/ExcelWorkbook";
 
 /** A cell as the fake stores it. */
 export type FakeCell =
@@ -258,6 +259,10 @@ export class FakeExcel {
 
   /** The options of the last `Excel.run(options, batch)` call made through `excelRun`. */
   lastRunOptions: unknown = null;
+  /** The options of every batch run through `run(batch, options)` (ExcelWorkbook's runner), in order. */
+  readonly runOptions: ExcelRunOptions[] = [];
+  /** True while a batch runs with `mergeUndoGroup`: it must call only APIs with undo support. */
+  private undoGroup = false;
   /** The selected range when it is more than the active cell (the active cell is its top-left). */
   selection: string | null = null;
   /** Event handlers added (Worksheet.onChanged by sheet name, Workbook.onSelectionChanged), until removed. */
@@ -305,17 +310,21 @@ export class FakeExcel {
    */
   readonly run = async <T>(
     first: ((context: Excel.RequestContext) => Promise<T>) | object,
-    second?: (context: Excel.RequestContext) => Promise<T>
+    second?: ((context: Excel.RequestContext) => Promise<T>) | ExcelRunOptions
   ): Promise<T> => {
     const batch = typeof first === "function" ? first : second;
     if (typeof first !== "function") this.lastRunOptions = first;
-    if (!batch) throw new Error("Excel.run needs a batch");
+    if (typeof batch !== "function") throw new Error("Excel.run needs a batch");
+    const options = (typeof first === "function" ? second : first) as ExcelRunOptions | undefined;
+    if (typeof first === "function") this.runOptions.push(options ?? {});
+    this.undoGroup = options?.mergeUndoGroup === true;
     this.queue = [];
     this.current = this.freshStats();
     try {
       return await batch(this.context() as unknown as Excel.RequestContext);
     } finally {
       // What a failed batch queued after its last sync never reaches Excel.
+      this.undoGroup = false;
       this.queue = [];
       this.current = this.freshStats();
     }
@@ -457,7 +466,14 @@ export class FakeExcel {
     });
   }
 
+  /** Refuses, in a batch run with `mergeUndoGroup`, an operation without undo support. */
+  private undoable(what: string): void {
+    if (this.undoGroup && WITHOUT_UNDO.has(what))
+      throw new FakeExcelError("UndoNotSupported", `${what} cannot be part of an undo group`);
+  }
+
   private guard(sheet: FakeSheet, what: string): void {
+    this.undoable(what);
     const failure = this.failOperation?.(what, sheet.name);
     if (failure) throw new FakeExcelError(failure, `${what} failed (injected)`);
     if (sheet.protected)
@@ -1189,6 +1205,7 @@ export class FakeExcel {
         members: {
           delete: () =>
             this.enqueue(60, () => {
+              this.undoable("setting.delete");
               this.writes.push({ sheet: "", what: "setting.delete", address: key });
               this.settings.delete(key);
             }),
@@ -1197,6 +1214,7 @@ export class FakeExcel {
     return {
       add: (key: string, value: unknown) =>
         this.enqueue(bytesOf(value) + 60, () => {
+          this.undoable("setting.add");
           this.writes.push({ sheet: "", what: "setting.add", address: key });
           this.settings.set(key, JSON.parse(JSON.stringify(value)));
         }),
@@ -1206,10 +1224,23 @@ export class FakeExcel {
 }
 
 /**
- * The `Office` global for tests, as an OfficeMockObject: requirement sets up to `excelApi` (default 1.20) are
- * supported; `showAsTaskpane` and `associate` calls are recorded.
+ * Operations of this fake that the undo page lists among the "Unsupported APIs" (or that clear the undo stack,
+ * settings: office-js #3141): in a batch run with `mergeUndoGroup`, Excel throws UndoNotSupported
+ * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities).
  */
-export function officeMock(excelApi = "1.20") {
+const WITHOUT_UNDO = new Set([
+  "worksheet.delete",
+  "worksheet.name",
+  "worksheet.visibility",
+  "setting.add",
+  "setting.delete",
+]);
+
+/**
+ * The `Office` global for tests, as an OfficeMockObject: requirement sets up to `excelApi` (default 1.20) are
+ * supported, and ExcelUndoApiAll 1.0 with `undoApi`; `showAsTaskpane` and `associate` calls are recorded.
+ */
+export function officeMock(excelApi = "1.20", undoApi = false) {
   const shown: number[] = [];
   /** Dialogs opened with displayDialogAsync: their URL, whether they were closed, and how to answer from them. */
   const dialogs: { url: string; closed: boolean; message(text: string): void }[] = [];
@@ -1220,7 +1251,8 @@ export function officeMock(excelApi = "1.20") {
     context: {
       requirements: {
         isSetSupported: (name: string, minimum: string) =>
-          name === "ExcelApi" && version(minimum) <= version(excelApi),
+          (name === "ExcelApi" && version(minimum) <= version(excelApi)) ||
+          (name === "ExcelUndoApiAll" && undoApi && minimum === "1.0"),
       },
       ui: {
         displayDialogAsync: (

@@ -3,6 +3,19 @@
  * and rows its Undo restores.
  */
 import { ExcelWorkbook } from "../../src/excel/ExcelWorkbook";
+import { TableSource } from "../../src/workbook/GoalWorkbook";
+import { DEFAULT_AUDIT_OPTIONS } from "../../src/domain";
+import {
+  auditGoalTable,
+  findGoalTables,
+  insertGoalTemplate,
+  planAllocation,
+  planTimeSplit,
+  startImprovementPlans,
+  writeAllocation,
+  writeTimeSplit,
+} from "../../src/workbook/operations";
+import { goalSheet } from "../support/goalSheet";
 import { FakeExcel, officeMock } from "./fakeExcel";
 
 beforeEach(() => {
@@ -191,5 +204,81 @@ describe("ExcelWorkbook.insertRows", () => {
     const table = { sheet: "Goals", address: "A1:C4", tableName: null };
     expect(await book.insertRows(table, 1, [["x"]])).toBe(false);
     expect(await book.insertRows(table, 5, [["x"]])).toBe(false);
+  });
+});
+
+describe("Excel's own undo of the tools' writes (ExcelUndoApiAll)", () => {
+  /** Runs every tool once on the fixture table; returns the options of each batch with what it was for. */
+  async function everyTool(book: ExcelWorkbook, fake: FakeExcel): Promise<Map<string, boolean[]>> {
+    const grouped = new Map<string, boolean[]>();
+    const step = async (name: string, work: () => Promise<unknown>) => {
+      const from = fake.runOptions.length;
+      await work();
+      grouped.set(
+        name,
+        fake.runOptions.slice(from).map((options) => options.mergeUndoGroup === true)
+      );
+    };
+    const [source] = await findGoalTables(book);
+    if (!source) throw new Error("no goal table");
+    let run = await auditGoalTable(book, source, DEFAULT_AUDIT_OPTIONS, "en");
+    const allocation = planAllocation(run, 0, { method: "even", group: "people" });
+    if (!allocation.ok) throw new Error("no allocation");
+    await step("allocate", () => writeAllocation(book, run, allocation.value, true));
+    run = await auditGoalTable(book, source, DEFAULT_AUDIT_OPTIONS, "en");
+    const split = planTimeSplit(run, 0, "quarter", null);
+    if (!split.ok) throw new Error("no split");
+    await step("spread", () => writeTimeSplit(book, run, 0, split.value));
+    run = await auditGoalTable(book, source, DEFAULT_AUDIT_OPTIONS, "en");
+    await step("plans", () => startImprovementPlans(book, run, true));
+    await step("plans again", () => startImprovementPlans(book, run, true));
+    await step("template", () => insertGoalTemplate(book, "en", 2026));
+    // On a protected sheet the template goes to a sheet of its own.
+    fake.sheet("Goals").protected = true;
+    fake.active = { sheet: "Goals", cell: "A1" };
+    await step("template on a new sheet", () => insertGoalTemplate(book, "en", 2026));
+    fake.sheet("Goals").protected = false;
+    return grouped;
+  }
+
+  it("makes each tool's write one step of Excel's undo, with no API that would refuse the group", async () => {
+    (globalThis as Record<string, unknown>).Office = officeMock("1.20", true).office;
+    const fake = new FakeExcel();
+    fake.addSheet("Goals", goalSheet());
+    fake.active = { sheet: "Goals", cell: "A4" };
+    const book = new ExcelWorkbook(fake.run);
+    expect(book.hostUndo).toBe(true);
+    const grouped = await everyTool(book, fake);
+    // The reads before a write (the cells' content, the improvement sheet) are batches of their own; the write
+    // itself is one grouped batch: one Ctrl+Z. The fake refuses in a group what the undo page lists as unsupported.
+    for (const [name, batches] of grouped)
+      expect([name, batches.filter(Boolean).length]).toEqual([
+        name,
+        name === "plans again" ? 0 : 1,
+      ]);
+    expect(fake.sheets.map((sheet) => sheet.name)).toEqual([
+      "Goals",
+      "Audit",
+      "Improvement plan",
+      "Goals 2026",
+    ]);
+    // The template went under what the active sheet (the improvement plan, selected last) holds, as a table.
+    expect(fake.sheet("Improvement plan").tables).toHaveLength(1);
+    // The audit's highlights and record are no tool write: they are not grouped (settings clear the stack).
+    const [source] = await findGoalTables(book);
+    const from = fake.runOptions.length;
+    await auditGoalTable(book, source as TableSource, DEFAULT_AUDIT_OPTIONS, "en");
+    expect(fake.runOptions.slice(from).some((options) => options.mergeUndoGroup)).toBe(false);
+  });
+
+  it("groups nothing where Excel has no undo for add-ins (the pane's own Undo serves)", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet("Goals", goalSheet());
+    fake.active = { sheet: "Goals", cell: "A4" };
+    const book = new ExcelWorkbook(fake.run);
+    expect(book.hostUndo).toBe(false);
+    const grouped = await everyTool(book, fake);
+    expect([...grouped.values()].flat().some(Boolean)).toBe(false);
+    expect(grouped.get("spread")?.length).toBeGreaterThan(0);
   });
 });

@@ -41,6 +41,8 @@ export interface MemorySheet {
 export class MemoryWorkbook implements PaneWorkbook {
   /** As the preview by default; a test sets it false to behave as Excel (a live audit leaves highlights alone). */
   highlightsKeepUndo = true;
+  /** Tests set it to play a host whose own undo takes back the tools' writes. */
+  hostUndo = false;
   /** The watchers `watch` started, by sheet: `edit` and `moveTo` report to them. */
   private readonly watchers = new Set<{ sheet: string; events: WatchEvents }>();
   readonly sheets = new Map<string, MemorySheet>();

@@ -6,6 +6,7 @@ import {
   auditPane,
   columnOf,
   goalSheet,
+  goalWorkbook,
   openTab,
   polyfillBrowser,
   renderPane,
@@ -228,7 +229,7 @@ describe("allocating a target", () => {
       await within(dialog).findByRole("button", { name: "Overwrite", hidden: true })
     );
     await screen.findByText(
-      "2 targets written, and the table audited again. Undo puts the old values back."
+      "2 targets written, and the table audited again. Undo puts the cells back as they were."
     );
     expect(goalSheetWrites(pane.workbook)).toEqual(cells.map((cell) => `Goals!${cell}`));
     expect([
@@ -347,6 +348,23 @@ describe("spreading a goal in time", () => {
     ]);
     await pane.user.click(screen.getByRole("tab", { name: "Audit" }));
     expect(screen.getByText("11 goals read from Goals!A3:K14")).toBeTruthy();
+  });
+
+  it("points to Excel's Ctrl+Z, and offers no Undo of its own, where Excel's undo takes the write back", async () => {
+    const workbook = goalWorkbook();
+    workbook.hostUndo = true;
+    const pane = await renderPane(workbook);
+    await pickGoal(pane, 4);
+    await pane.user.click(screen.getByRole("button", { name: "Add 4 rows" }));
+    const bar = await screen.findByTestId("done-write");
+    await waitFor(() =>
+      expect(bar.textContent).toBe(
+        "4 rows inserted under C1, Goals!A5:K8 (selected), and the table audited again. " +
+          "To undo it, press Ctrl+Z in Excel (⌘+Z on a Mac): it is one step."
+      )
+    );
+    expect(within(bar).queryByRole("button", { name: "Undo" })).toBeNull();
+    expect(within(bar).getByRole("button", { name: "Dismiss" })).toBeTruthy();
   });
 
   it("adds the rows at the end of the table where the host cannot insert rows, and says so", async () => {

@@ -11,9 +11,10 @@ import {
 import { ArrowUndoRegular, CursorClickRegular } from "@fluentui/react-icons";
 import { formatNumber } from "../../domain";
 import { AllocatePanel } from "../AllocatePanel/AllocatePanel";
-import { useText } from "../context";
+import { useLang, useText, useWorkbook } from "../context";
 import { DismissButton, Notice, noticeWords } from "../Notice/Notice";
-import { useLang } from "../context";
+import { WriteUndo } from "../../workbook/operations";
+import { StringId, TextParams } from "../strings";
 import { TimeSplitPanel } from "../TimeSplitPanel/TimeSplitPanel";
 import { ImproveSection } from "./ImproveSection";
 import { TemplateSection } from "./TemplateSection";
@@ -97,9 +98,24 @@ export function ToolsPanel(props: ToolsPanelProps): React.JSX.Element {
   );
 }
 
+/** How the pane's Undo takes back a write, said after what it wrote. */
+function undoHint(undo: WriteUndo): [StringId, TextParams?] {
+  switch (undo.kind) {
+    case "cells":
+      return ["undo.hintCells"];
+    case "rows":
+      return ["undo.hintRows", { count: undo.written.length }];
+    case "table":
+      return ["undo.hintTable"];
+    case "sheet":
+      return ["undo.hintSheet"];
+  }
+}
+
 /**
- * What the last tool wrote, with Undo (the pane restores what it recorded before writing). Shown at the top of the
- * tab, so that it stays when the selection moves the tools to another goal; scrolled into view when it appears.
+ * What the last tool wrote and how to undo it: with the pane's Undo (it restores what it recorded before writing),
+ * or where Excel's own undo takes the write back in one step (`hostUndo`), with Ctrl+Z there. Shown at the top of
+ * the tab, so that it stays when the selection moves the tools to another goal; scrolled into view when it appears.
  */
 function DoneWriteBar(props: {
   state: ReturnType<typeof useToolsPanel>;
@@ -107,6 +123,7 @@ function DoneWriteBar(props: {
   const t = useText();
   const lang = useLang();
   const { state } = props;
+  const { hostUndo } = useWorkbook();
   const bar = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
     if (!state.done) return;
@@ -127,7 +144,9 @@ function DoneWriteBar(props: {
         <MessageBarBody>
           {changed
             ? t("undo.changed", { cells: changed.join(", "), count: changed.length })
-            : noticeWords(state.done.notice.message, lang).body}
+            : `${noticeWords(state.done.notice.message, lang).body} ${
+                hostUndo ? t("undo.hintExcel") : t(...undoHint(state.done.undo))
+              }`}
         </MessageBarBody>
         <MessageBarActions containerAction={<DismissButton onClick={state.dismissDone} />}>
           {changed ? (
@@ -139,7 +158,7 @@ function DoneWriteBar(props: {
                 {t("undo.keep")}
               </Button>
             </>
-          ) : (
+          ) : hostUndo ? null : (
             <Button
               size="small"
               icon={<ArrowUndoRegular />}
