@@ -1,15 +1,15 @@
 import * as React from "react";
 import { Button, Text } from "@fluentui/react-components";
 import { ArrowMaximizeVerticalRegular, ArrowMinimizeVerticalRegular } from "@fluentui/react-icons";
-import { FixedSizeList } from "react-window";
 import { CODE_TITLES, findingMessage, formatNumber, NO_FILTER } from "../../domain";
 import { useLang, useText } from "../context";
 import { GoalFilterBar } from "../GoalFilter/GoalFilterBar";
 import { Notice } from "../Notice/Notice";
 import { CascadeMapProps } from "./CascadeMap.types";
-import { CascadeMapRow, MapRowData, mapRowId } from "./CascadeMapRow";
+import { CascadeMapRow, MapRowData } from "./CascadeMapRow";
 import { useCascadeMap } from "./useCascadeMap";
 import { MAP_ROW_HEIGHT, useCascadeMapStyles } from "./useCascadeMapStyles.styles";
+import { VirtualFlatTree } from "./VirtualFlatTree";
 
 /**
  * The cascade as a collapsible tree, company goals down to individuals. Virtualised: only the lines in view are
@@ -28,14 +28,15 @@ export function CascadeMap(props: CascadeMapProps): React.JSX.Element {
         ? {
             map,
             rows,
+            items: state.items,
             active: state.active,
             lang,
             t,
-            onToggle: state.toggle,
             onChoose: state.choose,
+            onFocusLine: state.focus,
           }
         : null,
-    [map, rows, state.active, lang, t, state.toggle, state.choose]
+    [map, rows, state.items, state.active, lang, t, state.choose, state.focus]
   );
 
   if (!props.run || !map || !itemData) {
@@ -93,27 +94,24 @@ export function CascadeMap(props: CascadeMapProps): React.JSX.Element {
       </div>
       <Text size={200}>{t("map.help", { count: formatNumber(map.nodes.size) })}</Text>
       <Notice notice={state.notice} onDismiss={state.dismissNotice} />
-      <div
-        role="tree"
+      <VirtualFlatTree
+        {...state.tree.getTreeProps()}
+        onNavigation={state.onNavigation}
         aria-label={t("map.label")}
-        tabIndex={0}
-        aria-activedescendant={activeRow ? mapRowId(activeRow.goal) : undefined}
+        size="small"
         className={styles.tree}
-        onKeyDown={state.onKeyDown}
-      >
-        <FixedSizeList
-          ref={state.listRef}
-          height={Math.min(state.height, rows.length * MAP_ROW_HEIGHT + 2)}
-          width="100%"
-          itemCount={rows.length}
-          itemSize={MAP_ROW_HEIGHT}
-          itemData={itemData}
-          itemKey={(index, data) => data.rows[index]?.goal ?? index}
-          overscanCount={4}
-        >
-          {CascadeMapRow}
-        </FixedSizeList>
-      </div>
+        listProps={{
+          ref: state.listRef,
+          height: Math.min(state.height, rows.length * MAP_ROW_HEIGHT + 2),
+          width: "100%",
+          itemCount: rows.length,
+          itemSize: MAP_ROW_HEIGHT,
+          itemData,
+          itemKey: (index, data: MapRowData) => data.rows[index]?.goal ?? index,
+          overscanCount: 4,
+          children: CascadeMapRow,
+        }}
+      />
       {activeGoal && (
         <section className={styles.details} aria-live="polite" aria-labelledby="map-details-title">
           <Text weight="semibold" id="map-details-title">

@@ -1,6 +1,13 @@
 import * as React from "react";
-import { Badge, mergeClasses, Tooltip } from "@fluentui/react-components";
-import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
+import {
+  Badge,
+  FlatTreeItem,
+  HeadlessFlatTreeItem,
+  HeadlessFlatTreeItemProps,
+  mergeClasses,
+  Tooltip,
+  TreeItemLayout,
+} from "@fluentui/react-components";
 import { ListChildComponentProps } from "react-window";
 import {
   CascadeMap,
@@ -19,15 +26,14 @@ import { VisibleNode } from "./visibleNodes";
 export interface MapRowData {
   map: CascadeMap;
   rows: VisibleNode[];
+  /** The headless tree's items, line for line with `rows`: their props make the FlatTreeItems. */
+  items: HeadlessFlatTreeItem<HeadlessFlatTreeItemProps>[];
   active: number;
   lang: Lang;
   t: TextFunction;
-  onToggle: (goal: number) => void;
   onChoose: (index: number) => void;
+  onFocusLine: (index: number) => void;
 }
-
-/** Indent per level of the tree, in pixels. */
-const INDENT = 14;
 /** The bar is full at this attainment, so that 110 % and 120 % still look different. */
 const BAR_FULL = 1.2;
 
@@ -36,15 +42,19 @@ export function mapRowId(goal: number): string {
   return `cascade-node-${goal}`;
 }
 
-/** One goal of the cascade map: id, text, owner, target and actual, attainment bar, findings and roll-up. */
+/**
+ * One goal of the cascade map as a Fluent FlatTreeItem (its level, position and branch state from the headless
+ * tree): id, text, owner, target and actual, attainment bar, findings and roll-up.
+ */
 export const CascadeMapRow = React.memo(function CascadeMapRow(
   props: ListChildComponentProps<MapRowData>
 ): React.JSX.Element | null {
   const styles = useCascadeMapStyles();
   const { index, style, data } = props;
   const row = data.rows[index];
+  const item = data.items[index];
   const node = row ? data.map.nodes.get(row.goal) : undefined;
-  if (!row || !node) return null;
+  if (!row || !item || !node) return null;
   const { lang, t } = data;
   const value = (amount: number | null) =>
     amount === null ? "—" : formatNumber(amount, node.unit);
@@ -70,125 +80,123 @@ export const CascadeMapRow = React.memo(function CascadeMapRow(
     .join(", ");
 
   return (
-    <div
+    <FlatTreeItem
+      {...item.getTreeItemProps()}
       id={rowId}
-      role="treeitem"
-      aria-level={row.depth + 1}
-      aria-expanded={row.hasChildren ? row.expanded : undefined}
       aria-selected={index === data.active}
-      aria-setsize={row.siblings}
-      aria-posinset={row.position}
       aria-describedby={`${rowId}-summary`}
       data-goal-id={node.id}
-      className={mergeClasses(styles.row, index === data.active && styles.active)}
-      style={{ ...style, paddingInlineStart: `${row.depth * INDENT + 4}px` }}
+      className={styles.item}
+      style={style}
       onClick={() => data.onChoose(index)}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) data.onFocusLine(index);
+      }}
     >
-      <div className={styles.line}>
-        {row.hasChildren ? (
-          <span
-            className={styles.chevron}
-            aria-hidden="true"
-            data-testid="map-toggle"
-            onClick={(event) => {
-              // The chevron opens the branch; the rest of the line selects the goal.
-              event.stopPropagation();
-              data.onToggle(row.goal);
-            }}
-          >
-            {row.expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
-          </span>
-        ) : (
-          <span className={styles.indentSpacer} />
+      <TreeItemLayout
+        className={mergeClasses(
+          styles.row,
+          row.hasChildren ? styles.branch : styles.leaf,
+          index === data.active && styles.active
         )}
-        <span className={styles.id} id={`${rowId}-id`}>
-          {node.id}
-        </span>
-        <Tooltip content={node.text || t("map.noText")} relationship="description" withArrow>
-          <span className={styles.text} data-testid="map-text" id={`${rowId}-text`}>
-            {node.text || t("map.noText")}
+        // Given for a branch only: a slot given its props is drawn, on a leaf too.
+        expandIcon={
+          row.hasChildren
+            ? ({ "data-testid": "map-toggle" } as React.HTMLAttributes<HTMLElement>)
+            : undefined
+        }
+        main={{ className: styles.main }}
+      >
+        <div className={styles.line}>
+          <span className={styles.id} id={`${rowId}-id`}>
+            {node.id}
           </span>
-        </Tooltip>
-        {node.findings.length > 0 && node.worst && (
-          <Badge
-            size="small"
-            appearance="filled"
-            color={SEVERITY_BADGE[node.worst]}
-            aria-label={t("map.findingsWorst", {
-              count: node.findings.length,
-              severity: t(`severity.${node.worst}`),
-            })}
-          >
-            {node.findings.length}
-          </Badge>
-        )}
-      </div>
-      <div className={styles.line}>
-        <span className={styles.indentSpacer} />
-        <span className={styles.detail}>
-          {t("map.values", {
-            owner: node.owner ?? t("map.noOwner"),
-            target: value(node.target),
-            actual: value(node.actual),
-          })}
-        </span>
-        <span id={`${rowId}-summary`} hidden>
-          {summary}
-        </span>
-        <span
-          className={styles.bar}
-          // A meter needs a value: a goal without an attainment shows an empty bar, drawn only (the "—" says it).
-          {...(node.attainment === null
-            ? { "aria-hidden": true }
-            : {
-                role: "meter",
-                "aria-valuemin": 0,
-                "aria-valuemax": BAR_FULL * 100,
-                "aria-valuenow": Math.round(node.attainment * 100),
-                "aria-label": t("map.attainment"),
+          <Tooltip content={node.text || t("map.noText")} relationship="description" withArrow>
+            <span className={styles.text} data-testid="map-text" id={`${rowId}-text`}>
+              {node.text || t("map.noText")}
+            </span>
+          </Tooltip>
+          {node.findings.length > 0 && node.worst && (
+            <Badge
+              size="small"
+              appearance="filled"
+              color={SEVERITY_BADGE[node.worst]}
+              aria-label={t("map.findingsWorst", {
+                count: node.findings.length,
+                severity: t(`severity.${node.worst}`),
               })}
-        >
-          {fill && (
-            <span
-              className={styles.barFill}
-              style={{
-                display: "block",
-                width: `${share * 100}%`,
-                backgroundColor: `#${fill.fill}`,
-                borderRight: `2px solid #${fill.font}`,
-              }}
-            />
+            >
+              {node.findings.length}
+            </Badge>
           )}
-        </span>
-        <span className={styles.percent}>
-          {node.attainment === null ? "—" : formatPercent(node.attainment)}
-        </span>
-      </div>
-      <div className={styles.line}>
-        <span className={styles.indentSpacer} />
-        <span className={styles.detail}>
-          {row.hasChildren
-            ? [
-                node.childTarget !== null || node.childActual !== null || node.periodTarget === null
-                  ? t("map.rollup", {
-                      target: rolled(node.childTarget),
-                      actual: rolled(node.childActual),
-                    })
-                  : null,
-                node.periodTarget !== null || node.periodActual !== null
-                  ? t("map.periods", {
-                      target: rolled(node.periodTarget),
-                      actual: rolled(node.periodActual),
-                    })
-                  : null,
-              ]
-                .filter((part) => part !== null)
-                .join(" · ")
-            : status
-              ? STATUS_NAMES[status][lang]
-              : t("map.noStatus")}
-        </span>
-      </div>
-    </div>
+        </div>
+        <div className={styles.line}>
+          <span className={styles.detail}>
+            {t("map.values", {
+              owner: node.owner ?? t("map.noOwner"),
+              target: value(node.target),
+              actual: value(node.actual),
+            })}
+          </span>
+          <span id={`${rowId}-summary`} hidden>
+            {summary}
+          </span>
+          <span
+            className={styles.bar}
+            // A meter needs a value: a goal without an attainment shows an empty bar, drawn only (the "—" says it).
+            {...(node.attainment === null
+              ? { "aria-hidden": true }
+              : {
+                  role: "meter",
+                  "aria-valuemin": 0,
+                  "aria-valuemax": BAR_FULL * 100,
+                  "aria-valuenow": Math.round(node.attainment * 100),
+                  "aria-label": t("map.attainment"),
+                })}
+          >
+            {fill && (
+              <span
+                className={styles.barFill}
+                style={{
+                  display: "block",
+                  width: `${share * 100}%`,
+                  backgroundColor: `#${fill.fill}`,
+                  borderRight: `2px solid #${fill.font}`,
+                }}
+              />
+            )}
+          </span>
+          <span className={styles.percent}>
+            {node.attainment === null ? "—" : formatPercent(node.attainment)}
+          </span>
+        </div>
+        <div className={styles.line}>
+          <span className={styles.detail}>
+            {row.hasChildren
+              ? [
+                  node.childTarget !== null ||
+                  node.childActual !== null ||
+                  node.periodTarget === null
+                    ? t("map.rollup", {
+                        target: rolled(node.childTarget),
+                        actual: rolled(node.childActual),
+                      })
+                    : null,
+                  node.periodTarget !== null || node.periodActual !== null
+                    ? t("map.periods", {
+                        target: rolled(node.periodTarget),
+                        actual: rolled(node.periodActual),
+                      })
+                    : null,
+                ]
+                  .filter((part) => part !== null)
+                  .join(" · ")
+              : status
+                ? STATUS_NAMES[status][lang]
+                : t("map.noStatus")}
+          </span>
+        </div>
+      </TreeItemLayout>
+    </FlatTreeItem>
   );
 });

@@ -1,4 +1,14 @@
 import * as React from "react";
+import {
+  HeadlessFlatTree,
+  HeadlessFlatTreeItem,
+  HeadlessFlatTreeItemProps,
+  TreeNavigationData_unstable,
+  TreeNavigationEvent_unstable,
+  TreeOpenChangeData,
+  TreeOpenChangeEvent,
+  useHeadlessFlatTree_unstable,
+} from "@fluentui/react-components";
 import { FixedSizeList } from "react-window";
 import {
   CascadeMap as CascadeMapData,
@@ -16,6 +26,9 @@ import { branchGoals, shownByFilter, VisibleNode, visibleNodes } from "./visible
 export interface CascadeMapState {
   map: CascadeMapData | null;
   rows: VisibleNode[];
+  /** The lines as Fluent's headless flat tree has them (its tree and item props), in the order of `rows`. */
+  tree: HeadlessFlatTree<HeadlessFlatTreeItemProps>;
+  items: HeadlessFlatTreeItem<HeadlessFlatTreeItemProps>[];
   /** With a search or filter on: how many goals it keeps (the lines above them aside), of all. */
   filtered: { count: number; of: number } | null;
   active: number;
@@ -23,12 +36,14 @@ export interface CascadeMapState {
   height: number;
   notice: Notice | null;
   dismissNotice: () => void;
-  toggle: (goal: number) => void;
   expandAll: () => void;
   collapseAll: () => void;
   /** Makes a line the active one and selects its goal's id cell. */
   choose: (index: number) => void;
-  onKeyDown: (event: React.KeyboardEvent<HTMLElement>) => void;
+  /** The line the keyboard's focus moved to becomes the active one (its findings show under the tree). */
+  focus: (index: number) => void;
+  /** Fluent's navigation, which first scrolls to a line the virtual list has not drawn. */
+  onNavigation: (event: TreeNavigationEvent_unstable, data: TreeNavigationData_unstable) => void;
 }
 
 /** The height the list takes: the pane's height less what sits above it, never under six lines. */
@@ -102,15 +117,6 @@ export function useCascadeMap(props: CascadeMapProps): CascadeMapState {
   }, [map, expanded, filtering]);
   const current = Math.min(active, Math.max(0, rows.length - 1));
 
-  const moveTo = React.useCallback(
-    (index: number) => {
-      const next = Math.max(0, Math.min(rows.length - 1, index));
-      setActive(next);
-      listRef.current?.scrollToItem(next);
-    },
-    [rows.length]
-  );
-
   const setOpen = React.useCallback(
     (goal: number, isOpen: boolean) =>
       setExpanded((goals) => {
@@ -118,16 +124,6 @@ export function useCascadeMap(props: CascadeMapProps): CascadeMapState {
         const next = new Set(goals);
         if (isOpen) next.add(goal);
         else next.delete(goal);
-        return next;
-      }),
-    [setExpanded]
-  );
-
-  const toggle = React.useCallback(
-    (goal: number) =>
-      setExpanded((goals) => {
-        const next = new Set(goals);
-        if (!next.delete(goal)) next.add(goal);
         return next;
       }),
     [setExpanded]
@@ -158,43 +154,42 @@ export function useCascadeMap(props: CascadeMapProps): CascadeMapState {
     [rows, run, workbook]
   );
 
-  const onKeyDown = React.useCallback(
-    (event: React.KeyboardEvent<HTMLElement>) => {
-      const row = rows[current];
-      if (!row) return;
-      let handled = true;
-      switch (event.key) {
-        case "ArrowDown":
-          moveTo(current + 1);
-          break;
-        case "ArrowUp":
-          moveTo(current - 1);
-          break;
-        case "Home":
-          moveTo(0);
-          break;
-        case "End":
-          moveTo(rows.length - 1);
-          break;
-        case "ArrowRight":
-          if (row.hasChildren && !row.expanded) setOpen(row.goal, true);
-          else if (row.expanded) moveTo(current + 1);
-          break;
-        case "ArrowLeft":
-          if (row.expanded) setOpen(row.goal, false);
-          else if (row.parentIndex >= 0) moveTo(row.parentIndex);
-          break;
-        case "Enter":
-        case " ":
-          choose(current);
-          break;
-        default:
-          handled = false;
-      }
-      if (handled) event.preventDefault();
-    },
-    [rows, current, moveTo, setOpen, choose]
+  // The headless tree takes the lines drawn (visibleNodes walks only the open branches, and keeps to a filter),
+  // not all 50,000 goals: each with its parent and whether it is a branch, closed or open.
+  const treeItems = React.useMemo(
+    () =>
+      rows.map((row): HeadlessFlatTreeItemProps => ({
+        value: row.goal,
+        parentValue: row.parentIndex >= 0 ? rows[row.parentIndex]?.goal : undefined,
+        itemType: row.hasChildren ? "branch" : "leaf",
+      })),
+    [rows]
   );
+  const onOpenChange = React.useCallback(
+    (_event: TreeOpenChangeEvent, data: TreeOpenChangeData) => {
+      // A click on the line (or Enter, which clicks it) chooses the goal; the chevron and the arrows open it.
+      if (data.type === "Click" || data.type === "Enter") return;
+      setOpen(data.value as number, data.open);
+    },
+    [setOpen]
+  );
+  const tree = useHeadlessFlatTree_unstable(treeItems, { openItems: expanded, onOpenChange });
+  const items = React.useMemo(() => Array.from(tree.items()), [tree]);
+
+  // Fluent moves the focus among the lines in the page; a line out of the virtual list's window is scrolled to
+  // first, then the move is made again (Fluent's Tree "Virtualization" example).
+  const onNavigation = React.useCallback(
+    (event: TreeNavigationEvent_unstable, data: TreeNavigationData_unstable) => {
+      const next = tree.getNextNavigableItem(items, data);
+      if (!next || tree.getElementFromItem(next)) return;
+      event.preventDefault();
+      listRef.current?.scrollToItem(next.index);
+      requestAnimationFrame(() => tree.navigate(data));
+    },
+    [tree, items]
+  );
+
+  const focus = React.useCallback((index: number) => setActive(index), []);
 
   return {
     map,
@@ -205,10 +200,12 @@ export function useCascadeMap(props: CascadeMapProps): CascadeMapState {
     height,
     notice,
     dismissNotice: () => setNotice(null),
-    toggle,
     expandAll,
     collapseAll,
     choose,
-    onKeyDown,
+    focus,
+    onNavigation,
+    tree,
+    items,
   };
 }

@@ -1,4 +1,9 @@
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens, treeItemLevelToken } from "@fluentui/react-components";
+
+/** Indent per level of the tree, narrower than Fluent's 24 px so that six levels fit a 350 px pane. */
+const INDENT = "12px";
+/** Width of the tree's chevron (Fluent's expand icon): a leaf's text lines up with its branch siblings'. */
+const CHEVRON = "24px";
 
 /** Height of one line of the map, in pixels: three lines of text. */
 export const MAP_ROW_HEIGHT = 68;
@@ -18,39 +23,39 @@ export const useCascadeMapStyles = makeStyles({
   tree: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
-    ":focus-visible": {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-    },
   },
-  row: {
+  // A FlatTreeItem: the virtual list places it (position, top, height).
+  item: {
     boxSizing: "border-box",
-    display: "flex",
-    flexDirection: "column",
-    justifyContent: "center",
-    rowGap: tokens.spacingVerticalXXS,
-    paddingInlineEnd: tokens.spacingHorizontalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     cursor: "pointer",
+  },
+  // Its TreeItemLayout: the chevron at the first line, the three lines beside it.
+  row: {
+    height: "100%",
+    alignItems: "flex-start",
+    paddingTop: tokens.spacingVerticalXS,
     fontSize: tokens.fontSizeBase200,
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  branch: { paddingLeft: `calc((var(${treeItemLevelToken}, 1) - 1) * ${INDENT})` },
+  leaf: { paddingLeft: `calc((var(${treeItemLevelToken}, 1) - 1) * ${INDENT} + ${CHEVRON})` },
+  main: {
+    flexGrow: 1,
+    minWidth: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    paddingInlineEnd: tokens.spacingHorizontalS,
   },
   active: {
     backgroundColor: tokens.colorNeutralBackground1Selected,
-    outline: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
-    outlineOffset: "-1px",
+    boxShadow: `inset 0 0 0 ${tokens.strokeWidthThin} ${tokens.colorBrandStroke1}`,
   },
   line: {
     display: "flex",
     alignItems: "center",
     columnGap: tokens.spacingHorizontalXS,
     minWidth: 0,
-  },
-  chevron: {
-    flexShrink: 0,
-    width: "16px",
-    display: "inline-flex",
-    justifyContent: "center",
-    color: tokens.colorNeutralForeground3,
   },
   id: {
     flexShrink: 0,
@@ -86,10 +91,6 @@ export const useCascadeMapStyles = makeStyles({
     flexShrink: 0,
     width: "44px",
     textAlign: "end",
-  },
-  indentSpacer: {
-    flexShrink: 0,
-    width: "16px",
   },
   // The active goal's findings under the tree: wrapped text, never wider than the pane.
   details: {
