@@ -352,6 +352,42 @@ const ISSUE_MESSAGES: Record<IssueCode, Bilingual> = {
     en: "{argument} takes one value, not a range.",
     zh: "{argument} 只能是一个值，不能是区域。",
   },
+  BAD_PERIODS: {
+    en: "{value} periods cannot hold the {reported} reported: the deadline must not come before the last report.",
+    zh: "{value} 个周期容纳不下已填报的 {reported} 个周期：截止日期不能早于最后一次填报。",
+  },
+  NO_PERIOD_REPORTED: {
+    en: "No period is reported yet: nothing to forecast from.",
+    zh: "尚无任何周期填报实际值，无法预测。",
+  },
+  NO_PERIOD_LEFT: {
+    en: "All {value} periods are reported: no period is left to need anything.",
+    zh: "全部 {value} 个周期均已填报，没有剩余周期。",
+  },
+  PLAN_NEEDED: {
+    en: "The method plan needs a plan: give one value per period, or choose linear, trend or auto.",
+    zh: "“计划”方法需要计划值：请为每个周期给出一个值，或选择线性、趋势或自动。",
+  },
+  PERIOD_GAP: {
+    en: "{argument}: period {value} is blank but a later period is reported. Enter its actual (0 if none).",
+    zh: "{argument}：第 {value} 个周期为空，但之后的周期已填报。请填写该周期的实际值（没有则填 0）。",
+  },
+  BAD_REPORTED: {
+    en: "{argument}: give the number of periods reported, a whole number from 1 to {expected}, not {value}.",
+    zh: "{argument}：请给出已填报的周期数，即 1 到 {expected} 之间的整数，而不是 {value}。",
+  },
+  BAD_FORECAST_METHOD: {
+    en: "{argument}: “{value}” is not a forecast method (linear, plan, trend, auto).",
+    zh: "{argument}：“{value}”不是预测方法（线性、计划、趋势、自动）。",
+  },
+  BAD_SERIES_ROLLUP: {
+    en: "{argument}: “{value}” is not sum or average; a forecast adds up periods or averages them.",
+    zh: "{argument}：“{value}”不是合计或平均；预测只能对各周期求和或取平均。",
+  },
+  NOT_A_LINE: {
+    en: "{argument} must be one row or one column of periods, not {rows} × {columns} cells.",
+    zh: "{argument} 必须是一行或一列周期，而不是 {rows} × {columns} 个单元格。",
+  },
   ROWS_FROM_TABLE: {
     en: "Rows are counted from the table's header row (row 1): this Excel does not tell add-ins where the table is.",
     zh: "行号从表头行（第 1 行）开始计：此版本的 Excel 不向加载项提供表格的位置。",

@@ -26,3 +26,4 @@ export * from "./auditSheet";
 export * from "./template";
 export * from "./plans";
 export * from "./goalFilter";
+export * from "./forecast";

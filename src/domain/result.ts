@@ -33,7 +33,16 @@ export type IssueCode =
   | "NEEDS_COLUMN"
   | "NOT_SINGLE"
   | "ROWS_FROM_TABLE"
-  | "NO_TARGET";
+  | "NO_TARGET"
+  | "BAD_PERIODS"
+  | "NO_PERIOD_REPORTED"
+  | "NO_PERIOD_LEFT"
+  | "PLAN_NEEDED"
+  | "PERIOD_GAP"
+  | "BAD_REPORTED"
+  | "BAD_FORECAST_METHOD"
+  | "BAD_SERIES_ROLLUP"
+  | "NOT_A_LINE";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 

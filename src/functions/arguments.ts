@@ -42,11 +42,13 @@ export type Reader<T> = (value: CellValue, argument: string) => Got<T>;
 const ERROR_KINDS: Partial<Record<IssueCode, FunctionError["kind"]>> = {
   TARGET_ZERO: "div0",
   UNKNOWN_ID: "na",
+  NO_PERIOD_REPORTED: "na",
+  NO_PERIOD_LEFT: "na",
 };
 
 /**
  * The one mapping from a domain issue to the error a cell shows (DESIGN §5): #DIV/0! for target 0, #N/A for an
- * unknown id, #VALUE! for everything else (the kind whose message Excel shows).
+ * unknown id and for a forecast with no period reported or none left (§8), #VALUE! for everything else (the kind whose message Excel shows).
  * @example errorOf({ code: "TARGET_ZERO" }).kind // "div0"
  */
 export function errorOf(issue: Issue): FunctionError {
