@@ -3,6 +3,7 @@
  * far (DESIGN §8). Pure: the periods come as numbers in order, the caller says how many there are.
  */
 import { fail, ok, Result } from "./result";
+import { lookup } from "./values";
 
 /** How a forecast extends the periods reported (DESIGN §8); `auto` is `plan` when there is a plan, else `linear`. */
 export type ForecastMethod = "linear" | "plan" | "trend" | "auto";
@@ -33,19 +34,8 @@ export const FORECAST_METHOD_WORDS: Record<string, ForecastMethod> = {
   自动: "auto",
 };
 
-/** Words for the two roll-ups of a series (合计 / 平均 among them). */
-export const SERIES_ROLLUP_WORDS: Record<string, SeriesRollup> = {
-  sum: "sum",
-  total: "sum",
-  合计: "sum",
-  求和: "sum",
-  总和: "sum",
-  average: "average",
-  avg: "average",
-  mean: "average",
-  平均: "average",
-  平均值: "average",
-};
+/** A forecast method from its word (English or Chinese); null when blank. */
+export const readForecastMethod = lookup(FORECAST_METHOD_WORDS);
 
 /** The reported actuals that count: a missing one is 0 in a sum and left out of a mean. */
 function counted(series: Series): { values: number[]; positions: number[] } {

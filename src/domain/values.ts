@@ -232,7 +232,8 @@ export function readDate(value: CellValue): Read<number> {
   return UNREADABLE;
 }
 
-function lookup<T>(table: Record<string, T>) {
+/** A reader of words from a table of them (case, width and Traditional characters folded); null when blank. */
+export function lookup<T>(table: Record<string, T>) {
   // A Map, so that text such as "constructor" finds nothing rather than Object's prototype.
   const words = new Map(Object.entries(table));
   return (value: CellValue): Read<T> => {

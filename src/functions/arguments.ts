@@ -3,14 +3,17 @@ import {
   CellValue,
   Direction,
   DIRECTION_WORDS,
+  ForecastMethod,
   Issue,
   IssueCode,
   readBoolean,
   readDate,
   readDirection,
+  readForecastMethod,
   readNumber,
   readRollup,
   RollupMethod,
+  SeriesRollup,
   UNREADABLE,
 } from "../domain";
 
@@ -174,6 +177,38 @@ export function readMethodArgument(
   if (method === UNREADABLE) return failed("BAD_METHOD", { argument, value: String(value) });
   return got(method);
 }
+
+/** A forecast method (linear, plan, trend, auto or 线性, 计划, 趋势, 自动); blank gives auto (DESIGN §8). */
+export const readForecastMethodArgument: Reader<ForecastMethod> = (value, argument) => {
+  const error = inputError<ForecastMethod>(value, argument);
+  if (error) return error;
+  if (isEmpty(value) || value === 0) return got("auto");
+  const method = readForecastMethod(value);
+  if (method === null) return got("auto");
+  if (method === UNREADABLE)
+    return failed("BAD_FORECAST_METHOD", { argument, value: String(value) });
+  return got(method);
+};
+
+/** How a series of periods combines: sum (default) or average (合计 / 平均); another roll-up is an error. */
+export const readSeriesRollupArgument: Reader<SeriesRollup> = (value, argument) => {
+  const error = inputError<SeriesRollup>(value, argument);
+  if (error) return error;
+  if (isEmpty(value) || value === 0) return got("sum");
+  const method = readRollup(value);
+  if (method === null) return got("sum");
+  if (method === "sum" || method === "average") return got(method);
+  return failed("BAD_SERIES_ROLLUP", { argument, value: String(value) });
+};
+
+/**
+ * How many periods are reported, or null (blank, or the desktop's 0 for a blank cell) for "up to the last one with
+ * a value"; whether it is a whole number that fits the periods is the core's to say, which knows them.
+ */
+export const readReportedArgument: Reader<number | null> = (value, argument) => {
+  if (isEmpty(value) || value === 0) return got(null);
+  return readNumberArgument(value, argument);
+};
 
 /** A yes/no argument (TRUE/FALSE, yes/no, 是/否, 1/0); blank gives the fallback. */
 export function readBooleanArgument(

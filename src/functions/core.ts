@@ -7,22 +7,16 @@ import {
   achievabilityProblem,
   allocate,
   attainment,
-  auditTables,
   CellValue,
-  ColumnMap,
-  DEFAULT_AUDIT_OPTIONS,
   Direction,
-  findHeaderRow,
-  findingMessage,
-  issueMessage,
+  forecast,
+  ForecastMethod,
+  needed,
+  Series,
+  SeriesRollup,
   isoFromDay,
-  Lang,
-  FIT_ROWS,
-  mapHeaders,
   pace,
   percentVariance,
-  readGoalTable,
-  readDirection,
   readNumber,
   RollupMethod,
   rollupValues,
@@ -50,20 +44,6 @@ import {
 } from "./arguments";
 
 type Matrix = Output[][];
-
-/**
- * A goal-table row as GOAL.AUDIT reads it: Excel on the desktop passes 0 for every empty cell, the web nothing, so a
- * 0 is empty — except a target of 0 on a lower-is-better goal (zero defects, zero complaints), the one place a 0
- * target means something. A row of nothing but blanks and zeros is a blank row.
- */
-function blanksOfDesktop(row: readonly CellValue[], columns: ColumnMap): CellValue[] {
-  if (row.every((cell) => cell === 0 || isEmpty(cell))) return row.map(() => null);
-  const lower =
-    columns.direction !== undefined && readDirection(row[columns.direction] ?? null) === "lower";
-  return row.map((cell, column) =>
-    cell === 0 && !(lower && column === columns.target) ? null : cell
-  );
-}
 
 function single(output: Output): Matrix {
   return [[output]];
@@ -385,37 +365,105 @@ export function scoreCore(
   return single(result.ok ? result.value : resultError(result));
 }
 
+/** The cells of an argument that must be one row or one column of periods. */
+function periodLine(argument: Argument, name: string): Got<CellValue[]> {
+  const grid = asGrid(argument);
+  const rows = grid.length;
+  const columns = grid[0]?.length ?? 0;
+  if (rows > 1 && columns > 1)
+    return {
+      ok: false,
+      error: errorOf({ code: "NOT_A_LINE", params: { argument: name, rows, columns } }),
+    };
+  return { ok: true, value: flatten(argument) };
+}
+
 /**
- * GOAL.AUDIT: the findings of a goal table (a range with its header row), one row each: worksheet row, id, code,
- * message. Excel on the desktop passes 0 for every empty cell of a range (the web passes nothing): see
- * `blanksOfDesktop` — a table's blanks (no parent, a trailing blank row, no actual reported yet) never become goals
- * "0" or actuals of 0, at the price that an actual of exactly 0 reads as not reported here (the pane reads cells). `firstRow` is the worksheet row of the range's first row; when the host does not say
- * (null), rows count from the header row and a first line says so.
- * @example auditCore([["ID", "Goal", "Target"], ["G1", "Resolve tickets", 100]], "en", 3, null)
+ * The series of a GOAL.FORECAST or GOAL.NEEDED call (DESIGN §8): n = the actuals' cells; k = `reported`, or the
+ * cells up to the last one that is neither blank nor 0 (the desktop passes 0 for a blank cell, so trailing zeros
+ * read as not reported); a blank before the k-th is an error naming that period.
  */
-export function auditCore(
-  table: CellValue[][],
-  language: Lang,
-  firstRow: number | null,
-  asOf: number | null
-): Matrix {
-  // The header row is read first; below it a 0 is the desktop's blank, except a lower-is-better target of 0.
-  const header = findHeaderRow(table) ?? 0;
-  const columns = mapHeaders(table[header] ?? [], table.slice(header + 1, header + 1 + FIT_ROWS));
-  const grid = table.map((row, r) => (r <= header ? row : blanksOfDesktop(row, columns)));
-  const options = { ...DEFAULT_AUDIT_OPTIONS, asOf };
-  const result = auditTables([readGoalTable(grid, { firstRow: firstRow ?? 1 })], options);
-  const rows: Matrix = result.findings.map((finding) => [
-    finding.row,
-    finding.id ?? "",
-    finding.code,
-    findingMessage(finding, language),
-  ]);
-  if (rows.length === 0)
-    rows.push(["", "", "", language === "zh" ? "没有发现问题" : "No findings"]);
-  if (firstRow === null) {
-    const note = errorOf({ code: "ROWS_FROM_TABLE" }).issue;
-    rows.unshift(["", "", note.code, issueMessage(note, language)]);
+function reportedSeries(
+  actuals: Argument,
+  rollup: SeriesRollup,
+  reported: number | null
+): Got<Series> {
+  const line = periodLine(actuals, "actuals");
+  if (!line.ok) return line;
+  const cells = line.value;
+  let k = reported ?? 0;
+  if (reported === null) {
+    k = cells.length;
+    while (k > 0 && (isEmpty(cells[k - 1] ?? null) || cells[k - 1] === 0)) k--;
+  } else if (!Number.isInteger(reported) || reported > cells.length) {
+    return {
+      ok: false,
+      error: errorOf({
+        code: "BAD_REPORTED",
+        params: { argument: "reported", value: String(reported), expected: cells.length },
+      }),
+    };
   }
-  return rows;
+  const values: number[] = [];
+  for (let index = 0; index < k; index++) {
+    const cell = cells[index] ?? null;
+    if (isEmpty(cell))
+      return {
+        ok: false,
+        error: errorOf({ code: "PERIOD_GAP", params: { argument: "actuals", value: index + 1 } }),
+      };
+    const read = readNumberArgument(cell, "actuals");
+    if (!read.ok) return read;
+    values.push(read.value);
+  }
+  return { ok: true, value: { actuals: values, periods: cells.length, rollup } };
+}
+
+/** A plan of one value per period (blank counts as 0), or null when left out. */
+function planLine(plan: Argument): Got<number[] | null> {
+  if (plan === undefined) return { ok: true, value: null };
+  const line = periodLine(plan, "plan");
+  if (!line.ok) return line;
+  const values: number[] = [];
+  for (const cell of line.value) {
+    const read = readNumberArgument(cell, "plan");
+    if (!read.ok) return read;
+    values.push(read.value);
+  }
+  return { ok: true, value: values };
+}
+
+/**
+ * GOAL.FORECAST: the value at the deadline the reported periods point to (DESIGN §8).
+ * @example forecastCore([[10], [20], [null], [null]], undefined, "auto", "sum", null) // [[60]]
+ */
+export function forecastCore(
+  actuals: Argument,
+  plan: Argument,
+  method: ForecastMethod,
+  rollup: SeriesRollup,
+  reported: number | null
+): Matrix {
+  const series = reportedSeries(actuals, rollup, reported);
+  if (!series.ok) return single(series.error);
+  const planned = planLine(plan);
+  if (!planned.ok) return single(planned.error);
+  const result = forecast(series.value, planned.value, method);
+  return single(result.ok ? result.value : resultError(result));
+}
+
+/**
+ * GOAL.NEEDED: what each remaining period needs for the goal to reach its target at the deadline (DESIGN §8).
+ * @example neededCore([[10], [20], [null], [null]], 100, "sum", null) // [[35]]
+ */
+export function neededCore(
+  actuals: Argument,
+  target: number,
+  rollup: SeriesRollup,
+  reported: number | null
+): Matrix {
+  const series = reportedSeries(actuals, rollup, reported);
+  if (!series.ok) return single(series.error);
+  const result = needed(series.value, target);
+  return single(result.ok ? result.value : resultError(result));
 }

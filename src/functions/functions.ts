@@ -16,7 +16,7 @@ import { issueMessage } from "../domain";
 import { officeLanguage } from "../excel/officeLanguage";
 import { loadWithThisDocument } from "../excel/startup";
 import { Argument, excelCell, isFunctionError, Output } from "./arguments";
-import { FunctionName, GOAL_FUNCTIONS } from "./registry";
+import { FunctionName, GOAL_FUNCTIONS, provideAuditCore } from "./registry";
 
 const ERROR_CODES = {
   value: "#VALUE!",
@@ -246,12 +246,68 @@ export function score(
  * @param invocation Where the formula and its arguments are.
  * @returns One row per finding: row, id, code, message.
  */
-export function audit(
+export async function audit(
   table: any[][],
   // Optional in Excel (the JSDoc's brackets); TypeScript needs them required before the invocation argument.
   language: any,
   as_of: any,
   invocation: CustomFunctions.Invocation
-): any[][] {
+): Promise<any[][]> {
+  await loadAudit();
   return matrix("AUDIT", [table, language, as_of], invocation);
+}
+
+let auditLoading: Promise<void> | null = null;
+
+/**
+ * Loads GOAL.AUDIT's core (the whole audit: reader, rules, findings' words) the first time a workbook uses it, as a
+ * chunk of its own beside functions.js: the functions bundle stays within its 80 KB. A custom function may return
+ * a promise (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-web-reqs); the shared runtime is a
+ * browser page (learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime), where
+ * webpack loads the chunk from beside functions.js. A failed load is tried again on the next call.
+ */
+function loadAudit(): Promise<void> {
+  auditLoading ??= import(/* webpackChunkName: "audit" */ "./auditCore").then(
+    (module) => provideAuditCore(module.auditCore),
+    (error: unknown) => {
+      auditLoading = null;
+      throw error;
+    }
+  );
+  return auditLoading;
+}
+
+/**
+ * Forecast at the deadline from the periods reported: linear, by the plan, or by the trend.
+ * @customfunction FORECAST
+ * @helpurl https://localhost:3000/help.html#forecast
+ * @param actuals One row or column with the actual of each period, first to deadline; the periods reported are those up to the last non-blank one (trailing 0s count as blank: Excel on the desktop passes 0 for an empty cell).
+ * @param [plan] The plan of each period, as many cells as actuals (the children's period targets, or the target spread by season).
+ * @param [method] linear, plan, trend or auto (default: plan when a plan is given, else linear); 线性, 计划, 趋势, 自动.
+ * @param [rollup] How the periods combine: sum (default, a volume) or average (a rate, a duration, a score); 合计 or 平均.
+ * @param [reported] Number of periods reported (default: up to the last non-blank actual).
+ * @returns The forecast at the deadline.
+ */
+export function forecast(
+  actuals: any[][],
+  plan?: any[][],
+  method?: any,
+  rollup?: any,
+  reported?: any
+): number {
+  return scalar("FORECAST", [actuals, plan, method, rollup, reported]);
+}
+
+/**
+ * What each remaining period needs for the goal to reach its target at the deadline.
+ * @customfunction NEEDED
+ * @helpurl https://localhost:3000/help.html#needed
+ * @param actuals One row or column with the actual of each period, first to deadline; the periods reported are those up to the last non-blank one (trailing 0s count as blank: Excel on the desktop passes 0 for an empty cell).
+ * @param target The goal's target at the deadline (for an average, the mean to reach over all periods).
+ * @param [rollup] How the periods combine: sum (default, a volume) or average (a rate, a duration, a score); 合计 or 平均.
+ * @param [reported] Number of periods reported (default: up to the last non-blank actual).
+ * @returns What each remaining period needs.
+ */
+export function needed(actuals: any[][], target: any, rollup?: any, reported?: any): number {
+  return scalar("NEEDED", [actuals, target, rollup, reported]);
 }

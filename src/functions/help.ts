@@ -26,7 +26,7 @@ const DIRECTION: ParameterHelp = {
   zh: "越高越好（默认）或越低越好：higher、lower、↑、↓、越高越好、越低越好。",
 };
 
-/** Every function, in the order of DESIGN §5. */
+/** Every function, in the order of DESIGN §5, then §8's. */
 export const FUNCTION_HELP = {
   VARIANCE: {
     en: "Favourable-positive variance of actual against target (or the percent variance). Ranges spill.",
@@ -305,6 +305,72 @@ export const FUNCTION_HELP = {
         zhName: "截至日期",
         en: "Date to judge actuals against the pace to date.",
         zh: "按截至该日的进度判断实际值。",
+      },
+    ],
+  },
+  FORECAST: {
+    en: "Forecast at the deadline from the periods reported: linear, by the plan, or by the trend.",
+    zh: "根据已填报的周期预测截止时的结果：线性、按计划或按趋势。",
+    parameters: [
+      {
+        name: "actuals",
+        zhName: "实际值",
+        en: "One row or column with the actual of each period, first to deadline; the periods reported are those up to the last non-blank one (trailing 0s count as blank: Excel on the desktop passes 0 for an empty cell).",
+        zh: "一行或一列，依次为从第一个周期到截止周期的实际值；已填报的周期为最后一个非空单元格及之前的周期（末尾的 0 视为空白：Excel 桌面版将空单元格传为 0）。",
+      },
+      {
+        name: "plan",
+        zhName: "计划",
+        en: "The plan of each period, as many cells as actuals (the children's period targets, or the target spread by season).",
+        zh: "每个周期的计划值，单元格数与实际值相同（下级各期目标，或按季节性拆分的目标）。",
+      },
+      {
+        name: "method",
+        zhName: "方法",
+        en: "linear, plan, trend or auto (default: plan when a plan is given, else linear); 线性, 计划, 趋势, 自动.",
+        zh: "线性、计划、趋势或自动（默认：给出计划时按计划，否则线性）；也可写 linear、plan、trend、auto。",
+      },
+      {
+        name: "rollup",
+        zhName: "汇总方式",
+        en: "How the periods combine: sum (default, a volume) or average (a rate, a duration, a score); 合计 or 平均.",
+        zh: "各周期的汇总方式：合计（默认，适用于数量）或平均（适用于比率、时长、得分）；也可写 sum 或 average。",
+      },
+      {
+        name: "reported",
+        zhName: "已填报周期数",
+        en: "Number of periods reported (default: up to the last non-blank actual).",
+        zh: "已填报的周期数（默认：到最后一个非空实际值为止）。",
+      },
+    ],
+  },
+  NEEDED: {
+    en: "What each remaining period needs for the goal to reach its target at the deadline.",
+    zh: "为在截止时达成目标，剩余每个周期需要完成的值。",
+    parameters: [
+      {
+        name: "actuals",
+        zhName: "实际值",
+        en: "One row or column with the actual of each period, first to deadline; the periods reported are those up to the last non-blank one (trailing 0s count as blank: Excel on the desktop passes 0 for an empty cell).",
+        zh: "一行或一列，依次为从第一个周期到截止周期的实际值；已填报的周期为最后一个非空单元格及之前的周期（末尾的 0 视为空白：Excel 桌面版将空单元格传为 0）。",
+      },
+      {
+        name: "target",
+        zhName: "目标值",
+        en: "The goal's target at the deadline (for an average, the mean to reach over all periods).",
+        zh: "截止时的目标值（平均时为全部周期需达到的平均值）。",
+      },
+      {
+        name: "rollup",
+        zhName: "汇总方式",
+        en: "How the periods combine: sum (default, a volume) or average (a rate, a duration, a score); 合计 or 平均.",
+        zh: "各周期的汇总方式：合计（默认，适用于数量）或平均（适用于比率、时长、得分）；也可写 sum 或 average。",
+      },
+      {
+        name: "reported",
+        zhName: "已填报周期数",
+        en: "Number of periods reported (default: up to the last non-blank actual).",
+        zh: "已填报的周期数（默认：到最后一个非空实际值为止）。",
       },
     ],
   },

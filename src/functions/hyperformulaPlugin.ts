@@ -20,13 +20,18 @@ import type { ProcedureAst } from "hyperformula/typings/parser";
 import type { InterpreterState } from "hyperformula/typings/interpreter/InterpreterState";
 import { CellValue, issueMessage, Lang } from "../domain";
 import { Argument, FunctionError, isFunctionError, Output } from "./arguments";
+import { auditCore } from "./auditCore";
 import {
   dimensionalityOf,
   FUNCTION_NAMES,
   FunctionName,
   FunctionSpec,
   GOAL_FUNCTIONS,
+  provideAuditCore,
 } from "./registry";
+
+// HyperFormula computes synchronously: GOAL.AUDIT's core comes with the plugin.
+provideAuditCore(auditCore);
 
 /** Language of the messages GOAL errors carry in HyperFormula (the CLI and the preview set it). */
 let messageLanguage: Lang = "en";

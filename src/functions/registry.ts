@@ -6,7 +6,14 @@
  * parameters. The help texts live beside it in help.ts, keyed by the same names, so that the functions bundle
  * (80 KB budget) does not carry both languages' help.
  */
-import { Direction, DEFAULT_AUDIT_OPTIONS, Lang, normalizeText, STATUS_NAMES } from "../domain";
+import {
+  CellValue,
+  Direction,
+  DEFAULT_AUDIT_OPTIONS,
+  Lang,
+  normalizeText,
+  STATUS_NAMES,
+} from "../domain";
 import {
   Argument,
   asCell,
@@ -26,14 +33,18 @@ import {
   readDirectionArgument,
   readNumberArgument,
   readNumberOrNone,
+  readForecastMethodArgument,
   readOptionalDate,
   Reader,
+  readReportedArgument,
+  readSeriesRollupArgument,
   readTextArgument,
 } from "./arguments";
 import {
   allocateCore,
   attainmentCore,
-  auditCore,
+  forecastCore,
+  neededCore,
   paceCore,
   rollupCore,
   scoreCore,
@@ -403,7 +414,58 @@ const AUDIT = [
   parameter({ name: "as_of", optional: true, role: "single", read: readOptionalDate }),
 ] as const;
 
-/** Every function, in the order of DESIGN §5. */
+const actuals = parameter({ name: "actuals", optional: false, role: "range", read: asCell });
+const seriesRollup = parameter({
+  name: "rollup",
+  optional: true,
+  role: "single",
+  read: readSeriesRollupArgument,
+});
+const reported = parameter({
+  name: "reported",
+  optional: true,
+  role: "single",
+  read: readReportedArgument,
+});
+
+const FORECAST = [
+  actuals,
+  parameter({ name: "plan", optional: true, role: "range", read: asCell }),
+  parameter({ name: "method", optional: true, role: "single", read: readForecastMethodArgument }),
+  seriesRollup,
+  reported,
+] as const;
+
+const NEEDED = [
+  actuals,
+  parameter({ name: "target", optional: false, role: "single", read: NUMBER }),
+  seriesRollup,
+  reported,
+] as const;
+
+/** GOAL.AUDIT's core (auditCore.ts), once a host has loaded it. */
+type AuditCore = (
+  table: CellValue[][],
+  language: Lang,
+  firstRow: number | null,
+  asOf: number | null
+) => Output[][];
+let auditCore: AuditCore | null = null;
+
+/**
+ * Hands GOAL.AUDIT its core. It lives in a module of its own so that Excel's functions bundle loads the audit only
+ * when a workbook uses it (functions.ts); every host calls this before GOAL.AUDIT computes.
+ */
+export function provideAuditCore(core: AuditCore): void {
+  auditCore = core;
+}
+
+function loadedAuditCore(): AuditCore {
+  if (auditCore === null) throw new Error("GOAL.AUDIT computed before its core was loaded");
+  return auditCore;
+}
+
+/** Every function, in the order of DESIGN §5, then §8's. */
 export const GOAL_FUNCTIONS = {
   VARIANCE: {
     name: "VARIANCE",
@@ -500,7 +562,27 @@ export const GOAL_FUNCTIONS = {
     spill: "audit",
     addresses: true,
     evaluate: whole(AUDIT, (context, table, language, asOf) =>
-      auditCore(asGrid(table), language ?? context.language, context.firstRow, asOf)
+      loadedAuditCore()(asGrid(table), language ?? context.language, context.firstRow, asOf)
+    ),
+  },
+  FORECAST: {
+    name: "FORECAST",
+    parameters: FORECAST,
+    result: "scalar",
+    spill: "none",
+    addresses: false,
+    evaluate: whole(FORECAST, (_context, series, plan, method, rollup, count) =>
+      forecastCore(series, plan, method, rollup, count)
+    ),
+  },
+  NEEDED: {
+    name: "NEEDED",
+    parameters: NEEDED,
+    result: "scalar",
+    spill: "none",
+    addresses: false,
+    evaluate: whole(NEEDED, (_context, series, goalTarget, rollup, count) =>
+      neededCore(series, goalTarget, rollup, count)
     ),
   },
 } as const satisfies Record<string, FunctionSpec>;

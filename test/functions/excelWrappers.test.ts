@@ -63,13 +63,32 @@ describe("GOAL functions as Excel calls them", () => {
     expect(() => score([[1]], [[1]], [["yes"]])).toThrow(FakeCustomFunctionsError);
   });
 
-  it("numbers audit findings by worksheet row from the table's address", () => {
+  it("forecasts from a column as the desktop passes it (blanks as 0) and throws #N/A with nothing reported", () => {
+    const { forecast, needed } = wrappers();
+    // Quarters 10, 20 reported, two left: linear (10 + 20) · 4/2 = 60; needed (100 − 30)/2 = 35.
+    expect(forecast([[10], [20], [0], [0]])).toBe(60);
+    expect(forecast([[10], [20], [null], [null]], null as unknown as unknown[][], "linear")).toBe(
+      60
+    );
+    expect(needed([[10], [20], [0], [0]], 100)).toBe(35);
+    let thrown: unknown = null;
+    try {
+      forecast([[0], [0]]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(FakeCustomFunctionsError);
+    expect((thrown as FakeCustomFunctionsError).code).toBe("#N/A");
+    expect((thrown as FakeCustomFunctionsError).message).toMatch(/^No period is reported yet/);
+  });
+
+  it("numbers audit findings by worksheet row from the table's address", async () => {
     const { audit } = wrappers();
     const table = [
       ["ID", "Parent", "Goal", "Target"],
       ["T1", "X9", "Resolve 600k tickets", 600000],
     ];
-    const rows = audit(table, "en", null, {
+    const rows = await audit(table, "en", null, {
       parameterAddresses: ["Goals!B7:E8"],
     } as unknown as CustomFunctions.Invocation);
     expect(rows.filter((row) => row[2] === "ORPHAN").map((row) => row.slice(0, 2))).toEqual([
@@ -106,13 +125,13 @@ describe("GOAL functions as Excel calls them", () => {
     ]);
   });
 
-  it("says rows count from the table when Excel gives no parameter addresses", () => {
+  it("says rows count from the table when Excel gives no parameter addresses", async () => {
     const { audit } = wrappers();
     const table = [
       ["ID", "Parent", "Goal", "Target"],
       ["T1", "X9", "Resolve 600k tickets", 600000],
     ];
-    const rows = audit(table, null, null, {} as CustomFunctions.Invocation);
+    const rows = await audit(table, null, null, {} as CustomFunctions.Invocation);
     expect(rows[0]?.[2]).toBe("ROWS_FROM_TABLE");
     expect(rows.find((row) => row[2] === "ORPHAN")?.slice(0, 2)).toEqual([2, "T1"]);
   });

@@ -1,3 +1,4 @@
+import { RawCellContent } from "hyperformula";
 import { column, evaluate, formula } from "./evaluate";
 
 describe("GOAL.VARIANCE in a formula engine", () => {
@@ -379,5 +380,93 @@ describe("GOAL.AUDIT", () => {
     ]);
     expect(sheet[0]?.[4]).toBe("MISSING_COLUMN");
     expect(sheet[0]?.[5]).toMatch(/目标描述/);
+  });
+});
+
+describe("GOAL.FORECAST", () => {
+  // Four quarters of tickets, two reported: 10 and 20 (web blanks after them).
+  const quarters = (extra: RawCellContent[]): RawCellContent[][] => [
+    [10, 10, ...extra],
+    [20, 20],
+    [null, 30],
+    [null, 40],
+  ];
+
+  it("carries the reported quarters' pace to the deadline, or follows the plan when one is given", () => {
+    // linear: (10 + 20) · 4/2 = 60; plan 10, 20, 30, 40 on plan so far: 30 + 70 · 30/30 = 100
+    const sheet = evaluate(quarters(["=GOAL.FORECAST(A1:A4)", "=GOAL.FORECAST(A1:A4, B1:B4)"]));
+    expect(sheet[0]?.slice(2, 4)).toEqual([60, 100]);
+  });
+
+  it("reads the method and the roll-up in English and Chinese, and the periods reported when given", () => {
+    const sheet = evaluate([
+      [
+        0.8,
+        '=GOAL.FORECAST(A1:A4, , "趋势", "平均")',
+        '=GOAL.FORECAST(A1:A4, , "trend", "average")',
+        '=GOAL.FORECAST(A1:A4, , "linear", "sum", 1)',
+      ],
+      [0.85],
+      [null],
+      [null],
+    ]);
+    // trend over 0.80, 0.85: 0.90 and 0.95 to come, mean 0.875; one period reported: 0.8 · 4 = 3.2
+    expect(sheet[0]?.[1]).toBeCloseTo(0.875, 12);
+    expect(sheet[0]?.[2]).toBeCloseTo(0.875, 12);
+    expect(sheet[0]?.[3]).toBeCloseTo(3.2, 12);
+  });
+
+  it("names a blank period before a reported one, a plan of another length, and words it does not know", () => {
+    const sheet = evaluate([
+      [10, 10, 1, "=GOAL.FORECAST(A1:A3)", "=GOAL.FORECAST(B1:B3, C1:C2)"],
+      [null, 20, 1, '=GOAL.FORECAST(B1:B3, , "guess")', '=GOAL.FORECAST(B1:B3, , , "max")'],
+      [30, null],
+    ]);
+    expect(sheet[0]?.[3]).toMatch(
+      /^#VALUE! actuals: period 2 is blank but a later period is reported/
+    );
+    expect(sheet[0]?.[4]).toMatch(/^#VALUE! plan has 2 cells but 3 are needed to match actuals/);
+    expect(sheet[1]?.[3]).toMatch(/^#VALUE! method: “guess” is not a forecast method/);
+    expect(sheet[1]?.[4]).toMatch(/^#VALUE! rollup: “max” is not sum or average/);
+    expect(formula("=GOAL.FORECAST({1,2;3,4})")[0]?.[0]).toMatch(
+      /^#VALUE! actuals must be one row or one column of periods, not 2 × 2 cells/
+    );
+  });
+
+  it("is #N/A, saying why, with no period reported", () => {
+    expect(evaluate([[null, "=GOAL.FORECAST(A1:A2)"], [null]])[0]?.[1]).toMatch(
+      /^#N\/A No period is reported yet/
+    );
+  });
+
+  it("says in Chinese what is wrong in Chinese Excel", () => {
+    expect(evaluate([[null, "=GOAL.FORECAST(A1:A2)"], [null]], "zh")[0]?.[1]).toMatch(
+      /^#N\/A 尚无任何周期填报实际值/
+    );
+  });
+});
+
+describe("GOAL.NEEDED", () => {
+  it("divides what is left of the target over the periods left", () => {
+    // (100 − 30) / 2 = 35; a rate: (0.95 · 4 − 1.85) / 2 = 0.975
+    const sheet = evaluate([
+      [10, 0.9, "=GOAL.NEEDED(A1:A4, 100)", '=GOAL.NEEDED(B1:B4, 0.95, "average")'],
+      [20, 0.95],
+      [null, null],
+      [null, null],
+    ]);
+    expect(sheet[0]?.[2]).toBe(35);
+    expect(sheet[0]?.[3]).toBeCloseTo(0.975, 12);
+  });
+
+  it("is #N/A when every period is reported", () => {
+    const sheet = evaluate([[10, "=GOAL.NEEDED(A1:A2, 100)"], [20]]);
+    expect(sheet[0]?.[1]).toMatch(/^#N\/A All 2 periods are reported/);
+  });
+
+  it("refuses periods reported beyond the periods there are", () => {
+    expect(evaluate([[10, "=GOAL.NEEDED(A1:A2, 100, , 3)"], [20]])[0]?.[1]).toMatch(
+      /^#VALUE! reported: give the number of periods reported, a whole number from 1 to 2, not 3/
+    );
   });
 });

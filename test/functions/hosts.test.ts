@@ -114,6 +114,24 @@ describe("GOAL functions agree between Excel on the desktop (blank = 0) and on t
       ],
     ],
     ["AUDIT", [...GOALS.map((row) => [...row]), ["=GOAL.AUDIT(A1:J5)"]]],
+    [
+      "FORECAST",
+      [
+        [10, 10, "=GOAL.FORECAST(A1:A4)", "=GOAL.FORECAST(A1:A4, B1:B4)"],
+        [20, 20],
+        [null, 30],
+        [null, 40],
+      ],
+    ],
+    [
+      "NEEDED",
+      [
+        [0.9, '=GOAL.NEEDED(A1:A4, 0.95, "average")', '=GOAL.NEEDED(A1:A4, 0.95, "average", 2)'],
+        [0.95],
+        [null],
+        [null],
+      ],
+    ],
   ];
 
   it.each(cases)("GOAL.%s", (_name, rows) => {
