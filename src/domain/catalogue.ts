@@ -388,6 +388,18 @@ const ISSUE_MESSAGES: Record<IssueCode, Bilingual> = {
     en: "{argument} must be one row or one column of periods, not {rows} × {columns} cells.",
     zh: "{argument} 必须是一行或一列周期，而不是 {rows} × {columns} 个单元格。",
   },
+  SPREAD_NO_PERIOD: {
+    en: "This goal has no period, nor a start and deadline within one year: give it a period (such as 2026) to spread it.",
+    zh: "该目标没有周期，开始日期和截止日期也不在同一年内：请先填写周期（如 2026）再拆分。",
+  },
+  SPREAD_MONTH: {
+    en: "This goal's period, {value}, is a month: there is no smaller period to spread it into.",
+    zh: "该目标的周期 {value} 是一个月，无法再拆分为更小的周期。",
+  },
+  SPREAD_QUARTER: {
+    en: "This goal's period, {value}, is a quarter: spread it into months instead.",
+    zh: "该目标的周期 {value} 是一个季度：请改为拆分到月。",
+  },
   ROWS_FROM_TABLE: {
     en: "Rows are counted from the table's header row (row 1): this Excel does not tell add-ins where the table is.",
     zh: "行号从表头行（第 1 行）开始计：此版本的 Excel 不向加载项提供表格的位置。",

@@ -263,14 +263,38 @@ function periodText(text: string, from: number, to: number, part: Period, lang: 
 /** The period a goal spreads over: its own, else the year its window lies in; never a month, nor quarters of one. */
 function splitPeriod(goal: Goal, grain: TimeGrain): Result<Period> {
   const period = goal.period ?? yearOfWindow(goal);
-  if (!period || period.kind === "month" || (period.kind === "quarter" && grain === "quarter"))
-    return fail("BAD_OPTION", { argument: "period", value: period?.key ?? "" });
+  if (!period) return fail("SPREAD_NO_PERIOD");
+  if (period.kind === "month") return fail("SPREAD_MONTH", { value: period.key });
+  if (period.kind === "quarter" && grain === "quarter")
+    return fail("SPREAD_QUARTER", { value: period.key });
   return ok(period);
 }
 
 /** The id of a goal's row for one period of its spread: `<id>-Q1`, `<id>-M01`. */
 function splitId(id: string, part: Period): string {
   return `${id}-${part.kind === "quarter" ? `Q${part.index}` : `M${String(part.index).padStart(2, "0")}`}`;
+}
+
+/**
+ * The children of a goal that already hold its periods at a grain (months within its quarter, quarters within its
+ * year), or null when some period has none: a goal split by hand, under other ids, is spread already.
+ */
+export function childPeriods(
+  result: AuditResult,
+  index: number,
+  grain: TimeGrain
+): string[] | null {
+  const goal = result.goals[index];
+  if (!goal) return null;
+  const period = splitPeriod(goal, grain);
+  if (!period.ok) return null;
+  const parts = periodsWithin(period.value, grain);
+  const children = Array.from(childrenOf(result.cascade, index), (child) => result.goals[child]);
+  const ids = parts.map((part) => {
+    const child = children.find((one) => one?.period?.key === part.key);
+    return child ? (child.id ?? String(child.row)) : null;
+  });
+  return ids.every((id) => id !== null) ? (ids as string[]) : null;
 }
 
 /**

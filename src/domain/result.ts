@@ -42,7 +42,10 @@ export type IssueCode =
   | "BAD_REPORTED"
   | "BAD_FORECAST_METHOD"
   | "BAD_SERIES_ROLLUP"
-  | "NOT_A_LINE";
+  | "NOT_A_LINE"
+  | "SPREAD_NO_PERIOD"
+  | "SPREAD_MONTH"
+  | "SPREAD_QUARTER";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 

@@ -42,6 +42,7 @@ import {
   columnLetters,
   TimeGrain,
   timeSplitIds,
+  childPeriods,
   serialFromDay,
   timeSplitPlan,
   TimeSplitRow,
@@ -740,13 +741,15 @@ export async function writeTimeSplit(
 }
 
 /**
- * The rows a goal already has for each period of a spread (`<id>-Q1` … or `<id>-M01` …), or null when some period
- * has none: a goal spread once is not spread again over its own rows.
+ * The rows a goal already has for each period of a spread (`<id>-Q1` … or `<id>-M01` …, or children of its own
+ * holding those periods), or null when some period has none: a goal spread once is not spread again.
  */
 export function existingSplit(run: AuditRun, goal: number, grain: TimeGrain): string[] | null {
   const ids = timeSplitIds(run.result, goal, grain);
   const keys = new Set(run.result.goals.map((other) => other.key));
-  return ids !== null && ids.every((one) => keys.has(normalizeText(one))) ? ids : null;
+  if (ids !== null && ids.every((one) => keys.has(normalizeText(one)))) return ids;
+  // Split by hand under other ids (T1-M01 … under the quarter T1-Q1): its children hold every period already.
+  return childPeriods(run.result, goal, grain);
 }
 
 /** Name of the improvement-plan sheet. */

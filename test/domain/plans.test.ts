@@ -2,9 +2,11 @@ import {
   allocationPlan,
   AuditResult,
   cascadeMap,
+  childPeriods,
   issueMessage,
   goalTemplate,
   HEADERS,
+  Issue,
   improvementRows,
   readPeriod,
   timeSplitPlan,
@@ -230,9 +232,31 @@ describe("timeSplitPlan", () => {
     expect(plan.ok ? "planned" : plan.issues[0]?.code).toBe("NEEDS_COLUMN");
   });
 
-  it("refuses to spread a month", () => {
-    const { plan } = split({ target: 100, period: "2026-03" }, "month");
-    expect(plan.ok ? "planned" : plan.issues[0]?.code).toBe("BAD_OPTION");
+  it("refuses to spread a month, or a quarter into quarters, saying so in words", () => {
+    const month = split({ target: 100, period: "2026-03" }, "month").plan;
+    expect(month.ok ? "planned" : issueMessage(month.issues[0] as Issue, "en")).toBe(
+      "This goal's period, 2026-03, is a month: there is no smaller period to spread it into."
+    );
+    const quarter = split({ target: 100, period: "2026-Q2" }, "quarter").plan;
+    expect(quarter.ok ? "planned" : issueMessage(quarter.issues[0] as Issue, "zh")).toBe(
+      "该目标的周期 2026-Q2 是一个季度：请改为拆分到月。"
+    );
+  });
+
+  it("knows a goal split by hand under ids of its own: its children hold every period", () => {
+    const result = audit(
+      table([
+        goal({ id: "Q1", target: 300, period: "2026-Q1" }),
+        child("Q1", { id: "Jan", target: 100, period: "2026-01" }),
+        child("Q1", { id: "Feb", target: 100, period: "2026-02" }),
+        child("Q1", { id: "Mar", target: 100, period: "2026-03" }),
+        goal({ id: "Q2", target: 300, period: "2026-Q2" }),
+        child("Q2", { id: "Apr", target: 100, period: "2026-04" }),
+      ])
+    );
+    expect(childPeriods(result, 0, "month")).toEqual(["Jan", "Feb", "Mar"]);
+    // Q2 lacks May and June: it can still be spread.
+    expect(childPeriods(result, 4, "month")).toBeNull();
   });
 });
 

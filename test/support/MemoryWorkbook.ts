@@ -226,9 +226,15 @@ export class MemoryWorkbook implements PaneWorkbook {
   async select(sheet: string, address: string): Promise<void> {
     this.count("select");
     this.selected = `${sheet}!${address}`;
-    const { firstRow, firstColumn } = rangeBounds(address);
+    const { firstRow, lastRow, firstColumn } = rangeBounds(address);
     this.active = { sheet, row: firstRow, column: firstColumn };
+    if (this.selectionReported)
+      for (const watcher of [...this.watchers])
+        watcher.events.selected({ ...this.active }, lastRow - firstRow + 1);
   }
+
+  /** Tests set it to play Excel and the preview, which report the add-in's own selections to the pane too. */
+  selectionReported = false;
 
   async insertTable(table: TableInsert): Promise<InsertedTable> {
     this.count("insertTable");

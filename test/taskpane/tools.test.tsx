@@ -240,10 +240,15 @@ describe("allocating a target", () => {
     expect(pane.workbook.calls.get("applyAudit")).toBe(2);
 
     // Undo puts back what the cells held, and audits again.
+    pane.workbook.selectionReported = true;
     await pane.user.click(await screen.findByRole("button", { name: "Undo" }));
     await screen.findAllByText(
       "Undone: 2 cells are back as they were, and the table audited again."
     );
+    // The goal stays the one allocated (Undo selected the cells it put back, no goal the user picked), and the
+    // focus stays in the tab.
+    expect(screen.getByTestId("selected-goal").textContent).toMatch(/^Goal C1 \(row 4\)/);
+    await waitFor(() => expect(document.activeElement).not.toBe(document.body));
     expect([
       pane.workbook.value("Goals", 5, target),
       pane.workbook.value("Goals", 6, target),
@@ -348,6 +353,17 @@ describe("spreading a goal in time", () => {
     ]);
     await pane.user.click(screen.getByRole("tab", { name: "Audit" }));
     expect(screen.getByText("11 goals read from Goals!A3:K14")).toBeTruthy();
+    // The write can still be undone once another tab was shown.
+    await openTab(pane, "Tools");
+    await pane.user.click(
+      within(screen.getByTestId("done-write")).getByRole("button", { name: "Undo" })
+    );
+    await waitFor(() =>
+      expect([4, 5].map((row) => pane.workbook.value("Goals", row, 0))).toEqual([
+        "C1",
+        goalSheet()[4]?.[0],
+      ])
+    );
   });
 
   it("points to Excel's Ctrl+Z, and offers no Undo of its own, where Excel's undo takes the write back", async () => {

@@ -23,6 +23,7 @@ import { PANE_TOASTER } from "../Notice/toast";
 import { OptionsPanel } from "../OptionsPanel/OptionsPanel";
 import { StringId } from "../strings";
 import { ToolsPanel } from "../ToolsPanel/ToolsPanel";
+import { DoneWrite } from "../ToolsPanel/ToolsPanel.types";
 import { AppProps, Tab, TABS } from "./App.types";
 import { AppState, useApp } from "./useApp";
 import { useAppStyles } from "./useAppStyles.styles";
@@ -94,8 +95,11 @@ function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.E
   );
   // The search and filter the Audit and Map tabs share: narrowing the findings to a team narrows the map too.
   const [goalFilter, setGoalFilter] = React.useState<GoalFilter>(NO_FILTER);
-  // Only the shown tab is mounted: the map's open branches wait here while another tab is shown.
+  // Only the shown tab is mounted: the map's open branches and the tools' last write (with its Undo) wait here
+  // while another tab is shown.
   const mapBranches = React.useRef<OpenBranches | null>(null);
+  const [done, setDone] = React.useState<DoneWrite | null>(null);
+  const lastWrite = React.useMemo(() => ({ done, setDone }), [done]);
 
   const content = (() => {
     switch (state.tab) {
@@ -128,6 +132,7 @@ function PaneContent(props: { state: AppState; embedded: boolean }): React.JSX.E
             onGoToAudit={goToAudit}
             goalRow={toolsRow}
             selection={state.session.selection}
+            lastWrite={lastWrite}
           />
         );
       case "options":

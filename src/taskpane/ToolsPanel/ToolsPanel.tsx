@@ -29,9 +29,23 @@ export function ToolsPanel(props: ToolsPanelProps): React.JSX.Element {
   const state = useToolsPanel(props);
   const { run } = props;
   const goal = run && state.goal !== null ? run.result.goals[state.goal] : undefined;
+  // Focus kept: once a write is undone its message (with the Undo pressed) goes away, and the tab takes the focus
+  // rather than the page's body.
+  const root = React.useRef<HTMLDivElement>(null);
+  const hadWrite = React.useRef(false);
+  React.useEffect(() => {
+    const had = hadWrite.current;
+    hadWrite.current = state.done !== null;
+    if (!had || state.done !== null) return;
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body) root.current?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [state.done]);
 
   return (
-    <div className={styles.root}>
+    <div className={styles.root} ref={root} tabIndex={-1}>
       <DoneWriteBar state={state} />
       <TemplateSection onWritten={state.onWritten} />
       <Divider />

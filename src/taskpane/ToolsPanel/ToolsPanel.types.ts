@@ -12,6 +12,8 @@ export interface ToolsPanelProps {
   goalRow?: number | null;
   /** The active cell as Excel last reported it: a goal selected on the audited sheet is the one the tools take. */
   selection?: ActiveCell | null;
+  /** The last write, kept above the tab (only the shown tab is mounted) so that its Undo outlives a tab switch. */
+  lastWrite?: { done: DoneWrite | null; setDone: (done: DoneWrite | null) => void };
 }
 
 /** A write a tool made: what to say about it, what undoes it, and what to say once undone (else the default). */

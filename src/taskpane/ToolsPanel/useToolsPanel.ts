@@ -1,5 +1,5 @@
 import * as React from "react";
-import { goalAtSelection, undoWrite, WriteUndo } from "../../workbook/operations";
+import { goalAtSelection, rangeBounds, undoWrite, WriteUndo } from "../../workbook/operations";
 import { useWorkbook } from "../context";
 import { useToast } from "../Notice/toast";
 import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
@@ -42,6 +42,22 @@ function undoneNotice(undo: WriteUndo): Notice {
   }
 }
 
+/** Where undoing a write selects what it put back (undoWrite), or null when it selects nothing. */
+function undoSelection(undo: WriteUndo): { sheet: string; row: number } | null {
+  switch (undo.kind) {
+    case "cells":
+      return undo.before[0]
+        ? { sheet: undo.sheet, row: rangeBounds(undo.before[0].address).firstRow }
+        : null;
+    case "rows":
+      return { sheet: undo.table.sheet, row: rangeBounds(undo.address).firstRow };
+    case "table":
+      return { sheet: undo.table.sheet, row: rangeBounds(undo.table.address).firstRow };
+    case "sheet":
+      return null;
+  }
+}
+
 /** The goal the Allocate and Spread tools work on: the one on the row of the active cell. */
 export function useToolsPanel(props: ToolsPanelProps): ToolsPanelState {
   const { run } = props;
@@ -59,10 +75,17 @@ export function useToolsPanel(props: ToolsPanelProps): ToolsPanelState {
   runRef.current = run;
   // The selection when the tab opened counts unless the pane named a goal (a finding's "Allocate the gap").
   const opened = React.useRef(true);
+  const ownSelection = React.useRef<{ sheet: string; row: number } | null>(null);
   React.useEffect(() => {
     const first = opened.current;
     opened.current = false;
     if (first && props.goalRow !== undefined && props.goalRow !== null) return;
+    const own = ownSelection.current;
+    if (own && selection && selection.sheet === own.sheet && selection.row === own.row) {
+      // The cells the pane's Undo selected to show what it put back: no goal the user picked.
+      ownSelection.current = null;
+      return;
+    }
     const current = runRef.current;
     if (!current || !selection || selection.sheet !== current.source.sheet) return;
     if (current.result.goals.some((candidate) => candidate.row === selection.row))
@@ -96,12 +119,18 @@ export function useToolsPanel(props: ToolsPanelProps): ToolsPanelState {
     }
   }, [run, workbook]);
 
-  const [done, setDone] = React.useState<DoneWrite | null>(null);
+  // Kept by the pane when it says so (lastWrite), so that the write can still be undone after another tab was shown.
+  const [ownDone, setOwnDone] = React.useState<DoneWrite | null>(null);
+  const done = props.lastWrite ? props.lastWrite.done : ownDone;
+  const setDone = props.lastWrite ? props.lastWrite.setDone : setOwnDone;
   const [changedCells, setChangedCells] = React.useState<string[] | null>(null);
-  const onWritten = React.useCallback((write: DoneWrite) => {
-    setChangedCells(null);
-    setDone(write);
-  }, []);
+  const onWritten = React.useCallback(
+    (write: DoneWrite) => {
+      setChangedCells(null);
+      setDone(write);
+    },
+    [setDone]
+  );
   const { reaudit } = props;
   const undo = React.useCallback(
     async (force = false) => {
@@ -109,6 +138,7 @@ export function useToolsPanel(props: ToolsPanelProps): ToolsPanelState {
       setBusy(true);
       setNotice(null);
       try {
+        ownSelection.current = undoSelection(done.undo);
         const outcome = await undoWrite(workbook, done.undo, force);
         if (!outcome.undone) {
           setChangedCells(outcome.changed);
@@ -124,7 +154,7 @@ export function useToolsPanel(props: ToolsPanelProps): ToolsPanelState {
         setBusy(false);
       }
     },
-    [done, workbook, reaudit, toast]
+    [done, setDone, workbook, reaudit, toast]
   );
 
   return {
