@@ -1,5 +1,5 @@
 import { AuditResult } from "./audit";
-import { CODE_TITLES, fieldName, findingMessage, Lang, SEVERITY_NAMES } from "./catalogue";
+import { CODE_TITLES, fieldName, findingMessage, Lang, SEVERITY_TITLES } from "./catalogue";
 import { Finding } from "./findings";
 import { ColumnMap } from "./headers";
 import {
@@ -139,7 +139,7 @@ function findingRow(finding: Finding, columns: ColumnMap, lang: Lang): (string |
     column === null ? "" : cellAddress(column, finding.row),
     finding.id ?? "",
     CODE_TITLES[finding.code][lang],
-    SEVERITY_NAMES[finding.severity][lang],
+    SEVERITY_TITLES[finding.severity][lang],
     finding.field ? fieldName(finding.field, lang) : "",
     findingMessage(finding, lang),
     finding.code,

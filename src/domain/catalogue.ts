@@ -60,6 +60,14 @@ export const SEVERITY_NAMES: Record<Severity, Bilingual> = {
   info: { en: "info", zh: "提示" },
 };
 
+/** Severity as a sheet or a page shows it to people (the pane's words); the CLI's lines keep SEVERITY_NAMES. */
+export const SEVERITY_TITLES: Record<Severity, Bilingual> = {
+  fatal: { en: "Fatal", zh: "致命" },
+  error: { en: "Error", zh: "错误" },
+  warning: { en: "Warning", zh: "警告" },
+  info: { en: "Note", zh: "提示" },
+};
+
 export const STATUS_NAMES: Record<Status, Bilingual> = {
   onTrack: { en: "On track", zh: "达标" },
   atRisk: { en: "At risk", zh: "预警" },

@@ -3,6 +3,8 @@
  * finding goals by words: the same filter for the findings list and the cascade map.
  */
 import { AuditResult } from "./audit";
+import { isTimeSplit } from "./cascade";
+import { isFinerWithin } from "./dates";
 import { Goal, LEVELS, Status } from "./model";
 import { normalizeText } from "./text";
 
@@ -13,7 +15,7 @@ export interface GoalFilter {
   owner: string | null;
   /** A team goal (its id as `filterChoices` lists it): that goal and every goal below it. */
   team: string | null;
-  /** A period's canonical key (2026, 2026-Q1, 2026-03, FY2026-Q1). */
+  /** A period's canonical key (2026, 2026-Q1, 2026-03, FY2026-Q1): its goals and those of the periods within it. */
   period: string | null;
   /** A status, or "none" for goals without one (no actual or no target). */
   status: Status | "none" | null;
@@ -54,15 +56,18 @@ function goalLabel(goal: Goal): string {
 
 /**
  * The team goal each goal belongs to (its index), -1 for none: the goals at the Team level where levels are given,
- * else the goals one step below the top goals. O(n): each goal's answer comes from its parent's.
+ * else the goals one step below the top goals — never a time split of its parent (a team's quarters and months
+ * belong to the team). O(n): each goal's answer comes from its parent's.
  */
 function teamsOf(result: AuditResult): { team: Int32Array; teams: number[] } {
   const { goals, cascade } = result;
   const n = goals.length;
   const byLevel = cascade.levelsGiven && Array.from(cascade.level).some((l) => l === TEAM_LEVEL);
   const isTeam = (index: number): boolean => {
-    if (byLevel) return cascade.level[index] === TEAM_LEVEL;
     const parent = cascade.parent[index] as number;
+    // A team's quarters and months (T1-Q1 under T1) are the team's goals, not teams of their own.
+    if (parent >= 0 && isTimeSplit(goals[index] as Goal, goals[parent] as Goal)) return false;
+    if (byLevel) return cascade.level[index] === TEAM_LEVEL;
     return parent >= 0 && (cascade.parent[parent] as number) < 0;
   };
   const team = new Int32Array(n).fill(-2);
@@ -119,10 +124,19 @@ export function matchingGoals(result: AuditResult, filter: GoalFilter): Uint8Arr
     const at = team?.[index] ?? -1;
     return at >= 0 ? goalLabel(goals[at] as Goal) : null;
   };
+  // A period keeps the goals of that period and of the periods within it (Q1 keeps January to March).
+  const chosenPeriod =
+    filter.period === null
+      ? null
+      : (goals.find((goal) => goal.period?.key === filter.period)?.period ?? null);
+  const inPeriod = (goal: Goal): boolean =>
+    goal.period !== null &&
+    (goal.period.key === filter.period ||
+      (chosenPeriod !== null && isFinerWithin(goal.period, chosenPeriod)));
   const kept = new Uint8Array(goals.length);
   goals.forEach((goal, index) => {
     if (filter.owner !== null && goal.owner !== filter.owner) return;
-    if (filter.period !== null && goal.period?.key !== filter.period) return;
+    if (filter.period !== null && !inPeriod(goal)) return;
     if (team !== null && teamLabel(index) !== filter.team) return;
     if (filter.status !== null) {
       const status = statuses[index]?.status ?? "none";

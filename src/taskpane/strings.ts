@@ -233,8 +233,12 @@ export const STRINGS = {
     zh: "共 {count} 个目标。方向键移动，右/左键展开和折叠，Enter 在工作表中选中目标。",
   },
   "map.values": {
-    en: "{owner} · actual {actual} · target {target}",
-    zh: "{owner} · 实际 {actual} · 目标 {target}",
+    en: "actual {actual} · target {target}",
+    zh: "实际 {actual} · 目标 {target}",
+  },
+  "map.detailValues": {
+    en: "{owner} · actual {actual} · target {target} · attainment {attainment} · {status}",
+    zh: "{owner} · 实际 {actual} · 目标 {target} · 达成率 {attainment} · {status}",
   },
   "map.rollup": {
     en: "Children: target {target} · actual {actual}",
@@ -509,10 +513,10 @@ export const STRINGS = {
     en: "Enter a whole number from 1 to 100.",
     zh: "请输入 1 到 100 的整数。",
   },
-  "options.asOf": { en: "As-of date", zh: "截至日期" },
+  "options.asOf": { en: "As-of date", zh: "评估日期（截至）" },
   "options.asOfHint": {
-    en: "Judge actuals against the pace to this date. Blank: against the full target.",
-    zh: "按截至该日期的进度评估实际值。留空则按全年目标评估。",
+    en: "Actuals are judged against the pace expected by this date (not a goal's deadline). Blank: today.",
+    zh: "按截至该日期应完成的进度评估实际值（不是目标的截止日期）。留空则为今天。",
   },
   "options.asOfInvalid": {
     en: "Enter a date as YYYY-MM-DD.",

@@ -68,3 +68,46 @@ describe("the goal filter of the Audit and Map tabs", () => {
     ]);
   });
 });
+
+describe("the goal filter over a team's year spread in quarters and months, with levels", () => {
+  function spread() {
+    return audit(
+      table([
+        goal({ id: "C1", level: "Company", owner: "Zhang", target: 1200, period: "2026" }),
+        child("C1", { id: "T1", level: "Team", owner: "Li", target: 1200, period: "2026" }),
+        child("T1", { id: "T1-Q1", level: "Team", owner: "Li", target: 300, period: "2026-Q1" }),
+        child("T1-Q1", {
+          id: "T1-M01",
+          level: "Team",
+          owner: "Li",
+          target: 100,
+          period: "2026-01",
+        }),
+        child("T1-Q1", {
+          id: "T1-M02",
+          level: "Team",
+          owner: "Li",
+          target: 100,
+          period: "2026-02",
+        }),
+        child("T1", { id: "T1-Q2", level: "Team", owner: "Li", target: 300, period: "2026-Q2" }),
+        child("C1", { id: "T2", level: "Team", owner: "Wang", target: 800, period: "2026" }),
+      ])
+    );
+  }
+  const keptBy = (filter: Partial<typeof NO_FILTER>): string[] => {
+    const result = spread();
+    const matches = matchingGoals(result, { ...NO_FILTER, ...filter });
+    return result.goals.filter((_, index) => matches?.[index] === 1).map((one) => one.id ?? "");
+  };
+
+  it("lists the teams, not their quarters and months, and keeps those under their team", () => {
+    expect(filterChoices(spread()).teams.map((team) => team.id)).toEqual(["T1", "T2"]);
+    expect(keptBy({ team: "T1" })).toEqual(["T1", "T1-Q1", "T1-M01", "T1-M02", "T1-Q2"]);
+  });
+
+  it("keeps a quarter's months with the quarter", () => {
+    expect(keptBy({ period: "2026-Q1" })).toEqual(["T1-Q1", "T1-M01", "T1-M02"]);
+    expect(keptBy({ period: "2026-02" })).toEqual(["T1-M02"]);
+  });
+});

@@ -670,7 +670,7 @@ describe("the browser preview", () => {
       const words =
         lang === "en"
           ? { options: "Options", asOf: "As-of date" }
-          : { options: "选项", asOf: "截至日期" };
+          : { options: "选项", asOf: "评估日期（截至）" };
       if (lang === "zh") await page.getByRole("radio", { name: "中文" }).check();
       for (const width of [350, 1500]) {
         await page.setViewportSize({ width, height: 1000 });

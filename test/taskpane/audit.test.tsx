@@ -27,6 +27,11 @@ describe("the one-click audit", () => {
     expect(group("Not specific (S)").textContent).toContain("1");
     expect(group("At risk").textContent).toContain("1");
     expect(screen.getByText("Findings are listed on the sheet “Audit”.")).toBeTruthy();
+    // What blocks first: every error group above every warning group.
+    const severities = Array.from(document.querySelectorAll("[data-code]"), (header) =>
+      header.textContent?.includes("Error") ? "error" : "warning"
+    );
+    expect(severities).toEqual([...severities].sort());
   });
 
   it("says what it will check before the first audit, and gives way to the findings after", async () => {

@@ -75,8 +75,8 @@ describe("the cascade map", () => {
     renderMap(workbook, run);
     const company = line("C1");
     // (92 + 88.5 + 95) / 3 = 91.8333…%
-    expect(within(company).getByText("Children: target 91.8% · actual —")).toBeTruthy();
-    expect(within(company).getByText(/· actual 91% · target 90%$/)).toBeTruthy();
+    expect(within(company).getByText(/ · Children: target 91\.8% · actual —$/)).toBeTruthy();
+    expect(within(company).getByText("actual 91% · target 90%")).toBeTruthy();
   });
 
   it("draws the cascade from the company goal down, with orphans as roots", async () => {
@@ -100,8 +100,13 @@ describe("the cascade map", () => {
       line("P3").getAttribute("aria-level"),
       line("P3").getAttribute("aria-expanded"),
     ]).toEqual(["2", null]);
-    expect(within(company).getByText("Zhang · actual 700 · target 1,000")).toBeTruthy();
-    expect(within(company).getByText("Children: target 900 · actual 910")).toBeTruthy();
+    // The numbers come first, on a line of their own: at 350 px the owner gives way, not the target.
+    expect(within(company).getByText("actual 700 · target 1,000")).toBeTruthy();
+    expect(within(company).getByText("Zhang · Children: target 900 · actual 910")).toBeTruthy();
+    // The active goal's values in full under the tree.
+    expect(
+      screen.getByText("Zhang · actual 700 · target 1,000 · attainment 70% · Off track")
+    ).toBeTruthy();
     expect(within(company).getByLabelText("2 findings, worst: Error").textContent).toBe("2");
     const meter = within(company).getByRole("meter", { name: "Attainment" });
     expect(meter.getAttribute("aria-valuenow")).toBe("70");

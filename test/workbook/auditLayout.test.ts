@@ -28,6 +28,13 @@ const shape = (block: { row: number; column: number; cells: unknown[][] }) =>
   `${block.row}:${block.column} ${block.cells.length}x${block.cells[0]?.length ?? 0}`;
 
 describe("the audit sheet's layout, the same for every host", () => {
+  it("names each finding and its severity in words, the code in a column of its own", () => {
+    const { content } = layout();
+    const orphan = content.rows.find((row) => row[7] === "ORPHAN");
+    expect(orphan?.slice(2, 5)).toEqual(["T2", "Orphan goal (cascade gap)", "Error"]);
+    expect(new Set(content.rows.map((row) => row[4]))).toEqual(new Set(["Error", "Warning"]));
+  });
+
   it("writes the findings as one block, the legend and its note as two, and each key list as one", () => {
     const { content, layout: sheet } = layout();
     const findings = content.rows.length;

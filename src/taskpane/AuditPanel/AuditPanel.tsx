@@ -164,7 +164,7 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
             </Text>
             <Text>
               {SEVERITIES.map(
-                (severity) => `${t(`severity.${severity}`)} ${state.counts[severity]}`
+                (severity) => `${t(`severity.${severity}`)} ${state.totals[severity]}`
               ).join(" · ")}
             </Text>
             <Text data-testid="audit-judged">
@@ -210,6 +210,8 @@ export function AuditPanel(props: AuditPanelProps): React.JSX.Element {
 
           {run.result.findings.length === 0 ? (
             <Text>{t("audit.clean")}</Text>
+          ) : state.filtered?.goals === 0 ? (
+            <Text>{t("filter.nothing")}</Text>
           ) : state.filtered?.count === 0 ? (
             <Text>{t("filter.noFindings")}</Text>
           ) : (

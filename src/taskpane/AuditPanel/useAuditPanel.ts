@@ -29,7 +29,9 @@ export interface AuditPanelState {
   /** Groups of the severities shown, in the order of DESIGN §3, of the goals the search and filter keep. */
   groups: FindingGroup[];
   /** Findings the search and filter keep (every severity), of all: null when nothing is filtered. */
-  filtered: { count: number; of: number } | null;
+  filtered: { count: number; of: number; goals: number } | null;
+  /** Findings by severity in the whole audit, whatever the search and filter keep (the summary's). */
+  totals: Record<Severity, number>;
   /** The MISSING_COLUMN findings: the audit stopped on them. */
   missing: Finding[];
   selectFinding: (finding: Finding) => void;
@@ -45,6 +47,9 @@ export function tableKey(source: TableSource): string {
 }
 
 /** State and handlers of the Audit tab. */
+/** The order the finding groups are listed in: what blocks first. */
+const SEVERITY_ORDER: readonly Severity[] = ["fatal", "error", "warning", "info"];
+
 export function useAuditPanel(props: AuditPanelProps): AuditPanelState {
   const { session } = props;
   const { run, choices } = session;
@@ -68,8 +73,10 @@ export function useAuditPanel(props: AuditPanelProps): AuditPanelState {
   );
 
   const { goalFilter } = props;
-  const { counts, byCode, filtered } = React.useMemo(() => {
+  const { counts, totals, byCode, filtered } = React.useMemo(() => {
     const counts: Record<Severity, number> = { fatal: 0, error: 0, warning: 0, info: 0 };
+    const totals: Record<Severity, number> = { fatal: 0, error: 0, warning: 0, info: 0 };
+    for (const finding of run?.result.findings ?? []) totals[finding.severity]++;
     const byCode = new Map<FindingCode, Finding[]>();
     const all = run?.result.findings ?? [];
     // A finding is kept when the goal on its row is; one on no goal's row (a header's) only when nothing is filtered.
@@ -92,16 +99,26 @@ export function useAuditPanel(props: AuditPanelProps): AuditPanelState {
       if (list) list.push(finding);
       else byCode.set(finding.code, [finding]);
     }
-    return { counts, byCode, filtered: kept ? { count: shown, of: all.length } : null };
+    let goals = 0;
+    if (kept) for (const one of kept) goals += one;
+    return {
+      counts,
+      totals,
+      byCode,
+      filtered: kept ? { count: shown, of: all.length, goals } : null,
+    };
   }, [run, goalFilter]);
 
   const groups = React.useMemo(
     () =>
-      FINDING_CODES.filter((code) => code !== "MISSING_COLUMN" && filter[SEVERITY[code]]).flatMap(
-        (code): FindingGroup[] => {
+      // Errors first, then warnings, then notes; within a severity, in the order of DESIGN §3.
+      SEVERITY_ORDER.flatMap((severity) =>
+        FINDING_CODES.filter(
+          (code) => code !== "MISSING_COLUMN" && SEVERITY[code] === severity && filter[severity]
+        ).flatMap((code): FindingGroup[] => {
           const findings = byCode.get(code);
-          return findings ? [{ code, severity: SEVERITY[code], findings }] : [];
-        }
+          return findings ? [{ code, severity, findings }] : [];
+        })
       ),
     [byCode, filter]
   );
@@ -127,6 +144,7 @@ export function useAuditPanel(props: AuditPanelProps): AuditPanelState {
     filter,
     toggleSeverity,
     counts,
+    totals,
     groups,
     filtered,
     missing: byCode.get("MISSING_COLUMN") ?? [],

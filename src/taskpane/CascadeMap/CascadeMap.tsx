@@ -1,7 +1,14 @@
 import * as React from "react";
 import { Button, Text } from "@fluentui/react-components";
 import { ArrowMaximizeVerticalRegular, ArrowMinimizeVerticalRegular } from "@fluentui/react-icons";
-import { CODE_TITLES, findingMessage, formatNumber, NO_FILTER } from "../../domain";
+import {
+  CODE_TITLES,
+  findingMessage,
+  formatNumber,
+  formatPercent,
+  NO_FILTER,
+  STATUS_NAMES,
+} from "../../domain";
 import { useLang, useText } from "../context";
 import { GoalFilterBar } from "../GoalFilter/GoalFilterBar";
 import { Notice } from "../Notice/Notice";
@@ -79,7 +86,8 @@ export function CascadeMap(props: CascadeMapProps): React.JSX.Element {
   const activeRow = rows[state.active];
   // The active goal's findings, listed under the tree: the ones its line counts.
   const activeGoal = activeRow ? props.run.result.goals[activeRow.goal] : undefined;
-  const activeFindings = activeRow ? (map.nodes.get(activeRow.goal)?.findings ?? []) : [];
+  const activeNode = activeRow ? map.nodes.get(activeRow.goal) : undefined;
+  const activeFindings = activeNode?.findings ?? [];
 
   return (
     <div className={styles.root}>
@@ -121,6 +129,26 @@ export function CascadeMap(props: CascadeMapProps): React.JSX.Element {
               count: activeFindings.length,
             })}
           </Text>
+          {activeNode && (
+            <Text>
+              {t("map.detailValues", {
+                owner: activeNode.owner ?? t("map.noOwner"),
+                actual:
+                  activeNode.actual === null
+                    ? "—"
+                    : formatNumber(activeNode.actual, activeNode.unit),
+                target:
+                  activeNode.target === null
+                    ? "—"
+                    : formatNumber(activeNode.target, activeNode.unit),
+                attainment:
+                  activeNode.attainment === null ? "—" : formatPercent(activeNode.attainment),
+                status: activeNode.status
+                  ? STATUS_NAMES[activeNode.status][lang]
+                  : t("map.noStatus"),
+              })}
+            </Text>
+          )}
           {activeFindings.length === 0 ? (
             <Text>{t("map.noFindings")}</Text>
           ) : (

@@ -79,6 +79,21 @@ export const CascadeMapRow = React.memo(function CascadeMapRow(
     .filter(Boolean)
     .join(", ");
 
+  // The third line: who owns it, then what its children and periods add up to, or its status for a leaf.
+  const summaryParts = row.hasChildren
+    ? [
+        node.childTarget !== null || node.childActual !== null || node.periodTarget === null
+          ? t("map.rollup", { target: rolled(node.childTarget), actual: rolled(node.childActual) })
+          : null,
+        node.periodTarget !== null || node.periodActual !== null
+          ? t("map.periods", {
+              target: rolled(node.periodTarget),
+              actual: rolled(node.periodActual),
+            })
+          : null,
+      ].filter((part): part is string => part !== null)
+    : [status ? STATUS_NAMES[status][lang] : t("map.noStatus")];
+
   return (
     <FlatTreeItem
       {...item.getTreeItemProps()}
@@ -132,11 +147,7 @@ export const CascadeMapRow = React.memo(function CascadeMapRow(
         </div>
         <div className={styles.line}>
           <span className={styles.detail}>
-            {t("map.values", {
-              owner: node.owner ?? t("map.noOwner"),
-              target: value(node.target),
-              actual: value(node.actual),
-            })}
+            {t("map.values", { target: value(node.target), actual: value(node.actual) })}
           </span>
           <span id={`${rowId}-summary`} hidden>
             {summary}
@@ -172,28 +183,7 @@ export const CascadeMapRow = React.memo(function CascadeMapRow(
         </div>
         <div className={styles.line}>
           <span className={styles.detail}>
-            {row.hasChildren
-              ? [
-                  node.childTarget !== null ||
-                  node.childActual !== null ||
-                  node.periodTarget === null
-                    ? t("map.rollup", {
-                        target: rolled(node.childTarget),
-                        actual: rolled(node.childActual),
-                      })
-                    : null,
-                  node.periodTarget !== null || node.periodActual !== null
-                    ? t("map.periods", {
-                        target: rolled(node.periodTarget),
-                        actual: rolled(node.periodActual),
-                      })
-                    : null,
-                ]
-                  .filter((part) => part !== null)
-                  .join(" · ")
-              : status
-                ? STATUS_NAMES[status][lang]
-                : t("map.noStatus")}
+            {[node.owner ?? t("map.noOwner"), ...summaryParts].join(" · ")}
           </span>
         </div>
       </TreeItemLayout>
