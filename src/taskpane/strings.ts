@@ -95,7 +95,7 @@ export const STRINGS = {
     zh: "实际值按完整目标值评判：低于目标值为预警，低于目标值的 {atRisk} 为落后。",
   },
   "audit.allocateGap": { en: "Allocate the gap", zh: "分解差额" },
-  "audit.allocateGapOf": { en: "Allocate the gap of {id}", zh: "分解 {id} 的差额" },
+  "audit.allocateGapOf": { en: "Allocate the gap of {id}", zh: "分解差额：{id}" },
   "audit.stale": {
     en: "The options changed after this audit: the findings, the map and the tools still show the last audit's results.",
     zh: "本次审核后选项已更改：审核结果、目标树和工具显示的仍是上次审核的结果。",

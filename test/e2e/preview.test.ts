@@ -565,6 +565,21 @@ describe("the browser preview", () => {
                 .isVisible()
             ).resolves.toBe(true);
           }
+          if (width === 1500 && index === 0) {
+            // Every finding group open, the page stays one screen high: what the pane holds is placed within it,
+            // never against the page (hidden words once made the page as long as the list).
+            const closed = pane(page).locator(".fui-AccordionHeader button[aria-expanded='false']");
+            let opened = 0;
+            for (; opened < 40 && (await closed.count()) > 0; opened++)
+              await closed.first().click();
+            expect(opened).toBeGreaterThan(3);
+            const beyond = await page.evaluate(
+              () => (document.scrollingElement?.scrollHeight ?? 0) - window.innerHeight
+            );
+            expect({ tab: name, beyond }).toEqual({ tab: name, beyond: 0 });
+            // Back on the tab, for the keyboard to reach the next one.
+            await tab.focus();
+          }
           // The probe needs the grid in view: beside the pane on a wide page.
           if (width === 1500)
             expect((await uncovered(page)).filter((probe) => probe.covered !== null)).toEqual([]);

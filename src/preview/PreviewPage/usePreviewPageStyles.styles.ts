@@ -67,6 +67,8 @@ export const usePreviewPageStyles = makeStyles({
     width: "360px",
     flexShrink: 0,
     overflowY: "auto",
+    // The containing block of whatever the pane positions absolutely: it scrolls with the pane.
+    position: "relative",
     borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
     "@media (max-width: 900px)": {
