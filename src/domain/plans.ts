@@ -413,6 +413,37 @@ export function improvementRows(
   return rows;
 }
 
+/** The columns of an improvement-plan row that hold amounts (target, actual, gap) and its attainment. */
+const PLAN_AMOUNTS = [4, 5, 6] as const;
+const PLAN_ATTAINMENT = 7;
+
+/**
+ * Number formats for improvement-plan rows (improvementRows), cell by cell, null for a cell left General: a rate's
+ * amounts and every attainment as percentages to one decimal (95.2%), other amounts with thousands separators
+ * (whole numbers, else two decimals at most). The goal of a row is found by its id.
+ * @example improvementFormats(result, rows)[0] // [null, null, null, null, "#,##0", "#,##0", "#,##0", "0.0%", …]
+ */
+export function improvementFormats(
+  result: AuditResult,
+  rows: readonly CellValue[][]
+): (string | null)[][] {
+  return rows.map((row) => {
+    const id = row[0];
+    const index =
+      typeof id === "string" || typeof id === "number"
+        ? result.cascade.byKey.get(normalizeText(String(id)))
+        : undefined;
+    const goal = index === undefined ? undefined : result.goals[index];
+    const formats: (string | null)[] = row.map(() => null);
+    const amounts = PLAN_AMOUNTS.map((column) => row[column]);
+    const whole = amounts.every((value) => typeof value !== "number" || Number.isInteger(value));
+    const amount = goal?.unit === "%" ? "0.0%" : whole ? "#,##0" : "#,##0.0#";
+    for (const column of PLAN_AMOUNTS) formats[column] = amount;
+    formats[PLAN_ATTAINMENT] = "0.0%";
+    return formats;
+  });
+}
+
 /** One goal of the cascade map. */
 export interface CascadeNode {
   goal: number;

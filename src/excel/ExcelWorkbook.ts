@@ -1266,7 +1266,8 @@ export class ExcelWorkbook implements PaneWorkbook {
   async appendToSheet(
     sheetName: string,
     header: string[],
-    rows: CellValue[][]
+    rows: CellValue[][],
+    formats: readonly (readonly (string | null)[])[] = []
   ): Promise<AppendedRows> {
     return await this.batch(async (context, attempt) => {
       const existing = context.workbook.worksheets.getItemOrNullObject(sheetName);
@@ -1294,7 +1295,30 @@ export class ExcelWorkbook implements PaneWorkbook {
               }),
             ]
           : []),
+        // Formats before values, as for rows under a table: a text format would keep a number as text.
+        ...formats.flatMap((line, r) =>
+          line.some((format) => format !== null)
+            ? [
+                smallWrite(() => {
+                  const row = (withHeader ? 2 : nextRow) + r;
+                  sheet.getRange(
+                    `A${row}:${columnLetters(Math.max(0, line.length - 1))}${row}`
+                  ).numberFormat = [line.map((format) => format ?? "General")];
+                }),
+              ]
+            : []
+        ),
         ...valueWrites(sheet, withHeader ? 2 : nextRow, 0, toExcelRows(rows)),
+        // A new sheet's columns fit their header and values (Range.format.autofitColumns, ExcelApi 1.2).
+        ...(withHeader
+          ? [
+              smallWrite(() => {
+                sheet
+                  .getRange(`A:${columnLetters(Math.max(0, header.length - 1))}`)
+                  .format.autofitColumns();
+              }),
+            ]
+          : []),
       ];
       await sendWrites(context, attempt, ops, true);
       const width = Math.max(header.length, ...rows.map((row) => row.length), 1);

@@ -881,7 +881,12 @@ export class PreviewWorkbook implements PaneWorkbook {
       : this.readValues(canonical, boundsAddress({ ...used, firstRow: 1, firstColumn: 0 }));
   }
 
-  async appendToSheet(sheet: string, header: string[], rows: CellValue[][]): Promise<AppendedRows> {
+  async appendToSheet(
+    sheet: string,
+    header: string[],
+    rows: CellValue[][],
+    formats: readonly (readonly (string | null)[])[] = []
+  ): Promise<AppendedRows> {
     this.forgetEdits();
     const existing = this.canonical(sheet);
     const target = existing === undefined ? this.addSheetNamed(sheet) : this.sheet(existing);
@@ -895,6 +900,11 @@ export class PreviewWorkbook implements PaneWorkbook {
         next = 2;
       }
       this.writeRows(target, next, 0, rows);
+      formats.forEach((line, r) =>
+        line.forEach((format, column) => {
+          if (format !== null) target.meta.numberFormats.set(cellKey(next + r, column), format);
+        })
+      );
     });
     this.changed();
     const width = Math.max(header.length, ...rows.map((row) => row.length), 1);

@@ -111,10 +111,15 @@ export interface GoalWorkbook {
   /** The values of a sheet from A1 to the end of its used range, or null when the sheet does not exist. */
   sheetValues(sheet: string): Promise<CellValue[][] | null>;
   /**
-   * Creates a sheet with a bold header row if it does not exist; appends rows under what it holds. Says where they
-   * went.
+   * Creates a sheet with a bold header row if it does not exist; appends rows under what it holds, each cell with
+   * its number format in `formats` where one is given (null: General). Says where they went.
    */
-  appendToSheet(sheet: string, header: string[], rows: CellValue[][]): Promise<AppendedRows>;
+  appendToSheet(
+    sheet: string,
+    header: string[],
+    rows: CellValue[][],
+    formats?: readonly (readonly (string | null)[])[]
+  ): Promise<AppendedRows>;
   /** Settings saved with the document. */
   loadSetting(key: string): Promise<unknown>;
   saveSetting(key: string, value: unknown): Promise<void>;

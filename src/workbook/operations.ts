@@ -43,6 +43,7 @@ import {
   TimeGrain,
   timeSplitIds,
   childPeriods,
+  improvementFormats,
   serialFromDay,
   timeSplitPlan,
   TimeSplitRow,
@@ -787,7 +788,12 @@ export async function startImprovementPlans(
       ? IMPROVEMENT_HEADERS[run.lang]
       : IMPROVEMENT_HEADERS[other];
   if (rows.length === 0) return { count: 0, sheet, undo: null };
-  const added = await workbook.appendToSheet(sheet, header, rows);
+  const added = await workbook.appendToSheet(
+    sheet,
+    header,
+    rows,
+    improvementFormats(run.result, rows)
+  );
   await workbook.select(sheet, added.address);
   // On a sheet that was empty the header was written too.
   const written = rangeBounds(added.address).firstRow === 1 ? [header, ...rows] : rows;

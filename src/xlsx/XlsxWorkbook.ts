@@ -908,7 +908,8 @@ export class XlsxWorkbook implements GoalWorkbook {
   async appendToSheet(
     sheetName: string,
     header: string[],
-    rows: CellValue[][]
+    rows: CellValue[][],
+    formats: readonly (readonly (string | null)[])[] = []
   ): Promise<AppendedRows> {
     const exists = this.sheets.some(
       (sheet) => sheet.name.toLowerCase() === sheetName.toLowerCase()
@@ -920,7 +921,14 @@ export class XlsxWorkbook implements GoalWorkbook {
     this.writeContents(
       sheetName,
       lines.flatMap((line, r) =>
-        line.map((value, c) => ({ row: start + r, column: c, content: { value } }))
+        line.map((value, c) => {
+          const format = formats[r - (lines.length - rows.length)]?.[c] ?? null;
+          return {
+            row: start + r,
+            column: c,
+            content: format === null ? { value } : { value, format: { numberFormat: format } },
+          };
+        })
       )
     );
     const width = Math.max(1, ...lines.map((line) => line.length));

@@ -7,6 +7,7 @@ import {
   goalTemplate,
   HEADERS,
   Issue,
+  improvementFormats,
   improvementRows,
   readPeriod,
   timeSplitPlan,
@@ -275,6 +276,21 @@ describe("improvementRows", () => {
       ["T2", "At risk"],
       ["T3", "Off track"],
     ]);
+  });
+
+  it("formats a rate's amounts and every attainment as percentages, other amounts with separators", () => {
+    const result = audit(
+      table([
+        rate({ id: "R1", target: "95%", actual: "80%" }),
+        goal({ id: "V1", target: 1000.5, actual: 500 }),
+      ])
+    );
+    const rows = improvementRows(result, new Set(), "en", false);
+    expect(improvementFormats(result, rows).map((line) => line.slice(4, 8))).toEqual([
+      ["0.0%", "0.0%", "0.0%", "0.0%"],
+      ["#,##0.0#", "#,##0.0#", "#,##0.0#", "0.0%"],
+    ]);
+    expect(improvementFormats(result, rows)[0]?.slice(0, 4)).toEqual([null, null, null, null]);
   });
 });
 

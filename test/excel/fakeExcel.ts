@@ -887,13 +887,20 @@ export class FakeExcel {
         columnHidden: format("columnHidden"),
       },
       members: {
-        format: this.writeOnly("format", {
-          "format.font.bold": format("format.font.bold"),
-          "format.font.color": format("format.font.color"),
-          "format.font.underline": format("format.font.underline"),
-          "format.fill.color": format("format.fill.color"),
-          "format.columnWidth": format("format.columnWidth"),
-        }),
+        format: this.writeOnly(
+          "format",
+          {
+            "format.font.bold": format("format.font.bold"),
+            "format.font.color": format("format.font.color"),
+            "format.font.underline": format("format.font.underline"),
+            "format.fill.color": format("format.fill.color"),
+            "format.columnWidth": format("format.columnWidth"),
+          },
+          {
+            // Range.format.autofitColumns (ExcelApi 1.2): queued like an assignment.
+            autofitColumns: () => this.enqueue(60, () => format("format.autofitColumns")(true)),
+          }
+        ),
         dataValidation: this.writeOnly(
           "dataValidation",
           { "dataValidation.rule": format("dataValidation.rule") },

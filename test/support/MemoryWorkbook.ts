@@ -437,7 +437,8 @@ export class MemoryWorkbook implements PaneWorkbook {
   async appendToSheet(
     sheetName: string,
     header: string[],
-    rows: CellValue[][]
+    rows: CellValue[][],
+    formats: readonly (readonly (string | null)[])[] = []
   ): Promise<AppendedRows> {
     this.count("appendToSheet");
     const existing = this.sheets.get(sheetName);
@@ -447,6 +448,12 @@ export class MemoryWorkbook implements PaneWorkbook {
     const next =
       (this.usedBounds(sheet) ? rangeBounds(this.usedBounds(sheet) as string).lastRow : 0) + 1;
     rows.forEach((row, r) => this.setRow(sheet, next + r, row));
+    formats.forEach((line, r) =>
+      line.forEach((numberFormat, column) => {
+        if (numberFormat !== null)
+          sheet.formats.push({ range: cellAddress(column, next + r), numberFormat });
+      })
+    );
     const width = Math.max(header.length, ...rows.map((row) => row.length), 1);
     return {
       address: boundsAddress({

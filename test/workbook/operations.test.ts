@@ -333,6 +333,13 @@ describe("improvement plans", () => {
     expect((await startImprovementPlans(book, run, false)).count).toBe(2);
     const sheet = book.sheet("Improvement plan");
     expect(sheet.cells.map((row) => row[0])).toEqual(["Goal ID", "C1", "P1"]);
+    // Amounts with thousands separators, the attainment as a percentage: C1 at 700 of 1,000 is 70.0%.
+    expect(sheet.formats.filter((entry) => /[BC]?[E-H]2$/.test(entry.range))).toEqual([
+      { range: "E2", numberFormat: "#,##0" },
+      { range: "F2", numberFormat: "#,##0" },
+      { range: "G2", numberFormat: "#,##0" },
+      { range: "H2", numberFormat: "0.0%" },
+    ]);
     // Someone writes a cause; the next run keeps it and adds nothing new.
     sheet.cells[1]![8] = "Two agents on leave";
     expect((await startImprovementPlans(book, run, false)).count).toBe(0);
