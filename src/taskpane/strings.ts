@@ -367,6 +367,14 @@ export const STRINGS = {
     zh: "无需写入：每个下级的目标值已与建议值相同。",
   },
   "allocate.confirmTitle": { en: "Overwrite targets?", zh: "覆盖目标值？" },
+  "allocate.confirmTexts": {
+    en: "{count} goal {count|text is|texts are} changed too, to state {count|its|their} new {count|target|targets}.",
+    zh: "同时会修改 {count} 条目标描述中的数量，使其与新目标值一致。",
+  },
+  "allocate.confirmUndo": {
+    en: "After writing, Undo puts the cells back as they were.",
+    zh: "写入后可点击“撤销”恢复原样。",
+  },
   "allocate.confirmText": {
     en: "{count} target {count|cell|cells} on the sheet “{sheet}” already {count|holds a value|hold values}:",
     zh: "工作表“{sheet}”中有 {count} 个目标值单元格已有内容：",

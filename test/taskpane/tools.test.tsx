@@ -222,6 +222,9 @@ describe("allocating a target", () => {
       ).toEqual(cells.map((cell) => `Goals!${cell}`))
     );
     expect(goalSheetWrites(pane.workbook)).toEqual([]);
+    expect(
+      within(dialog).getByText("After writing, Undo puts the cells back as they were.")
+    ).toBeTruthy();
 
     // `hidden: true`: Fluent keeps the opening dialog aria-hidden until its motion ends, which a loaded machine can
     // stretch past the wait; the browser tests check the dialog's accessibility once it is open.

@@ -32,7 +32,7 @@ import {
   formatNumber,
   issueMessage,
 } from "../../domain";
-import { useLang, useText } from "../context";
+import { useLang, useText, useWorkbook } from "../context";
 import { Notice } from "../Notice/Notice";
 import { StringId } from "../strings";
 import { useToolsPanelStyles } from "../ToolsPanel/useToolsPanelStyles.styles";
@@ -58,6 +58,7 @@ export function AllocatePanel(props: AllocatePanelProps): React.JSX.Element {
   const lang = useLang();
   const t = useText();
   const state = useAllocatePanel(props);
+  const { hostUndo } = useWorkbook();
   // Fluent's Dialog gives the focus back to a DialogTrigger only; this one opens from state, so the focus goes back
   // to Write targets when it closes (if a write disabled the button, the Tools tab's message takes it).
   const writeButton = React.useRef<HTMLButtonElement>(null);
@@ -264,6 +265,10 @@ export function AllocatePanel(props: AllocatePanelProps): React.JSX.Element {
                   <li key={address}>{`${props.run.source.sheet}!${address}`}</li>
                 ))}
               </ul>
+              {state.updateTexts && state.textsStating > 0 && (
+                <Text>{t("allocate.confirmTexts", { count: state.textsStating })}</Text>
+              )}
+              <Text>{t(hostUndo ? "undo.hintExcel" : "allocate.confirmUndo")}</Text>
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={state.cancel}>
