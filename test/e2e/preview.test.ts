@@ -168,6 +168,24 @@ describe("the browser preview", () => {
     );
     await expect(cell(page, address).getAttribute("aria-selected")).resolves.toBe("true");
     await expect(cell(page, "A1").getAttribute("aria-selected")).resolves.toBe("false");
+    // On a narrow page the pane is under the grid: the page scrolls the chosen cell into view.
+    await page.setViewportSize({ width: 400, height: 800 });
+    const finding = pane(page).getByRole("button", {
+      name: new RegExp(`^Row ${orphan?.row} · ${orphan?.id} `),
+    });
+    await finding.scrollIntoViewIfNeeded();
+    await cell(page, "A1").click();
+    await finding.scrollIntoViewIfNeeded();
+    await finding.click();
+    await page.waitForFunction(
+      (at) => {
+        const found = document.querySelector(`[role="gridcell"][data-address="${at}"]`);
+        const box = found?.getBoundingClientRect();
+        return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+      },
+      address,
+      { timeout: 5_000 }
+    );
   });
 
   it("clears T4's UNDER_ALLOCATED finding by itself once its target is what its children add up to", async () => {

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { flushSync } from "react-dom";
 import { FixedSizeList, ListOnItemsRenderedProps } from "react-window";
+import { cellAddress } from "../../domain";
 import { RangeBounds, rangeBounds } from "../../workbook/operations";
 import { LOOK_BLOCK_ROWS } from "../LookCache";
 import { PreviewChange } from "../PreviewWorkbook";
@@ -222,9 +223,19 @@ export function useGrid(props: GridProps): GridState {
   );
 
   React.useLayoutEffect(() => {
-    if (!pendingReveal.current) return;
-    reveal(pendingReveal.current);
+    const position = pendingReveal.current;
+    if (!position) return;
+    reveal(position);
     pendingReveal.current = null;
+    // On a narrow page the pane sits under the grid and the page scrolls: the cell comes into the page's view
+    // too, at its nearest edge (nothing moves where it is in view already, as beside the pane).
+    const frame = requestAnimationFrame(() => {
+      const address = cellAddress(position.column, position.row);
+      outerRef.current
+        ?.querySelector(`[role="gridcell"][data-address="${address}"]`)
+        ?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [flash, reveal]);
 
   // Another sheet shows where its active cell is. Only a change of sheet scrolls here; moves within a sheet reveal
