@@ -26,6 +26,25 @@ const DIRECTION: ParameterHelp = {
   zh: "越高越好（默认）或越低越好：higher、lower、↑、↓、越高越好、越低越好。",
 };
 
+/** The parameters GOAL.FORECAST and GOAL.NEEDED share (DESIGN §8). */
+const ACTUALS: ParameterHelp = {
+  name: "actuals",
+  zhName: "实际值",
+  en: "One row or column with the actual of each period, first to deadline; the periods reported are those up to the last non-blank one (trailing 0s count as blank: Excel on the desktop passes 0 for an empty cell).",
+  zh: "一行或一列，依次为从第一个周期到截止周期的实际值；已填报的周期为最后一个非空单元格及之前的周期（末尾的 0 视为空白：Excel 桌面版将空单元格传为 0）。",
+};
+const SERIES_ROLLUP: ParameterHelp = {
+  name: "rollup",
+  zhName: "汇总方式",
+  en: "How the periods combine: sum (default, a volume) or average (a rate, a duration, a score); 合计 or 平均.",
+  zh: "各周期的汇总方式：合计（默认，适用于数量）或平均（适用于比率、时长、得分）；也可写 sum 或 average。",
+};
+const REPORTED: ParameterHelp = {
+  name: "reported",
+  zhName: "已填报周期数",
+  en: "Number of periods reported (default: up to the last non-blank actual).",
+  zh: "已填报的周期数（默认：到最后一个非空实际值为止）。",
+};
 /** Every function, in the order of DESIGN §5, then §8's. */
 export const FUNCTION_HELP = {
   VARIANCE: {
@@ -312,12 +331,7 @@ export const FUNCTION_HELP = {
     en: "Forecast at the deadline from the periods reported: linear, by the plan, or by the trend.",
     zh: "根据已填报的周期预测截止时的结果：线性、按计划或按趋势。",
     parameters: [
-      {
-        name: "actuals",
-        zhName: "实际值",
-        en: "One row or column with the actual of each period, first to deadline; the periods reported are those up to the last non-blank one (trailing 0s count as blank: Excel on the desktop passes 0 for an empty cell).",
-        zh: "一行或一列，依次为从第一个周期到截止周期的实际值；已填报的周期为最后一个非空单元格及之前的周期（末尾的 0 视为空白：Excel 桌面版将空单元格传为 0）。",
-      },
+      ACTUALS,
       {
         name: "plan",
         zhName: "计划",
@@ -330,48 +344,23 @@ export const FUNCTION_HELP = {
         en: "linear, plan, trend or auto (default: plan when a plan is given, else linear); 线性, 计划, 趋势, 自动.",
         zh: "线性、计划、趋势或自动（默认：给出计划时按计划，否则线性）；也可写 linear、plan、trend、auto。",
       },
-      {
-        name: "rollup",
-        zhName: "汇总方式",
-        en: "How the periods combine: sum (default, a volume) or average (a rate, a duration, a score); 合计 or 平均.",
-        zh: "各周期的汇总方式：合计（默认，适用于数量）或平均（适用于比率、时长、得分）；也可写 sum 或 average。",
-      },
-      {
-        name: "reported",
-        zhName: "已填报周期数",
-        en: "Number of periods reported (default: up to the last non-blank actual).",
-        zh: "已填报的周期数（默认：到最后一个非空实际值为止）。",
-      },
+      SERIES_ROLLUP,
+      REPORTED,
     ],
   },
   NEEDED: {
     en: "What each remaining period needs for the goal to reach its target at the deadline.",
     zh: "为在截止时达成目标，剩余每个周期需要完成的值。",
     parameters: [
-      {
-        name: "actuals",
-        zhName: "实际值",
-        en: "One row or column with the actual of each period, first to deadline; the periods reported are those up to the last non-blank one (trailing 0s count as blank: Excel on the desktop passes 0 for an empty cell).",
-        zh: "一行或一列，依次为从第一个周期到截止周期的实际值；已填报的周期为最后一个非空单元格及之前的周期（末尾的 0 视为空白：Excel 桌面版将空单元格传为 0）。",
-      },
+      ACTUALS,
       {
         name: "target",
         zhName: "目标值",
         en: "The goal's target at the deadline (for an average, the mean to reach over all periods).",
         zh: "截止时的目标值（平均时为全部周期需达到的平均值）。",
       },
-      {
-        name: "rollup",
-        zhName: "汇总方式",
-        en: "How the periods combine: sum (default, a volume) or average (a rate, a duration, a score); 合计 or 平均.",
-        zh: "各周期的汇总方式：合计（默认，适用于数量）或平均（适用于比率、时长、得分）；也可写 sum 或 average。",
-      },
-      {
-        name: "reported",
-        zhName: "已填报周期数",
-        en: "Number of periods reported (default: up to the last non-blank actual).",
-        zh: "已填报的周期数（默认：到最后一个非空实际值为止）。",
-      },
+      SERIES_ROLLUP,
+      REPORTED,
     ],
   },
 } satisfies Record<string, FunctionHelp>;
