@@ -591,6 +591,8 @@ describe("the browser preview", () => {
             for (; opened < 40 && (await closed.count()) > 0; opened++)
               await closed.first().click();
             expect(opened).toBeGreaterThan(3);
+            // Axe reads contrast through a panel's opacity: wait until the last one has faded in.
+            await settled(page);
             const beyond = await page.evaluate(
               () => (document.scrollingElement?.scrollHeight ?? 0) - window.innerHeight
             );
