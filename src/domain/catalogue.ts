@@ -408,6 +408,10 @@ const ISSUE_MESSAGES: Record<IssueCode, Bilingual> = {
     en: "This goal's period, {value}, is a quarter: spread it into months instead.",
     zh: "该目标的周期 {value} 是一个季度：请改为拆分到月。",
   },
+  AUDIT_NOT_LOADED: {
+    en: "GOAL.AUDIT could not load its audit: reload the add-in (close and reopen the workbook), then recalculate.",
+    zh: "GOAL.AUDIT 无法加载审核功能：请重新加载加载项（关闭并重新打开工作簿），然后重新计算。",
+  },
   ROWS_FROM_TABLE: {
     en: "Rows are counted from the table's header row (row 1): this Excel does not tell add-ins where the table is.",
     zh: "行号从表头行（第 1 行）开始计：此版本的 Excel 不向加载项提供表格的位置。",

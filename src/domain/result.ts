@@ -45,7 +45,8 @@ export type IssueCode =
   | "NOT_A_LINE"
   | "SPREAD_NO_PERIOD"
   | "SPREAD_MONTH"
-  | "SPREAD_QUARTER";
+  | "SPREAD_QUARTER"
+  | "AUDIT_NOT_LOADED";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 

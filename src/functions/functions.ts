@@ -253,7 +253,14 @@ export async function audit(
   as_of: any,
   invocation: CustomFunctions.Invocation
 ): Promise<any[][]> {
-  await loadAudit();
+  try {
+    await loadAudit();
+  } catch {
+    throw new CustomFunctions.Error(
+      ERROR_CODES.value as CustomFunctions.ErrorCode,
+      issueMessage({ code: "AUDIT_NOT_LOADED" }, officeLanguage())
+    );
+  }
   return matrix("AUDIT", [table, language, as_of], invocation);
 }
 

@@ -82,6 +82,22 @@ describe("GOAL functions as Excel calls them", () => {
     expect((thrown as FakeCustomFunctionsError).message).toMatch(/^No period is reported yet/);
   });
 
+  it("says what to do, in words, when GOAL.AUDIT's audit cannot be loaded", async () => {
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock("../../src/functions/auditCore", () => {
+        throw new Error("ChunkLoadError: Loading chunk audit failed.");
+      });
+      const isolated = await import("../../src/functions/functions");
+      await expect(
+        isolated.audit([["ID", "Goal", "Target"]], null, null, {} as CustomFunctions.Invocation)
+      ).rejects.toMatchObject({
+        code: "#VALUE!",
+        message: expect.stringMatching(/^GOAL\.AUDIT could not load its audit: reload the add-in/),
+      });
+    });
+    jest.dontMock("../../src/functions/auditCore");
+  });
+
   it("numbers audit findings by worksheet row from the table's address", async () => {
     const { audit } = wrappers();
     const table = [
