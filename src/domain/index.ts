@@ -27,3 +27,4 @@ export * from "./template";
 export * from "./plans";
 export * from "./goalFilter";
 export * from "./forecast";
+export * from "./checkins";
