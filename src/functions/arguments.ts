@@ -68,7 +68,8 @@ export function isFunctionError(value: unknown): value is FunctionError {
   return typeof value === "object" && value !== null && "kind" in value && "issue" in value;
 }
 
-function failed<T>(code: IssueCode, params: Issue["params"]): Got<T> {
+/** A reading that failed with one issue. */
+export function failed<T>(code: IssueCode, params: Issue["params"]): Got<T> {
   return { ok: false, error: errorOf({ code, params }) };
 }
 

@@ -32,6 +32,7 @@ import {
   Argument,
   asGrid,
   errorOf,
+  failed,
   flatten,
   FunctionError,
   Got,
@@ -370,11 +371,7 @@ function periodLine(argument: Argument, name: string): Got<CellValue[]> {
   const grid = asGrid(argument);
   const rows = grid.length;
   const columns = grid[0]?.length ?? 0;
-  if (rows > 1 && columns > 1)
-    return {
-      ok: false,
-      error: errorOf({ code: "NOT_A_LINE", params: { argument: name, rows, columns } }),
-    };
+  if (rows > 1 && columns > 1) return failed("NOT_A_LINE", { argument: name, rows, columns });
   return { ok: true, value: flatten(argument) };
 }
 
@@ -396,22 +393,16 @@ function reportedSeries(
     k = cells.length;
     while (k > 0 && (isEmpty(cells[k - 1] ?? null) || cells[k - 1] === 0)) k--;
   } else if (!Number.isInteger(reported) || reported > cells.length) {
-    return {
-      ok: false,
-      error: errorOf({
-        code: "BAD_REPORTED",
-        params: { argument: "reported", value: String(reported), expected: cells.length },
-      }),
-    };
+    return failed("BAD_REPORTED", {
+      argument: "reported",
+      value: String(reported),
+      expected: cells.length,
+    });
   }
   const values: number[] = [];
   for (let index = 0; index < k; index++) {
     const cell = cells[index] ?? null;
-    if (isEmpty(cell))
-      return {
-        ok: false,
-        error: errorOf({ code: "PERIOD_GAP", params: { argument: "actuals", value: index + 1 } }),
-      };
+    if (isEmpty(cell)) return failed("PERIOD_GAP", { argument: "actuals", value: index + 1 });
     const read = readNumberArgument(cell, "actuals");
     if (!read.ok) return read;
     values.push(read.value);

@@ -648,22 +648,38 @@ export async function undoWrite(
   switch (undo.kind) {
     case "cells":
       await workbook.restore(undo.sheet, undo.before);
-      if (undo.before[0]) await workbook.select(undo.sheet, undo.before[0].address);
       break;
     case "rows":
       await workbook.removeRows(undo.table, undo.address, undo.inserted);
-      await workbook.select(undo.table.sheet, undo.address);
       break;
     case "table":
       await workbook.removeTable(undo.table);
-      await workbook.select(undo.table.sheet, undo.table.address);
       break;
     case "sheet":
       // A sheet the user deleted meanwhile is already gone.
       if ((await workbook.sheetValues(undo.sheet)) !== null) await workbook.deleteSheet(undo.sheet);
       break;
   }
+  const shown = undoneAt(undo);
+  if (shown) await workbook.select(shown.sheet, shown.address);
   return { undone: true, changed: [] };
+}
+
+/**
+ * What undoing a write selects to show what it put back (undoWrite): the first cell restored, the rows removed or
+ * the template's place; null for a sheet deleted.
+ */
+export function undoneAt(undo: WriteUndo): { sheet: string; address: string } | null {
+  switch (undo.kind) {
+    case "cells":
+      return undo.before[0] ? { sheet: undo.sheet, address: undo.before[0].address } : null;
+    case "rows":
+      return { sheet: undo.table.sheet, address: undo.address };
+    case "table":
+      return { sheet: undo.table.sheet, address: undo.table.address };
+    case "sheet":
+      return null;
+  }
 }
 
 /** The rows a spread in time would add (see the domain's timeSplitPlan). */

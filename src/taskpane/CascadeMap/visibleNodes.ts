@@ -1,16 +1,15 @@
 import { CascadeMap } from "../../domain";
 
-/** One line of the map as drawn: a node, where it sits in the tree, and whether it is open. */
+/**
+ * One line of the map as drawn: a node, its parent's line, and whether it is open. Its level and its place among
+ * its siblings are the headless tree's to derive (useCascadeMap).
+ */
 export interface VisibleNode {
   goal: number;
-  depth: number;
   /** Index of the parent's line in the visible list, -1 for a root. */
   parentIndex: number;
   hasChildren: boolean;
   expanded: boolean;
-  /** 1-based position among its siblings, and their count (aria-posinset / aria-setsize). */
-  position: number;
-  siblings: number;
 }
 
 /**
@@ -26,25 +25,13 @@ export function visibleNodes(
 ): VisibleNode[] {
   const out: VisibleNode[] = [];
   // An explicit stack rather than recursion: a deep chain of goals must not overflow the call stack.
-  const stack: Array<{
-    goal: number;
-    depth: number;
-    parentIndex: number;
-    position: number;
-    siblings: number;
-  }> = [];
-  const pushSiblings = (goals: readonly number[], depth: number, parentIndex: number) => {
+  const stack: Array<{ goal: number; parentIndex: number }> = [];
+  const pushSiblings = (goals: readonly number[], parentIndex: number) => {
     const present = goals.filter((goal) => map.nodes.has(goal) && (!shown || shown[goal] === 1));
     for (let k = present.length - 1; k >= 0; k--)
-      stack.push({
-        goal: present[k] as number,
-        depth,
-        parentIndex,
-        position: k + 1,
-        siblings: present.length,
-      });
+      stack.push({ goal: present[k] as number, parentIndex });
   };
-  pushSiblings(map.roots, 0, -1);
+  pushSiblings(map.roots, -1);
   while (stack.length > 0) {
     const entry = stack.pop() as (typeof stack)[number];
     const node = map.nodes.get(entry.goal);
@@ -54,16 +41,8 @@ export function visibleNodes(
       : node.children.length > 0;
     const isOpen = hasChildren && expanded.has(entry.goal);
     const index = out.length;
-    out.push({
-      goal: entry.goal,
-      depth: entry.depth,
-      parentIndex: entry.parentIndex,
-      hasChildren,
-      expanded: isOpen,
-      position: entry.position,
-      siblings: entry.siblings,
-    });
-    if (isOpen) pushSiblings(node.children, entry.depth + 1, index);
+    out.push({ goal: entry.goal, parentIndex: entry.parentIndex, hasChildren, expanded: isOpen });
+    if (isOpen) pushSiblings(node.children, index);
   }
   return out;
 }

@@ -1,5 +1,11 @@
 import * as React from "react";
-import { goalAtSelection, rangeBounds, undoWrite, WriteUndo } from "../../workbook/operations";
+import {
+  goalAtSelection,
+  rangeBounds,
+  undoneAt,
+  undoWrite,
+  WriteUndo,
+} from "../../workbook/operations";
 import { useWorkbook } from "../context";
 import { useToast } from "../Notice/toast";
 import { errorNotice, Notice, textNotice } from "../Notice/Notice.types";
@@ -39,22 +45,6 @@ function undoneNotice(undo: WriteUndo): Notice {
       });
     case "sheet":
       return textNotice("success", "undo.sheetDone", { sheet: undo.sheet });
-  }
-}
-
-/** Where undoing a write selects what it put back (undoWrite), or null when it selects nothing. */
-function undoSelection(undo: WriteUndo): { sheet: string; row: number } | null {
-  switch (undo.kind) {
-    case "cells":
-      return undo.before[0]
-        ? { sheet: undo.sheet, row: rangeBounds(undo.before[0].address).firstRow }
-        : null;
-    case "rows":
-      return { sheet: undo.table.sheet, row: rangeBounds(undo.address).firstRow };
-    case "table":
-      return { sheet: undo.table.sheet, row: rangeBounds(undo.table.address).firstRow };
-    case "sheet":
-      return null;
   }
 }
 
@@ -138,7 +128,10 @@ export function useToolsPanel(props: ToolsPanelProps): ToolsPanelState {
       setBusy(true);
       setNotice(null);
       try {
-        ownSelection.current = undoSelection(done.undo);
+        const shown = undoneAt(done.undo);
+        ownSelection.current = shown
+          ? { sheet: shown.sheet, row: rangeBounds(shown.address).firstRow }
+          : null;
         const outcome = await undoWrite(workbook, done.undo, force);
         if (!outcome.undone) {
           setChangedCells(outcome.changed);
