@@ -266,9 +266,9 @@ export function AllocatePanel(props: AllocatePanelProps): React.JSX.Element {
                 ))}
               </ul>
               {state.updateTexts && state.textsStating > 0 && (
-                <Text>{t("allocate.confirmTexts", { count: state.textsStating })}</Text>
+                <Text block>{t("allocate.confirmTexts", { count: state.textsStating })}</Text>
               )}
-              <Text>{t(hostUndo ? "undo.hintExcel" : "allocate.confirmUndo")}</Text>
+              <Text block>{t(hostUndo ? "undo.hintExcel" : "allocate.confirmUndo")}</Text>
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={state.cancel}>
